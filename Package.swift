@@ -1,0 +1,38 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// aircover: planning aviation rescue networks.
+/// Layout and data flow: docs/ARCHITECTURE.md.
+let package = Package(
+    name: "aircover",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "aircover", targets: ["aircover"]),
+        .library(name: "GeoCore", targets: ["GeoCore"]),
+        .library(name: "Siting", targets: ["Siting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries (Debian -dev packages, found through pkg-config).
+        .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
+        .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+
+        .target(name: "GeoCore", dependencies: ["CProj", "CGEOS", "CGDAL"]),
+        .target(name: "Siting", dependencies: ["CCbc"]),
+        .target(name: "Planner", dependencies: ["GeoCore", "Siting"]),
+        .executableTarget(
+            name: "aircover",
+            dependencies: [
+                "Planner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SitingTests", dependencies: ["Siting"]),
+    ]
+)
