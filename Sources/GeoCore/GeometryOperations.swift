@@ -24,7 +24,9 @@ extension Geometry {
     /// than folding `union(_:)`). The union of none is an empty collection.
     public static func union(of geometries: [Geometry]) throws -> Geometry {
         let all = try collection(geometries)
-        return try Geometry(taking: GEOSUnaryUnion_r(all.context, all.handle), operation: "union of \(geometries.count) geometries")
+        return try withExtendedLifetime(all) {
+            try Geometry(taking: GEOSUnaryUnion_r(all.context, all.handle), operation: "union of \(geometries.count) geometries")
+        }
     }
 
     /// The region within `distance` (coordinate units) of the geometry; a

@@ -24,7 +24,10 @@ public final class PreparedGeometry {
 
     /// Whether the point lies inside or on the boundary.
     public func covers(_ point: XY) -> Bool {
-        GEOSPreparedCovers_r(GEOSContext.current.handle, handle, Geometry.point(point).handle) == 1
+        let probe = Geometry.point(point)
+        return withExtendedLifetime(probe) {
+            GEOSPreparedCovers_r(GEOSContext.current.handle, handle, probe.handle) == 1
+        }
     }
 
     /// Whether the point lies strictly inside (not on the boundary).
