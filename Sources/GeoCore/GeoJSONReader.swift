@@ -81,6 +81,8 @@ public enum GeoJSONReader {
             let parts = try items.map { try parseGeometry($0, location: location, source: source) }
             return try Geometry.collection(parts)
         }
+        let known = ["Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon"]
+        guard known.contains(type) else { throw fail("unknown geometry type \"\(type)\"") }
         guard let raw = value["coordinates"] else { throw fail("a \(type) needs \"coordinates\"") }
         do {
             switch type {
@@ -90,7 +92,7 @@ public enum GeoJSONReader {
             case "MultiLineString": coordinates = .multiLineString(try list(raw).map(line))
             case "Polygon": coordinates = .polygon(try rings(raw))
             case "MultiPolygon": coordinates = .multiPolygon(try list(raw).map(rings))
-            default: throw fail("unknown geometry type \"\(type)\"")
+            default: preconditionFailure("type \(type) checked above")
             }
         } catch let reason as CoordinateProblem {
             throw fail("\(type): \(reason.text)")
