@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // System libraries (Debian -dev packages, found through pkg-config).
@@ -21,9 +22,13 @@ let package = Package(
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
 
-        .target(name: "GeoCore", dependencies: ["CProj", "CGEOS", "CGDAL"]),
+        .target(
+            name: "GeoCore",
+            dependencies: ["CProj", "CGEOS", "CGDAL", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "Isochrones", dependencies: ["GeoCore"], resources: [.copy("Resources")]),
         .target(name: "Siting", dependencies: ["CCbc"]),
-        .target(name: "Planner", dependencies: ["GeoCore", "Siting"]),
+        .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Siting"]),
         .executableTarget(
             name: "aircover",
             dependencies: [
@@ -33,6 +38,7 @@ let package = Package(
         ),
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IsochronesTests", dependencies: ["Isochrones"]),
         .testTarget(name: "SitingTests", dependencies: ["Siting"]),
     ]
 )

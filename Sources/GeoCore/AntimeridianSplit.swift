@@ -11,8 +11,12 @@ public enum AntimeridianSplit {
     /// The geometry with every part inside longitudes [−180°, 180°]; parts
     /// crossing the antimeridian become several parts that meet along it.
     /// A geometry already inside is returned unchanged.
-    public static func split(_ geometry: Geometry) throws -> Geometry {
-        let unwrapped = unwrap(geometry.coordinates)
+    ///
+    /// With `unwrapping` false the coordinates are taken as they are: the
+    /// caller has already written them continuously (needed for rings closed
+    /// along a pole, whose pole-side edge spans 360° of longitude on purpose).
+    public static func split(_ geometry: Geometry, unwrapping: Bool = true) throws -> Geometry {
+        let unwrapped = unwrapping ? unwrap(geometry.coordinates) : geometry.coordinates
         guard let bounds = envelope(of: unwrapped), bounds.minX < -180 || bounds.maxX > 180 else {
             return geometry
         }
@@ -30,9 +34,14 @@ public enum AntimeridianSplit {
             // only parts of the input's own dimension.
             pieces.append(contentsOf: piece.parts.filter { !$0.isEmpty && dimension($0.kind) == dimension(shape.kind) })
         }
-        let polygons = pieces.filter { $0.kind == .polygon }
-        if polygons.count == pieces.count, !polygons.isEmpty { return try Geometry.multiPolygon(polygons) }
-        return try Geometry.collection(pieces)
+        // Pieces from neighbouring turns can meet along a seam that is not the
+        // antimeridian (a ring closed along a pole starts and ends on one
+        // meridian): dissolve such seams. Pieces on either side of ±180° stay
+        // apart, since −180 and 180 are different x values in the plane.
+        let merged = try Geometry.union(of: pieces)
+        let polygons = merged.parts.filter { $0.kind == .polygon }
+        if !polygons.isEmpty, polygons.count == merged.partCount { return try Geometry.multiPolygon(polygons) }
+        return merged
     }
 
     private static func dimension(_ kind: GeometryKind) -> Int {

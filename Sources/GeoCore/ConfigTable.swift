@@ -1,0 +1,170 @@
+import Foundation
+import TOMLKit
+
+/// A table of a configuration file (TOML), read with messages that name the
+/// file, the table and the key.
+///
+/// TOML is parsed by toml++ (through TOMLKit) and handed on as `JSONValue`,
+/// so every reader in aircover checks values the same way.
+public struct ConfigTable: Sendable {
+    /// The file (or text) this table came from.
+    public let source: String
+    /// Where in the file, e.g. `[[aircraft]] #3 ("H135")`; empty for the root.
+    public let path: String
+    /// The table's members.
+    public let value: JSONValue
+
+    /// Parses a TOML file.
+    public static func load(tomlFile url: URL) throws -> ConfigTable {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigError(source: url.path, path: "", problem: "cannot read the file (\(error.localizedDescription))")
+        }
+        return try parse(toml: text, source: url.path)
+    }
+
+    /// Parses TOML text; `source` names it in errors.
+    public static func parse(toml text: String, source: String) throws -> ConfigTable {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(source: source, path: "line \(error.source.begin.line), column \(error.source.begin.column)",
+                              problem: "not valid TOML: \(error.description)")
+        }
+        let json = try JSONParser.parse(table.convert(to: .json))
+        return ConfigTable(source: source, path: "", value: json)
+    }
+
+    public init(source: String, path: String, value: JSONValue) {
+        self.source = source
+        self.path = path
+        self.value = value
+    }
+
+    /// The member names present.
+    public var keys: [String] {
+        guard case .object(let members) = value else { return [] }
+        return members.map(\.key)
+    }
+
+    public func contains(_ key: String) -> Bool { value[key] != nil }
+
+    /// An error located at `key` of this table.
+    public func error(_ key: String?, _ problem: String) -> ConfigError {
+        let location = [path, key].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+        return ConfigError(source: source, path: location, problem: problem)
+    }
+
+    public func number(_ key: String) throws -> Double {
+        guard let raw = value[key] else { throw error(key, "is missing (a number is required)") }
+        guard let number = raw.doubleValue, number.isFinite else { throw error(key, "must be a number, found \(raw.typeName)") }
+        return number
+    }
+
+    public func optionalNumber(_ key: String) throws -> Double? {
+        value[key] == nil ? nil : try number(key)
+    }
+
+    public func string(_ key: String) throws -> String {
+        guard let raw = value[key] else { throw error(key, "is missing (a string is required)") }
+        guard let text = raw.stringValue else { throw error(key, "must be a string, found \(raw.typeName)") }
+        return text
+    }
+
+    public func optionalString(_ key: String) throws -> String? {
+        value[key] == nil ? nil : try string(key)
+    }
+
+    public func optionalBool(_ key: String) throws -> Bool? {
+        guard let raw = value[key] else { return nil }
+        guard case .bool(let flag) = raw else { throw error(key, "must be true or false, found \(raw.typeName)") }
+        return flag
+    }
+
+    /// An array of strings; empty when absent.
+    public func strings(_ key: String) throws -> [String] {
+        guard let raw = value[key] else { return [] }
+        guard case .array(let items) = raw else { throw error(key, "must be an array of strings, found \(raw.typeName)") }
+        return try items.map { item in
+            guard let text = item.stringValue else { throw error(key, "must hold only strings, found \(item.typeName)") }
+            return text
+        }
+    }
+
+    /// An array of numbers; empty when absent.
+    public func numbers(_ key: String) throws -> [Double] {
+        guard let raw = value[key] else { return [] }
+        if let single = raw.doubleValue { return [single] }
+        guard case .array(let items) = raw else { throw error(key, "must be a number or an array of numbers, found \(raw.typeName)") }
+        return try items.map { item in
+            guard let number = item.doubleValue else { throw error(key, "must hold only numbers, found \(item.typeName)") }
+            return number
+        }
+    }
+
+    /// A sub-table; `nil` when absent.
+    public func optionalTable(_ key: String) throws -> ConfigTable? {
+        guard let raw = value[key] else { return nil }
+        guard case .object = raw else { throw error(key, "must be a table, found \(raw.typeName)") }
+        return ConfigTable(source: source, path: [path, "[\(key)]"].filter { !$0.isEmpty }.joined(separator: " "), value: raw)
+    }
+
+    /// An array of tables (`[[key]]`); empty when absent. Each is named
+    /// `[[key]] #n` (1-based), with its `name` member when it has one.
+    public func tables(_ key: String) throws -> [ConfigTable] {
+        guard let raw = value[key] else { return [] }
+        guard case .array(let items) = raw else { throw error(key, "must be an array of tables ([[\(key)]]), found \(raw.typeName)") }
+        return try items.enumerated().map { index, item in
+            guard case .object = item else { throw error(key, "item \(index + 1) must be a table, found \(item.typeName)") }
+            var name = "[[\(key)]] #\(index + 1)"
+            if let label = item["name"]?.stringValue { name += " (\"\(label)\")" }
+            return ConfigTable(source: source, path: [path, name].filter { !$0.isEmpty }.joined(separator: " "), value: item)
+        }
+    }
+
+    /// Rejects members not in `allowed`, so that a misspelt key is reported
+    /// instead of silently ignored.
+    public func rejectUnknownKeys(allowed: Set<String>) throws {
+        for key in keys where !allowed.contains(key) {
+            let suggestion = allowed.min { Self.editDistance(key, $0) < Self.editDistance(key, $1) }
+            var problem = "is not a known key"
+            if let suggestion, Self.editDistance(key, suggestion) <= 3 { problem += " (did you mean \"\(suggestion)\"?)" }
+            throw error(key, problem)
+        }
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return row[b.count]
+    }
+}
+
+/// A configuration value that cannot be used: the file, where in it, and why.
+public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let source: String
+    public let path: String
+    public let problem: String
+
+    public init(source: String, path: String, problem: String) {
+        self.source = source
+        self.path = path
+        self.problem = problem
+    }
+
+    public var description: String {
+        path.isEmpty ? "\(source): \(problem)" : "\(source): \(path): \(problem)"
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import GeoCore
+
+/// Builds isochrone polygons: the set of points an aircraft from a base
+/// serves within a response-time standard.
+///
+/// The boundary is sampled by azimuth from the base: at each azimuth the
+/// farthest point within both the time standard and the round-trip range
+/// (`ReachModel.boundary`). Vertices are placed adaptively: an edge is split
+/// while the midpoint of its chord (a straight segment in longitude/latitude,
+/// as GeoJSON draws it) lies farther than `toleranceMetres` (geodesic
+/// distance) from the true boundary point at the middle azimuth — so strongly
+/// curved parts get more vertices and straight-ish parts fewer.
+///
+/// Regions holding a pole are closed along the pole; a region holding both
+/// poles (wider than a hemisphere) is built as the world minus the unserved
+/// region around the antipode. Results are split at the antimeridian.
+public struct IsochroneBuilder: Sendable {
+    public let model: ReachModel
+    /// Largest allowed distance between the polygon's edges and the true
+    /// reach boundary, metres.
+    public let toleranceMetres: Double
+
+    public init(model: ReachModel, toleranceMetres: Double = 100) {
+        precondition(toleranceMetres > 0, "tolerance must be positive")
+        self.model = model
+        self.toleranceMetres = toleranceMetres
+    }
+
+    /// The isochrones of one base for several standards (minutes, ascending).
+    public func isochrones(base: LonLat, minutes: [Double]) throws -> [Isochrone] {
+        try Self.checkThresholds(minutes)
+        return try minutes.map { try isochrone(base: base, minutes: $0) }
+    }
+
+    /// The isochrones of many bases, computed in parallel over bases; the
+    /// result is the same whatever the thread count: `[base][threshold]`.
+    public func isochrones(bases: [LonLat], minutes: [Double]) throws -> [[Isochrone]] {
+        try Self.checkThresholds(minutes)
+        let results = ParallelMap.map(bases.count) { index in
+            Result { try self.isochrones(base: bases[index], minutes: minutes) }
+        }
+        return try results.map { try $0.get() }
+    }
+
+    /// The isochrone of one base for one standard.
+    public func isochrone(base: LonLat, minutes: Double) throws -> Isochrone {
+        guard abs(base.lat) <= 90, base.lon.isFinite else {
+            throw AircraftError(aircraft: model.aircraft.name, problem: "base \(base) is not a WGS84 longitude, latitude")
+        }
+        let timeBudget = try model.flightBudgetSeconds(forStandard: minutes)
+        let roundTripBudget = model.roundTripBudgetSeconds
+        let edge = { (azimuth: Double) in
+            model.boundary(from: base, azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        }
+        let ring = adaptiveRing(edge)
+        let geometry = try polygon(ring: ring, base: base, boundaryNorth: ring[0], boundarySouth: edge(180))
+        let limits = Set(ring.map(\.limit))
+        let limit: IsochroneLimit = limits == [.time] ? .time : limits == [.range] ? .range : .timeAndRange
+        var radius: Double?
+        if model.wind.isCalm { radius = ring[0].distance / 1000 }
+        return Isochrone(base: base, minutes: minutes, aircraft: model.aircraft.name, geometry: geometry,
+                         radiusKm: radius, limit: limit, vertexCount: ring.count)
+    }
+
+    /// Boundary points in azimuth order from 0° (exclusive of 360°).
+    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint) -> [BoundaryPoint] {
+        let initial = 16
+        let starts = (0...initial).map { edge(Double($0) * 360 / Double(initial)) }
+        var ring: [BoundaryPoint] = []
+        for i in 0..<initial {
+            refine(starts[i], starts[i + 1], depth: 0, edge: edge, into: &ring)
+        }
+        return ring
+    }
+
+    private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
+                        edge: (Double) -> BoundaryPoint, into ring: inout [BoundaryPoint]) {
+        let middle = edge((a.azimuth + b.azimuth) / 2)
+        var bLon = b.position.lon
+        while bLon - a.position.lon > 180 { bLon -= 360 }
+        while bLon - a.position.lon < -180 { bLon += 360 }
+        let chordMiddle = LonLat((a.position.lon + bLon) / 2, (a.position.lat + b.position.lat) / 2)
+        let deviation = Geodesic.wgs84.inverse(from: chordMiddle, to: middle.position).distance
+        // Refine to 80% of the tolerance: the chord's worst point is near,
+        // not exactly at, its middle.
+        if deviation > 0.8 * toleranceMetres, depth < 24 {
+            refine(a, middle, depth: depth + 1, edge: edge, into: &ring)
+            refine(middle, b, depth: depth + 1, edge: edge, into: &ring)
+        } else {
+            ring.append(a)
+        }
+    }
+
+    /// The polygon bounded by `ring`, closed along a pole or complemented as
+    /// needed, split at the antimeridian.
+    private func polygon(ring: [BoundaryPoint], base: LonLat, boundaryNorth: BoundaryPoint, boundarySouth: BoundaryPoint) throws -> Geometry {
+        let geodesic = Geodesic.wgs84
+        let holdsNorthPole = boundaryNorth.distance > geodesic.inverse(from: base, to: LonLat(base.lon, 90)).distance
+        let holdsSouthPole = boundarySouth.distance > geodesic.inverse(from: base, to: LonLat(base.lon, -90)).distance
+        var path: [XY] = []
+        for point in ring {
+            var lon = point.position.lon
+            if let previous = path.last {
+                while lon - previous.x > 180 { lon -= 360 }
+                while lon - previous.x < -180 { lon += 360 }
+            }
+            path.append(XY(lon, point.position.lat))
+        }
+        // Close the ring continuously: the first vertex again, unwrapped.
+        var closing = path[0]
+        while closing.x - path[path.count - 1].x > 180 { closing.x -= 360 }
+        while closing.x - path[path.count - 1].x < -180 { closing.x += 360 }
+        var shape: Geometry
+        switch (holdsNorthPole, holdsSouthPole) {
+        case (false, false):
+            shape = try Geometry.polygon(exterior: path)
+        case (true, false), (false, true):
+            // The ring winds once around the pole: its longitude advances by
+            // ±360°. Close it along the pole's latitude.
+            let poleLat = holdsNorthPole ? 90.0 : -90.0
+            shape = try Geometry.polygon(exterior: path + [closing, XY(closing.x, poleLat), XY(path[0].x, poleLat)])
+        case (true, true):
+            let centre = (path.map(\.x).min()! + path.map(\.x).max()!) / 2
+            let world = Geometry.rectangle(Envelope(minX: centre - 180, minY: -90, maxX: centre + 180, maxY: 90))
+            shape = try world.difference(try Geometry.polygon(exterior: path))
+        }
+        if !shape.isValid { shape = try shape.makeValid() }
+        return try AntimeridianSplit.split(shape, unwrapping: false)
+    }
+
+    static func checkThresholds(_ minutes: [Double]) throws {
+        guard !minutes.isEmpty else { throw IsochroneError("no time thresholds given") }
+        for (a, b) in zip(minutes, minutes.dropFirst()) where !(a < b) {
+            throw IsochroneError("time thresholds must be strictly increasing, got \(minutes.map { String($0) }.joined(separator: ", "))")
+        }
+    }
+}
+
+public struct IsochroneError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GeoCore
+
+/// Which limit decides whether a point can be served.
+public enum ReachLimit: String, Sendable, Codable {
+    /// Within the time budget given; the time standard decides.
+    case time
+    /// Beyond the round-trip range: out, on scene, back and reserve do not
+    /// fit the endurance.
+    case range
+    /// The track cannot be flown (wind stronger than the aircraft).
+    case wind
+    /// Inside a no-fly zone or terrain above the aircraft's ceiling.
+    case obstacle
+}
+
+/// How long an aircraft from a base takes to reach a point.
+public struct Reach: Sendable, Equatable {
+    /// Dispatch + flight time in minutes; `nil` when the point cannot be
+    /// served at all (`limit` says why).
+    public var responseMinutes: Double?
+    /// Flight time out, minutes (`nil` as above).
+    public var flightMinutes: Double?
+    /// `.time` when the point can be served (then the time standard alone
+    /// decides coverage); otherwise the limit that excludes it.
+    public var limit: ReachLimit
+}
+
+/// Response times of one aircraft type under given conditions: the
+/// aircraft's airspeed, dispatch time (day or night), round-trip range
+/// limit, and the wind.
+///
+/// Response time(B, P) = dispatch + flight time along the WGS84 geodesic
+/// from B to P (see `FlightTimer`). P can be served only if the flight out,
+/// the time on scene, the flight back and the reserve fit the endurance.
+public struct ReachModel: Sendable {
+    public let aircraft: Aircraft
+    public let wind: Wind
+    public let night: Bool
+    public let timer: FlightTimer
+
+    public init(aircraft: Aircraft, wind: Wind = .calm, night: Bool = false) throws {
+        try aircraft.validate()
+        if case .uniform(let vector) = wind, vector.speed >= aircraft.cruiseSpeedMetresPerSecond {
+            throw AircraftError(aircraft: aircraft.name, problem: "the wind (\(vector.speed * 3.6) km/h) is as fast as the aircraft (\(aircraft.cruiseSpeedKmh) km/h); no isochrone exists")
+        }
+        self.aircraft = aircraft
+        self.wind = wind
+        self.night = night
+        self.timer = FlightTimer(airspeed: aircraft.cruiseSpeedMetresPerSecond, wind: wind)
+    }
+
+    /// Dispatch (launch) time, minutes.
+    public var dispatchMinutes: Double { aircraft.dispatchMinutes(night: night) }
+
+    /// Flight time available for out + back, seconds.
+    public var roundTripBudgetSeconds: Double { aircraft.roundTripFlightBudgetMin * 60 }
+
+    /// The response time from `base` to `point`.
+    public func reach(from base: LonLat, to point: LonLat) -> Reach {
+        let trip = timer.roundTrip(from: base, to: point)
+        guard let out = trip.out, let back = trip.back else {
+            return Reach(responseMinutes: nil, flightMinutes: nil, limit: .wind)
+        }
+        guard out + back <= roundTripBudgetSeconds else {
+            return Reach(responseMinutes: nil, flightMinutes: out / 60, limit: .range)
+        }
+        return Reach(responseMinutes: dispatchMinutes + out / 60, flightMinutes: out / 60, limit: .time)
+    }
+
+    /// Flight time out available within a response-time standard, seconds;
+    /// throws when the dispatch alone exceeds it.
+    public func flightBudgetSeconds(forStandard minutes: Double) throws -> Double {
+        guard minutes.isFinite, minutes > 0 else {
+            throw AircraftError(aircraft: aircraft.name, problem: "the time standard must be a positive number of minutes, got \(minutes)")
+        }
+        guard minutes > dispatchMinutes else {
+            throw AircraftError(aircraft: aircraft.name, problem: "the \(night ? "night" : "day") dispatch time (\(dispatchMinutes) min) is not shorter than the \(minutes) min standard: nothing can be reached")
+        }
+        return (minutes - dispatchMinutes) * 60
+    }
+}
