@@ -50,17 +50,28 @@ public struct IsochroneBuilder: Sendable {
         }
         let timeBudget = try model.flightBudgetSeconds(forStandard: minutes)
         let roundTripBudget = model.roundTripBudgetSeconds
-        let edge = { (azimuth: Double) in
-            model.boundary(from: base, azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        let (shape, ring) = try reachable(from: base, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        var geometry = shape
+        if !model.airspace.isEmpty {
+            geometry = try aroundObstacles(base: base, direct: shape, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
         }
-        let ring = adaptiveRing(edge)
-        let geometry = try polygon(ring: ring, base: base, boundaryNorth: ring[0], boundarySouth: edge(180))
+        if !geometry.isValid { geometry = try geometry.makeValid() }
+        geometry = try AntimeridianSplit.split(geometry, unwrapping: false)
         let limits = Set(ring.map(\.limit))
         let limit: IsochroneLimit = limits == [.time] ? .time : limits == [.range] ? .range : .timeAndRange
-        var radius: Double?
-        if model.wind.isCalm { radius = ring[0].distance / 1000 }
+        let isDisc = model.wind.isCalm && model.airspace.isEmpty
         return Isochrone(base: base, minutes: minutes, aircraft: model.aircraft.name, geometry: geometry,
-                         radiusKm: radius, limit: limit, vertexCount: ring.count)
+                         radiusKm: isDisc ? ring[0].distance / 1000 : nil, limit: limit, vertexCount: ring.count)
+    }
+
+    /// The region reached from `origin` in open air (obstacles ignored), in
+    /// continuous longitudes (not yet split), and its boundary points.
+    func reachable(from origin: LonLat, timeBudget: Double, roundTripBudget: Double) throws -> (Geometry, [BoundaryPoint]) {
+        let edge = { (azimuth: Double) in
+            model.boundary(from: origin, azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        }
+        let ring = adaptiveRing(edge)
+        return (try polygon(ring: ring, base: origin, boundaryNorth: ring[0], boundarySouth: edge(180)), ring)
     }
 
     /// Boundary points in azimuth order from 0° (exclusive of 360°).
@@ -126,7 +137,7 @@ public struct IsochroneBuilder: Sendable {
             shape = try world.difference(try Geometry.polygon(exterior: path))
         }
         if !shape.isValid { shape = try shape.makeValid() }
-        return try AntimeridianSplit.split(shape, unwrapping: false)
+        return shape
     }
 
     static func checkThresholds(_ minutes: [Double]) throws {

@@ -40,18 +40,9 @@ extension ReachModel {
         return BoundaryPoint(azimuth: azimuth, distance: distance, position: position, limit: byTime <= byRange ? .time : .range)
     }
 
-    /// The longest geodesic on WGS84 (between antipodes on the equator is
-    /// π·a·(1 − f) ≈ 20,003.9 km, slightly longer than half the meridian):
-    /// no search goes past it.
+    /// The longest shortest path on WGS84: half a meridian, 20,003.93 km
+    /// (equatorial antipodes are joined over a pole). No search goes past it.
     static let longestGeodesic = 20_003_931.46
-
-    private var maximumWindSpeed: Double {
-        switch wind {
-        case .calm: 0
-        case .uniform(let vector): vector.speed
-        case .field(let field): field.maximumSpeed
-        }
-    }
 }
 
 extension ReachModel {

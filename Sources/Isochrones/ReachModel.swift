@@ -37,9 +37,11 @@ public struct ReachModel: Sendable {
     public let aircraft: Aircraft
     public let wind: Wind
     public let night: Bool
+    /// No-fly zones and high terrain that paths go around.
+    public let airspace: Airspace
     public let timer: FlightTimer
 
-    public init(aircraft: Aircraft, wind: Wind = .calm, night: Bool = false) throws {
+    public init(aircraft: Aircraft, wind: Wind = .calm, night: Bool = false, airspace: Airspace = .empty) throws {
         try aircraft.validate()
         if case .uniform(let vector) = wind, vector.speed >= aircraft.cruiseSpeedMetresPerSecond {
             throw AircraftError(aircraft: aircraft.name, problem: "the wind (\(vector.speed * 3.6) km/h) is as fast as the aircraft (\(aircraft.cruiseSpeedKmh) km/h); no isochrone exists")
@@ -47,6 +49,7 @@ public struct ReachModel: Sendable {
         self.aircraft = aircraft
         self.wind = wind
         self.night = night
+        self.airspace = airspace
         self.timer = FlightTimer(airspeed: aircraft.cruiseSpeedMetresPerSecond, wind: wind)
     }
 
@@ -56,8 +59,13 @@ public struct ReachModel: Sendable {
     /// Flight time available for out + back, seconds.
     public var roundTripBudgetSeconds: Double { aircraft.roundTripFlightBudgetMin * 60 }
 
-    /// The response time from `base` to `point`.
+    /// The response time from `base` to `point`. With obstacles, this
+    /// computes the base's routes first; to time many points from one base,
+    /// use `routes(from:maximumMinutes:)` once and `reach(via:to:)`.
     public func reach(from base: LonLat, to point: LonLat) -> Reach {
+        if !airspace.isEmpty {
+            return reach(via: routes(from: base, maximumFlightSeconds: roundTripBudgetSeconds), to: point)
+        }
         let trip = timer.roundTrip(from: base, to: point)
         guard let out = trip.out, let back = trip.back else {
             return Reach(responseMinutes: nil, flightMinutes: nil, limit: .wind)
@@ -78,5 +86,30 @@ public struct ReachModel: Sendable {
             throw AircraftError(aircraft: aircraft.name, problem: "the \(night ? "night" : "day") dispatch time (\(dispatchMinutes) min) is not shorter than the \(minutes) min standard: nothing can be reached")
         }
         return (minutes - dispatchMinutes) * 60
+    }
+
+    /// The routes from `base` around obstacles that can matter within
+    /// `maximumFlightSeconds` of flight.
+    public func routes(from base: LonLat, maximumFlightSeconds: Double) -> BaseRoutes {
+        BaseRoutes(model: self, base: base, maximumFlightSeconds: maximumFlightSeconds)
+    }
+
+    /// The response time to `point` using precomputed routes of its base.
+    public func reach(via routes: BaseRoutes, to point: LonLat) -> Reach {
+        if airspace.isBlocked(point) { return Reach(responseMinutes: nil, flightMinutes: nil, limit: .obstacle) }
+        guard let best = routes.reach(point, model: self) else {
+            return Reach(responseMinutes: nil, flightMinutes: nil, limit: .obstacle)
+        }
+        guard best.withinRange else { return Reach(responseMinutes: nil, flightMinutes: best.out / 60, limit: .range) }
+        return Reach(responseMinutes: dispatchMinutes + best.out / 60, flightMinutes: best.out / 60, limit: .time)
+    }
+
+    /// The strongest wind the aircraft can meet, m/s.
+    var maximumWindSpeed: Double {
+        switch wind {
+        case .calm: 0
+        case .uniform(let vector): vector.speed
+        case .field(let field): field.maximumSpeed
+        }
     }
 }
