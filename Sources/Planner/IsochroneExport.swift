@@ -1,0 +1,42 @@
+import Foundation
+import GeoCore
+import Isochrones
+
+/// Isochrones as GeoJSON features, one per base and threshold, with the
+/// properties `base` ("LON,LAT"), `minutes`, `aircraft`, `radius_km` (only
+/// where the reach is a geodesic disc) and `limit` (`time`, `range`, or
+/// `time+range`), plus simplestyle hints for map viewers.
+public enum IsochroneExport {
+    public static func features(_ isochrones: [Isochrone]) -> [GeoJSONFeature] {
+        let thresholds = Array(Set(isochrones.map(\.minutes))).sorted()
+        return isochrones.map { isochrone in
+            var properties: [(key: String, value: JSONValue)] = [
+                ("base", .string("\(isochrone.base.lon),\(isochrone.base.lat)")),
+                ("minutes", number(isochrone.minutes)),
+                ("aircraft", .string(isochrone.aircraft)),
+            ]
+            if let radius = isochrone.radiusKm { properties.append(("radius_km", .number(radius))) }
+            properties.append(("limit", .string(isochrone.limit.rawValue)))
+            let rank = thresholds.firstIndex(of: isochrone.minutes) ?? 0
+            let colour = MapStyle.thresholdColour(rank: rank, of: thresholds.count)
+            properties += [("stroke", .string(colour)), ("stroke-width", .integer(2)),
+                           ("fill", .string(colour)), ("fill-opacity", .number(0.15))]
+            return GeoJSONFeature(geometry: isochrone.geometry, properties: properties)
+        }
+    }
+
+    static func number(_ value: Double) -> JSONValue {
+        value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
+    }
+}
+
+/// Colours shared by every map aircover draws.
+public enum MapStyle {
+    /// Shorter thresholds darker: a sequential blue ramp (ColorBrewer "Blues").
+    public static func thresholdColour(rank: Int, of count: Int) -> String {
+        let ramp = ["#08519c", "#3182bd", "#6baed6", "#9ecae1", "#c6dbef"]
+        guard count > 1 else { return ramp[0] }
+        let position = Double(rank) / Double(count - 1) * Double(ramp.count - 1)
+        return ramp[min(ramp.count - 1, Int(position.rounded()))]
+    }
+}

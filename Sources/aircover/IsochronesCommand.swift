@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import Isochrones
+import Planner
+
+/// `aircover isochrones`: reach polygons for bases and time standards.
+struct IsochronesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "isochrones",
+        abstract: "Write flight-time isochrones (GeoJSON) for one or more bases.",
+        discussion: """
+        Response time = dispatch time + flight time along the WGS84 geodesic (around no-fly zones and terrain).
+        One polygon feature per base and threshold, with properties base, minutes, aircraft, radius_km (discs only) and limit.
+
+        Examples:
+          aircover isochrones --base 123.43,41.80 --aircraft AW139 --minutes 60,120 -o shenyang.geojson
+          aircover isochrones --base 121.64,38.92 --base 123.43,41.80 --aircraft H135 --minutes 120 --night --wind 270@40 -o out.geojson
+          aircover isochrones --base 113.62,34.75 --aircraft AW139 --minutes 60 --no-fly restricted.geojson -o zhengzhou.geojson
+        """
+    )
+
+    @Option(name: .customLong("base"), help: ArgumentHelp("A base position, LON,LAT in degrees (repeatable).", valueName: "LON,LAT"))
+    var bases: [String] = []
+
+    @Option(help: "Aircraft type from `aircover aircraft`.")
+    var aircraft: String
+
+    @Option(help: ArgumentHelp("Response-time standards in minutes, increasing.", valueName: "MIN,MIN"))
+    var minutes: String
+
+    @Flag(help: "Use the night dispatch time.")
+    var night = false
+
+    @Option(help: ArgumentHelp("Uniform wind: direction it blows from (degrees) and speed (km/h).", valueName: "FROM_DEG@KMH"))
+    var wind: String?
+
+    @Option(name: .customLong("no-fly"), help: ArgumentHelp("GeoJSON polygons the aircraft must fly around.", valueName: "FILE"))
+    var noFly: String?
+
+    @Option(help: ArgumentHelp("Boundary tolerance in metres.", valueName: "M"))
+    var tolerance: Double = 100
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output GeoJSON file.", valueName: "FILE"))
+    var output: String
+
+    func validate() throws {
+        if bases.isEmpty { throw ValidationError("give at least one --base LON,LAT") }
+        if !(tolerance > 0) { throw ValidationError("--tolerance must be a positive number of metres") }
+    }
+
+    func run() throws {
+        let positions = try bases.map(InputSyntax.position)
+        let thresholds = try InputSyntax.minutes(minutes)
+        let profile = try AircraftCatalog.builtIn().profile(named: aircraft)
+        let windModel: Wind = try wind.map { .uniform(try InputSyntax.wind($0)) } ?? .calm
+        let obstacles = try noFly.map { try ObstacleLoading.noFlyZones(from: URL(fileURLWithPath: $0)) } ?? []
+        let model = try ReachModel(aircraft: profile, wind: windModel, night: night, airspace: try Airspace(obstacles: obstacles))
+        let builder = IsochroneBuilder(model: model, toleranceMetres: tolerance)
+        let isochrones = try builder.isochrones(bases: positions, minutes: thresholds).flatMap { $0 }
+        try GeoJSONWriter().write(IsochroneExport.features(isochrones), to: URL(fileURLWithPath: output))
+        for isochrone in isochrones {
+            let reach = isochrone.radiusKm.map { String(format: "radius %.1f km", $0) } ?? "\(isochrone.vertexCount) boundary points"
+            FileHandle.standardError.write(Data("\(isochrone.aircraft) from \(isochrone.base.lon),\(isochrone.base.lat): \(Int(isochrone.minutes)) min, \(reach), limit \(isochrone.limit.rawValue)\n".utf8))
+        }
+        FileHandle.standardError.write(Data("wrote \(isochrones.count) isochrones to \(output)\n".utf8))
+    }
+}
