@@ -37,6 +37,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmarks (run by tools/bench; never timed inside unit tests).
+        .executableTarget(
+            name: "aircover-bench",
+            dependencies: ["GeoCore", "Isochrones"],
+            path: "Benchmarks/aircover-bench"
+        ),
+
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones"]),
         .testTarget(name: "SitingTests", dependencies: ["Siting"]),

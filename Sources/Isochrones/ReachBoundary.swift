@@ -29,11 +29,15 @@ extension ReachModel {
             byRange = min(timer.airspeed * max(roundTripBudget, 0) / 2, Self.longestGeodesic)
         } else {
             let reachLimit = min((timer.airspeed + maximumWindSpeed) * max(timeBudget, roundTripBudget, 0) + 1, Self.longestGeodesic)
-            byTime = crossing(upTo: reachLimit, budget: timeBudget, { $0.out }, origin: origin, azimuth: azimuth)
-            byRange = crossing(upTo: reachLimit, budget: roundTripBudget, { trip in
-                guard let out = trip.out, let back = trip.back else { return nil }
-                return out + back
-            }, origin: origin, azimuth: azimuth)
+            byTime = crossing(upTo: reachLimit, budget: timeBudget, origin: origin, azimuth: azimuth, roundTrip: false)
+            // Both costs grow with distance: if the round trip to the time
+            // limit fits, the range limit lies beyond it and needs no search.
+            let atTimeLimit = timer.roundTrip(from: origin, azimuth: azimuth, distance: byTime)
+            if let out = atTimeLimit.out, let back = atTimeLimit.back, out + back <= roundTripBudget {
+                byRange = .infinity
+            } else {
+                byRange = crossing(upTo: reachLimit, budget: roundTripBudget, origin: origin, azimuth: azimuth, roundTrip: true)
+            }
         }
         let distance = min(byTime, byRange)
         let position = Geodesic.wgs84.positionAndAzimuth(from: origin, azimuth: azimuth, distance: distance).position
@@ -46,18 +50,20 @@ extension ReachModel {
 }
 
 extension ReachModel {
-    /// The distance s in [0, upper] where `cost(trip(s))` reaches `budget`
-    /// (`nil` cost: the track cannot be flown that far, treated as over budget).
-    fileprivate func crossing(upTo upper: Double, budget: Double,
-                              _ cost: (FlightTimer.RoundTrip) -> Double?,
-                              origin: LonLat, azimuth: Double) -> Double {
+    /// The distance s in [0, upper] where the flight time out (or out and
+    /// back, with `roundTrip`) reaches `budget`; a track that cannot be flown
+    /// that far counts as over budget.
+    fileprivate func crossing(upTo upper: Double, budget: Double, origin: LonLat, azimuth: Double, roundTrip: Bool) -> Double {
         guard budget > 0 else { return 0 }
         func excess(_ s: Double) -> Double? {
-            cost(timer.roundTrip(from: origin, azimuth: azimuth, distance: s)).map { $0 - budget }
+            let trip = timer.roundTrip(from: origin, azimuth: azimuth, distance: s)
+            guard let out = trip.out else { return nil }
+            if !roundTrip { return out - budget }
+            return trip.back.map { out + $0 - budget }
         }
         if let e = excess(upper), e <= 0 { return upper }
         var low = 0.0, high = upper
-        let firstGuess = (timer.initialGroundSpeed(at: origin, azimuth: azimuth) ?? timer.airspeed) * budget
+        let firstGuess = (timer.initialGroundSpeed(at: origin, azimuth: azimuth) ?? timer.airspeed) * budget / (roundTrip ? 2 : 1)
         var s = min(max(firstGuess, upper * 1e-6), upper * (1 - 1e-6))
         for _ in 0..<200 {
             guard let e = excess(s) else {
@@ -68,19 +74,20 @@ extension ReachModel {
             if abs(e) < 1e-7 { return s }  // 0.1 µs of flight: well under a millimetre
             if e < 0 { low = s } else { high = s }
             if high - low < 0.01 { return low }
-            let step = s - e * slope(at: s, origin: origin, azimuth: azimuth, cost: cost)
-            s = (low < step && step < high) ? step : (low + high) / 2
+            // Newton: d(time)/ds is 1/ground speed at the far end (out), plus
+            // 1/ground speed of the way back there (round trip).
+            let step = rate(at: s, origin: origin, azimuth: azimuth, roundTrip: roundTrip).map { s - e / $0 }
+            s = step.flatMap { (low < $0 && $0 < high) ? $0 : nil } ?? (low + high) / 2
         }
         return low
     }
 
-    /// ds/dcost at s, by a central difference of 1 m (cost is smooth in s).
-    private func slope(at s: Double, origin: LonLat, azimuth: Double, cost: (FlightTimer.RoundTrip) -> Double?) -> Double {
-        let h = 1.0
-        guard let a = cost(timer.roundTrip(from: origin, azimuth: azimuth, distance: max(0, s - h))),
-              let b = cost(timer.roundTrip(from: origin, azimuth: azimuth, distance: s + h)), b > a else {
-            return timer.airspeed
-        }
-        return (s + h - max(0, s - h)) / (b - a)
+    /// d(time)/ds at distance s along the track, seconds per metre.
+    private func rate(at s: Double, origin: LonLat, azimuth: Double, roundTrip: Bool) -> Double? {
+        let (position, track) = Geodesic.wgs84.positionAndAzimuth(from: origin, azimuth: azimuth, distance: s)
+        let vector = wind.vector(at: position)
+        guard let out = vector.groundSpeed(trackDegrees: track, airspeed: timer.airspeed) else { return nil }
+        guard roundTrip else { return 1 / out }
+        return vector.groundSpeed(trackDegrees: track + 180, airspeed: timer.airspeed).map { 1 / out + 1 / $0 }
     }
 }

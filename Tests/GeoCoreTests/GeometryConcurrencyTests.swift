@@ -34,25 +34,7 @@ import Testing
         }
         let tasks = 8
         let serial = try (0..<tasks).map { try Self.work(shapes, task: $0) }
-        let parallel = Parallel.map(0..<tasks) { k in (try? Self.work(shapes, task: k)) ?? [] }
+        let parallel = ParallelMap.map(tasks) { k in (try? Self.work(shapes, task: k)) ?? [] }
         #expect(parallel == serial)
-    }
-}
-
-/// Runs `body` for each index on several threads and gathers results in order.
-enum Parallel {
-    static func map<T: Sendable>(_ range: Range<Int>, _ body: @Sendable (Int) -> T) -> [T] {
-        let results = Results<T>(count: range.count)
-        DispatchQueue.concurrentPerform(iterations: range.count) { i in
-            results.set(i, body(range.lowerBound + i))
-        }
-        return results.values.map { $0! }
-    }
-
-    private final class Results<T>: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var values: [T?]
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: T) { lock.lock(); values[i] = value; lock.unlock() }
     }
 }

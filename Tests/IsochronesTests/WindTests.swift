@@ -60,14 +60,17 @@ import GeoCore
 
     @Test func aGriddedFieldOfConstantValuesActsLikeUniformWind() throws {
         let vector = WindVector(fromDegrees: 300, speedKmh: 50)
-        let field = try WindField(origin: LonLat(110, 30), spacingLon: 0.5, spacingLat: 0.5, columns: 41, rows: 41,
-                                  east: Array(repeating: vector.east, count: 41 * 41),
-                                  north: Array(repeating: vector.north, count: 41 * 41))
+        let field = try WindField(origin: LonLat(110, 30), spacingLon: 0.5, spacingLat: 0.5, columns: 61, rows: 61,
+                                  east: Array(repeating: vector.east, count: 61 * 61),
+                                  north: Array(repeating: vector.north, count: 61 * 61))
         let uniform = try ReachModel(aircraft: TestAircraft.fast, wind: .uniform(vector))
         let gridded = try ReachModel(aircraft: TestAircraft.fast, wind: .field(field))
-        let a = LonLat(115, 35), b = LonLat(117.5, 37.2)
-        let u = uniform.reach(from: a, to: b).flightMinutes!, g = gridded.reach(from: a, to: b).flightMinutes!
-        #expect(abs(u - g) < 1e-9 * u)
+        // One 8-point panel (uniform) against panels of a quarter degree (field), up to 1,800 km.
+        let a = LonLat(115, 35)
+        for b in [LonLat(117.5, 37.2), LonLat(129, 45), LonLat(112, 30.5)] {
+            let u = uniform.reach(from: a, to: b).flightMinutes!, g = gridded.reach(from: a, to: b).flightMinutes!
+            #expect(abs(u - g) < 1e-10 * u, "\(b): \(u) against \(g)")
+        }
     }
 
     @Test func aGriddedFieldIsInterpolatedBilinearly() throws {

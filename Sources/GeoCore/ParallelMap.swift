@@ -2,8 +2,9 @@ import Foundation
 
 /// Maps indices to results on all cores; results come back in index order,
 /// so output never depends on the thread count or scheduling.
-enum ParallelMap {
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+public enum ParallelMap {
+    /// `body(0) … body(count − 1)`, run concurrently on all cores.
+    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let box = ResultBox<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             box.store(body(index), at: index)

@@ -1,0 +1,76 @@
+import Foundation
+import GeoCore
+import Isochrones
+
+/// aircover-bench: timings that tools/bench sets beside the peers'.
+///
+///   aircover-bench isochrones --bases N --minutes M --tolerance T [--wind FROM@KMH]
+///
+/// prints one JSON object: the task, the instance, wall and CPU seconds on
+/// one thread, polygons per second, and the total area (km² by GEOS in
+/// degrees is not an area; so the sum of vertex counts and of lon/lat areas,
+/// for the harness to compare shapes with the peer's).
+func argument(_ name: String, default value: String) -> String {
+    let args = CommandLine.arguments
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return value }
+    return args[i + 1]
+}
+
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+}
+
+func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func benchmarkIsochrones() throws {
+    let count = Int(argument("--bases", default: "200"))!
+    let minutes = Double(argument("--minutes", default: "120"))!
+    let tolerance = Double(argument("--tolerance", default: "100"))!
+    let windText = argument("--wind", default: "")
+    var wind = Wind.calm
+    if !windText.isEmpty {
+        let parts = windText.split(separator: "@").compactMap { Double($0) }
+        wind = .uniform(WindVector(fromDegrees: parts[0], speedKmh: parts[1]))
+    }
+    // The peer uses the same figures: 280 km/h, 10 min dispatch, range never binding.
+    let aircraft = Aircraft(name: "bench", cruiseSpeedKmh: 280, dispatchDayMin: 10, dispatchNightMin: 10,
+                            enduranceMin: 600, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
+    let builder = IsochroneBuilder(model: try ReachModel(aircraft: aircraft, wind: wind), toleranceMetres: tolerance)
+    let bases = BenchmarkBases.liaoning(count: count)
+    let cpu0 = cpuSeconds(), wall0 = Date()
+    var vertices = 0
+    var area = 0.0
+    for base in bases {
+        let isochrone = try builder.isochrone(base: base, minutes: minutes)
+        vertices += isochrone.vertexCount
+        area += isochrone.geometry.area
+    }
+    let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
+    let result: JSONValue = .object([
+        ("task", .string(windText.isEmpty ? "isochrones" : "isochrones-wind")),
+        ("bases", .integer(count)), ("minutes", .number(minutes)), ("tolerance_m", .number(tolerance)),
+        ("wind", .string(windText)), ("wall_s", .number(wall)), ("cpu_s", .number(cpu)),
+        ("per_second_per_core", .number(Double(count) / cpu)), ("vertices", .integer(vertices)),
+        ("lonlat_area_sum", .number(area)), ("peak_rss_mb", .number(peakResidentMegabytes())),
+    ])
+    print(result.serialized)
+}
+
+do {
+    switch CommandLine.arguments.dropFirst().first {
+    case "isochrones": try benchmarkIsochrones()
+    default:
+        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n".utf8))
+        exit(2)
+    }
+} catch {
+    FileHandle.standardError.write(Data("aircover-bench: \(error)\n".utf8))
+    exit(1)
+}
