@@ -27,8 +27,9 @@ let package = Package(
             dependencies: ["CProj", "CGEOS", "CGDAL", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "Isochrones", dependencies: ["GeoCore"], resources: [.copy("Resources")]),
+        .target(name: "Coverage", dependencies: ["GeoCore", "Isochrones"]),
         .target(name: "Siting", dependencies: ["CCbc"]),
-        .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Siting"]),
+        .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting"]),
         .executableTarget(
             name: "aircover",
             dependencies: [
@@ -46,6 +47,7 @@ let package = Package(
 
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage"]),
         .testTarget(name: "SitingTests", dependencies: ["Siting"]),
     ]
 )

@@ -105,7 +105,7 @@ public struct ReachModel: Sendable {
     }
 
     /// The strongest wind the aircraft can meet, m/s.
-    var maximumWindSpeed: Double {
+    public var maximumWindSpeed: Double {
         switch wind {
         case .calm: 0
         case .uniform(let vector): vector.speed

@@ -1,0 +1,66 @@
+import Foundation
+import GeoCore
+import Isochrones
+
+/// Builds a `CoverageMatrix`: the response time from every candidate site to
+/// every demand cell centre within the standard.
+///
+/// Fast and exact: a site can only reach cells within the distance the
+/// aircraft flies in the standard with the strongest possible tailwind, so
+/// an STR-tree over cell centres yields the candidates inside that distance's
+/// bounding box; only those get an exact geodesic distance, and only those
+/// within the distance get a response time (`ReachModel`, which in calm air
+/// is distance / speed and otherwise integrates the wind and routes around
+/// obstacles). Sites are processed in parallel; rows are sorted, so the
+/// matrix is identical whatever the thread count.
+public struct CoverageMatrixBuilder: Sendable {
+    public let model: ReachModel
+    public let standardMinutes: Double
+
+    public init(model: ReachModel, standardMinutes: Double) throws {
+        _ = try model.flightBudgetSeconds(forStandard: standardMinutes)
+        self.model = model
+        self.standardMinutes = standardMinutes
+    }
+
+    /// The matrix for `sites` (rows) and `cells` (columns, by their centres).
+    public func build(sites: [LonLat], cells: [LonLat]) throws -> CoverageMatrix {
+        let index = SpatialIndex(cells.map { Envelope(minX: $0.lon, minY: $0.lat, maxX: $0.lon, maxY: $0.lat) })
+        let flightBudget = try model.flightBudgetSeconds(forStandard: standardMinutes)
+        // No path is longer than the fastest ground speed times the flight
+        // time out, which is bounded by the standard and by the round trip.
+        let reachMetres = (model.timer.airspeed + model.maximumWindSpeed) * min(flightBudget, model.roundTripBudgetSeconds)
+        let rows = ParallelMap.map(sites.count) { s -> [(cell: Int32, minutes: Float)] in
+            let site = sites[s]
+            let routes = model.airspace.isEmpty ? nil : model.routes(from: site, maximumFlightSeconds: flightBudget)
+            var row: [(cell: Int32, minutes: Float)] = []
+            for c in index.query(Self.boundingBox(around: site, radius: reachMetres)) {
+                let distance = Geodesic.wgs84.inverse(from: site, to: cells[c]).distance
+                guard distance <= reachMetres else { continue }
+                let reach = routes.map { model.reach(via: $0, to: cells[c]) } ?? model.reach(from: site, to: cells[c])
+                if let minutes = reach.responseMinutes, minutes <= standardMinutes {
+                    row.append((Int32(c), Float(minutes)))
+                }
+            }
+            return row
+        }
+        return CoverageMatrix(cellCount: cells.count, standardMinutes: standardMinutes, rows: rows)
+    }
+
+    /// A lon/lat box holding every point within `radius` metres (geodesic)
+    /// of `centre`; the whole longitude range near the poles. Every path of
+    /// length r stays within the latitude band, where a degree of longitude
+    /// is at least a·cos(widest latitude)·π/180, so the longitude bound holds
+    /// for geodesics that bulge poleward too. Cells across
+    /// the antimeridian are outside this box: study areas spanning ±180° are
+    /// not supported here.
+    static func boundingBox(around centre: LonLat, radius: Double) -> Envelope {
+        // A degree of latitude is at least 110.57 km; of longitude, 111.32 km·cos(lat).
+        let dLat = radius / 110_574 + 1e-9
+        let maxLat = min(90, centre.lat + dLat), minLat = max(-90, centre.lat - dLat)
+        let widest = max(abs(maxLat), abs(minLat))
+        guard widest < 89.9 else { return Envelope(minX: -180, minY: minLat, maxX: 180, maxY: maxLat) }
+        let dLon = min(180, radius / (111_319 * cos(widest * .pi / 180)) + 1e-9)
+        return Envelope(minX: centre.lon - dLon, minY: minLat, maxX: centre.lon + dLon, maxY: maxLat)
+    }
+}
