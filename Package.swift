@@ -49,5 +49,6 @@ let package = Package(
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage"]),
         .testTarget(name: "SitingTests", dependencies: ["Siting"]),
+        .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore"]),
     ]
 )
