@@ -45,10 +45,11 @@ let package = Package(
             path: "Benchmarks/aircover-bench"
         ),
 
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IsochronesTests", dependencies: ["Isochrones"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage"]),
         .testTarget(name: "SitingTests", dependencies: ["Siting"]),
-        .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore"]),
+        .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"]),
     ]
 )

@@ -19,4 +19,24 @@ public enum ObstacleLoading {
             return try Obstacle(name: label, kind: .noFlyZone, area: area)
         }
     }
+
+    /// A lon/lat box around `bases` holding everything the aircraft could
+    /// reach within `minutes` (flight at airspeed plus the strongest wind),
+    /// for cutting large rasters down to what matters.
+    public static func reachBounds(of bases: [LonLat], aircraft: Aircraft, minutes: Double, wind: Wind) -> Envelope {
+        let windSpeed: Double
+        switch wind {
+        case .calm: windSpeed = 0
+        case .uniform(let vector): windSpeed = vector.speed
+        case .field(let field): windSpeed = field.maximumSpeed
+        }
+        let reach = (aircraft.cruiseSpeedMetresPerSecond + windSpeed) * minutes * 60
+        let dLat = reach / 110_574 + 0.01
+        let boxes = bases.map { base -> Envelope in
+            let widest = min(89.9, abs(base.lat) + dLat)
+            let dLon = min(180, reach / (111_319 * cos(widest * .pi / 180)) + 0.01)
+            return Envelope(minX: base.lon - dLon, minY: max(-90, base.lat - dLat), maxX: base.lon + dLon, maxY: min(90, base.lat + dLat))
+        }
+        return boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
+    }
 }

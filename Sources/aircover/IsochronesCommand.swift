@@ -35,8 +35,14 @@ struct IsochronesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Uniform wind: direction it blows from (degrees) and speed (km/h).", valueName: "FROM_DEG@KMH"))
     var wind: String?
 
+    @Option(name: .customLong("wind-field"), help: ArgumentHelp("Gridded wind: a lon/lat raster with u (band 1) and v (band 2) in m/s.", valueName: "FILE"))
+    var windField: String?
+
     @Option(name: .customLong("no-fly"), help: ArgumentHelp("GeoJSON polygons the aircraft must fly around.", valueName: "FILE"))
     var noFly: String?
+
+    @Option(help: ArgumentHelp("DEM raster: terrain above the aircraft's maximum altitude is flown around.", valueName: "FILE"))
+    var dem: String?
 
     @Option(help: ArgumentHelp("Boundary tolerance in metres.", valueName: "M"))
     var tolerance: Double = 100
@@ -47,14 +53,22 @@ struct IsochronesCommand: ParsableCommand {
     func validate() throws {
         if bases.isEmpty { throw ValidationError("give at least one --base LON,LAT") }
         if !(tolerance > 0) { throw ValidationError("--tolerance must be a positive number of metres") }
+        if wind != nil && windField != nil { throw ValidationError("give --wind or --wind-field, not both") }
     }
 
     func run() throws {
         let positions = try bases.map(InputSyntax.position)
         let thresholds = try InputSyntax.minutes(minutes)
         let profile = try AircraftCatalog.builtIn().profile(named: aircraft)
-        let windModel: Wind = try wind.map { .uniform(try InputSyntax.wind($0)) } ?? .calm
-        let obstacles = try noFly.map { try ObstacleLoading.noFlyZones(from: URL(fileURLWithPath: $0)) } ?? []
+        var windModel: Wind = try wind.map { .uniform(try InputSyntax.wind($0)) } ?? .calm
+        if let windField { windModel = .field(try WindField.load(windField)) }
+        var obstacles = try noFly.map { try ObstacleLoading.noFlyZones(from: URL(fileURLWithPath: $0)) } ?? []
+        if let dem {
+            let area = ObstacleLoading.reachBounds(of: positions, aircraft: profile, minutes: thresholds.last!, wind: windModel)
+            if let terrain = try TerrainObstacles.above(profile.maxAltitudeM, dem: try Raster.read(dem), within: area) {
+                obstacles.append(terrain)
+            }
+        }
         let model = try ReachModel(aircraft: profile, wind: windModel, night: night, airspace: try Airspace(obstacles: obstacles))
         let builder = IsochroneBuilder(model: model, toleranceMetres: tolerance)
         let isochrones = try builder.isochrones(bases: positions, minutes: thresholds).flatMap { $0 }

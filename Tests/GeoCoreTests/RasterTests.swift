@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+import TestSupport
 
 @Suite struct RasterTests {
     /// A 4×3 grid of known values, 0.5° cells from (120°E, 42°N) at its top-left corner.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+import TestSupport
 
 /// Fixtures are written by GDAL's own tools during the test, in each format,
 /// and read back through `VectorLayer`.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Runs GDAL's command-line tools to make fixtures during tests.
-enum GDALTools {
+public enum GDALTools {
     @discardableResult
-    static func run(_ tool: String, _ arguments: [String]) throws -> String {
+    public static func run(_ tool: String, _ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -20,14 +20,14 @@ enum GDALTools {
         return String(decoding: output, as: UTF8.self)
     }
 
-    static func temporaryDirectory() throws -> URL {
+    public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-gdal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    struct GDALToolError: Error, CustomStringConvertible {
+    public struct GDALToolError: Error, CustomStringConvertible {
         let message: String
-        var description: String { message }
+        public var description: String { message }
     }
 }
