@@ -34,7 +34,7 @@ public struct CoverageMatrixBuilder: Sendable {
             let site = sites[s]
             let routes = model.airspace.isEmpty ? nil : model.routes(from: site, maximumFlightSeconds: flightBudget)
             var row: [(cell: Int32, minutes: Float)] = []
-            for c in index.query(Self.boundingBox(around: site, radius: reachMetres)) {
+            for c in index.query(Envelope.around(site, radiusMetres: reachMetres)) {
                 let distance = Geodesic.wgs84.inverse(from: site, to: cells[c]).distance
                 guard distance <= reachMetres else { continue }
                 let reach = routes.map { model.reach(via: $0, to: cells[c]) } ?? model.reach(from: site, to: cells[c])
@@ -45,22 +45,5 @@ public struct CoverageMatrixBuilder: Sendable {
             return row
         }
         return CoverageMatrix(cellCount: cells.count, standardMinutes: standardMinutes, rows: rows)
-    }
-
-    /// A lon/lat box holding every point within `radius` metres (geodesic)
-    /// of `centre`; the whole longitude range near the poles. Every path of
-    /// length r stays within the latitude band, where a degree of longitude
-    /// is at least a·cos(widest latitude)·π/180, so the longitude bound holds
-    /// for geodesics that bulge poleward too. Cells across
-    /// the antimeridian are outside this box: study areas spanning ±180° are
-    /// not supported here.
-    static func boundingBox(around centre: LonLat, radius: Double) -> Envelope {
-        // A degree of latitude is at least 110.57 km; of longitude, 111.32 km·cos(lat).
-        let dLat = radius / 110_574 + 1e-9
-        let maxLat = min(90, centre.lat + dLat), minLat = max(-90, centre.lat - dLat)
-        let widest = max(abs(maxLat), abs(minLat))
-        guard widest < 89.9 else { return Envelope(minX: -180, minY: minLat, maxX: 180, maxY: maxLat) }
-        let dLon = min(180, radius / (111_319 * cos(widest * .pi / 180)) + 1e-9)
-        return Envelope(minX: centre.lon - dLon, minY: minLat, maxX: centre.lon + dLon, maxY: maxLat)
     }
 }

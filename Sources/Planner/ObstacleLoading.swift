@@ -31,12 +31,7 @@ public enum ObstacleLoading {
         case .field(let field): windSpeed = field.maximumSpeed
         }
         let reach = (aircraft.cruiseSpeedMetresPerSecond + windSpeed) * minutes * 60
-        let dLat = reach / 110_574 + 0.01
-        let boxes = bases.map { base -> Envelope in
-            let widest = min(89.9, abs(base.lat) + dLat)
-            let dLon = min(180, reach / (111_319 * cos(widest * .pi / 180)) + 0.01)
-            return Envelope(minX: base.lon - dLon, minY: max(-90, base.lat - dLat), maxX: base.lon + dLon, maxY: min(90, base.lat + dLat))
-        }
+        let boxes = bases.map { Envelope.around($0, radiusMetres: reach) }
         return boxes.dropFirst().reduce(boxes[0]) { $0.union($1) }
     }
 }

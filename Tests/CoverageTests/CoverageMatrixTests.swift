@@ -71,7 +71,7 @@ import Isochrones
         for _ in 0..<300 {
             let centre = LonLat(Double.random(in: -170...170, using: &generator), Double.random(in: -85...85, using: &generator))
             let radius = Double.random(in: 1_000...800_000, using: &generator)
-            let box = CoverageMatrixBuilder.boundingBox(around: centre, radius: radius)
+            let box = Envelope.around(centre, radiusMetres: radius)
             for k in 0..<36 {
                 let p = Geodesic.wgs84.direct(from: centre, azimuthDegrees: Double(k) * 10, distanceMetres: radius).destination
                 let inside = box.contains(p.xy) || box.contains(XY(p.lon + 360, p.lat)) || box.contains(XY(p.lon - 360, p.lat))
