@@ -1,0 +1,97 @@
+/// A covering instance, free of geography: demands, candidate sites, which
+/// sites cover which demands, demand weights and site costs.
+///
+/// Stored both by demand (the sites covering demand i) and by site (the
+/// demands site j covers), with indices ascending in each list.
+public struct CoverInstance: Sendable, Equatable {
+    public let demandIDs: [String]
+    public let siteIDs: [String]
+    /// Weight of each demand (≥ 0).
+    public let weights: [Double]
+    /// Cost of opening each site (> 0; 1 for "fewest sites").
+    public let siteCosts: [Double]
+    /// Sites covering demand i: `demandSites[demandStart[i]..<demandStart[i + 1]]`.
+    public let demandStart: [Int]
+    public let demandSites: [Int32]
+    /// Demands covered by site j: `siteDemands[siteStart[j]..<siteStart[j + 1]]`.
+    public let siteStart: [Int]
+    public let siteDemands: [Int32]
+
+    /// An instance from, for each demand, the sites covering it.
+    public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
+                coveringSites: [[Int]]) throws {
+        guard coveringSites.count == demandIDs.count else {
+            throw SitingInputError("\(demandIDs.count) demands but \(coveringSites.count) covering lists")
+        }
+        let weights = weights ?? Array(repeating: 1, count: demandIDs.count)
+        let siteCosts = siteCosts ?? Array(repeating: 1, count: siteIDs.count)
+        guard weights.count == demandIDs.count, siteCosts.count == siteIDs.count else {
+            throw SitingInputError("one weight per demand and one cost per site are needed")
+        }
+        if let i = weights.firstIndex(where: { !$0.isFinite || $0 < 0 }) {
+            throw SitingInputError("demand \(demandIDs[i]) has weight \(weights[i]); weights must be zero or positive")
+        }
+        if let j = siteCosts.firstIndex(where: { !$0.isFinite || $0 <= 0 }) {
+            throw SitingInputError("site \(siteIDs[j]) has cost \(siteCosts[j]); site costs must be positive")
+        }
+        var demandStart = [0], demandSites: [Int32] = []
+        var perSite = [Int](repeating: 0, count: siteIDs.count)
+        for (i, sites) in coveringSites.enumerated() {
+            for j in Set(sites).sorted() {
+                guard (0..<siteIDs.count).contains(j) else { throw SitingInputError("demand \(demandIDs[i]) names site index \(j), beyond the \(siteIDs.count) sites") }
+                demandSites.append(Int32(j))
+                perSite[j] += 1
+            }
+            demandStart.append(demandSites.count)
+        }
+        var siteStart = [0]
+        for count in perSite { siteStart.append(siteStart.last! + count) }
+        var fill = Array(siteStart.dropLast())
+        var siteDemands = [Int32](repeating: 0, count: demandSites.count)
+        for i in 0..<demandIDs.count {
+            for k in demandStart[i]..<demandStart[i + 1] {
+                let j = Int(demandSites[k])
+                siteDemands[fill[j]] = Int32(i)
+                fill[j] += 1
+            }
+        }
+        self.demandIDs = demandIDs
+        self.siteIDs = siteIDs
+        self.weights = weights
+        self.siteCosts = siteCosts
+        self.demandStart = demandStart
+        self.demandSites = demandSites
+        self.siteStart = siteStart
+        self.siteDemands = siteDemands
+    }
+
+    public var demandCount: Int { demandIDs.count }
+    public var siteCount: Int { siteIDs.count }
+
+    public func sites(covering demand: Int) -> ArraySlice<Int32> { demandSites[demandStart[demand]..<demandStart[demand + 1]] }
+    public func demands(coveredBy site: Int) -> ArraySlice<Int32> { siteDemands[siteStart[site]..<siteStart[site + 1]] }
+
+    /// Demands no site covers.
+    public var uncoverable: [Int] { (0..<demandCount).filter { demandStart[$0] == demandStart[$0 + 1] } }
+
+    /// The total weight of the demands `open` sites cover.
+    public func coveredWeight(by open: [Int]) -> Double {
+        var covered = [Bool](repeating: false, count: demandCount)
+        for j in open { for i in demands(coveredBy: j) { covered[Int(i)] = true } }
+        return zip(covered, weights).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
+    }
+
+    /// How many of `open` sites cover each demand.
+    func coverCounts(_ open: [Int]) -> [Int] {
+        var counts = [Int](repeating: 0, count: demandCount)
+        for j in open { for i in demands(coveredBy: j) { counts[Int(i)] += 1 } }
+        return counts
+    }
+}
+
+/// A siting request that cannot be solved as asked, with what to change.
+public struct SitingInputError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
