@@ -1,0 +1,85 @@
+import Foundation
+import GeoCore
+import Siting
+
+/// `aircover solve`: a siting model on coverage given as files (a CSV cost
+/// table or an OR-Library set-covering instance), independent of geography.
+public struct SolveRequest: Sendable {
+    public enum Model: String, Sendable, CaseIterable {
+        case lscp, mclp
+    }
+
+    public var costs: URL?
+    public var orLibrary: URL?
+    public var threshold: Double?
+    public var weights: URL?
+    public var siteCosts: URL?
+    public var keep: [String] = []
+    public var exclude: [String] = []
+    public var model: Model
+    public var p: Int?
+    public var budget: Double?
+    public var timeLimit: Double?
+    public var heuristicOnly = false
+
+    public init(model: Model) { self.model = model }
+
+    /// Reads the inputs, solves, and returns the result with its instance.
+    public func run() throws -> (SitingResult, CoverInstance) {
+        let instance: CoverInstance
+        switch (costs, orLibrary) {
+        case (let costs?, nil):
+            guard let threshold else { throw InputError("--costs needs --threshold: a pair covers when its cost is at most the threshold") }
+            let table = try CostTableReader.costs(costs)
+            instance = try CostTableReader.instance(
+                table, threshold: threshold,
+                weights: try weights.map { try CostTableReader.values($0, header: ["demand", "weight"]) },
+                siteCosts: try siteCosts.map { try CostTableReader.values($0, header: ["site", "cost"]) })
+        case (nil, let orLibrary?):
+            instance = try OrLibraryReader.read(orLibrary)
+        default:
+            throw InputError("give exactly one of --costs FILE or --orlib FILE")
+        }
+        let index = Dictionary(instance.siteIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func sites(_ ids: [String], _ option: String) throws -> Set<Int> {
+            Set(try ids.map { id in
+                guard let j = index[id] else { throw InputError("\(option) names site \(id), which is not in the input") }
+                return j
+            })
+        }
+        let kept = try sites(keep, "--keep"), excluded = try sites(exclude, "--exclude")
+        switch model {
+        case .lscp:
+            guard p == nil, budget == nil else { throw InputError("lscp takes neither -p nor --budget: it finds the fewest (cheapest) sites covering everything") }
+            return (try SetCovering(instance: instance, forced: kept, excluded: excluded).solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit), instance)
+        case .mclp:
+            let limit: MaximalCovering.Limit
+            switch (p, budget) {
+            case (let p?, nil): limit = .sites(p)
+            case (nil, let budget?): limit = .budget(budget)
+            default: throw InputError("mclp needs exactly one of -p N or --budget B")
+            }
+            return (try MaximalCovering(instance: instance, limit: limit, forced: kept, excluded: excluded)
+                .solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit), instance)
+        }
+    }
+
+    /// The result as one JSON object with the documented field names.
+    public static func json(_ result: SitingResult, instance: CoverInstance) -> String {
+        func number(_ v: Double) -> JSONValue { v.isFinite ? (v == v.rounded() && abs(v) < 1e15 ? .integer(Int(v)) : .number(v)) : .null }
+        let object: JSONValue = .object([
+            ("model", .string(result.model)),
+            ("status", .string(result.status.rawValue)),
+            ("objective", number(result.objective)),
+            ("bound", number(result.bound)),
+            ("gap", .number(result.gap.isFinite ? result.gap : -1)),
+            ("selected", .array(result.selected.map { instance.siteIDs[$0] }.sorted().map { .string($0) })),
+            ("covered_weight", number(result.coveredWeight)),
+            ("total_weight", number(result.totalWeight)),
+            ("covered_demand_count", .integer(result.coveredDemandCount)),
+            ("uncovered_demand", .array(result.uncoveredDemands.map { .string(instance.demandIDs[$0]) })),
+            ("seconds", .number(result.seconds)),
+        ])
+        return object.serialized + "\n"
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Planner
+
+/// `aircover solve`: siting models on coverage given as files.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a siting model (LSCP, MCLP) on a cost table or an OR-Library instance.",
+        discussion: """
+        COSTS.csv has the header demand,site,cost; a pair covers when cost ≤ --threshold; a missing pair is unreachable.
+        WEIGHTS.csv: demand,weight (default 1). SITES.csv: site,cost (default 1).
+        The result says whether optimality is proven (status optimal), with the best bound and the gap.
+
+        Examples:
+          aircover solve --costs times.csv --threshold 60 --model lscp --json
+          aircover solve --costs times.csv --threshold 30 --weights demand.csv --model mclp -p 8 --keep B1,B2 --json
+          aircover solve --orlib scp41.txt --model lscp --json
+        """
+    )
+
+    @Option(help: ArgumentHelp("demand,site,cost table.", valueName: "COSTS.csv")) var costs: String?
+    @Option(help: ArgumentHelp("OR-Library set-covering file.", valueName: "FILE")) var orlib: String?
+    @Option(help: "A pair covers when its cost is at most this.") var threshold: Double?
+    @Option(help: ArgumentHelp("demand,weight table.", valueName: "WEIGHTS.csv")) var weights: String?
+    @Option(name: .customLong("site-costs"), help: ArgumentHelp("site,cost table.", valueName: "SITES.csv")) var siteCosts: String?
+    @Option(help: ArgumentHelp("Sites that must be open (existing bases).", valueName: "ID,…")) var keep: String?
+    @Option(help: ArgumentHelp("Sites that must stay closed.", valueName: "ID,…")) var exclude: String?
+    @Option(help: "lscp or mclp.") var model: String
+    @Option(name: .short, help: "MCLP: at most this many sites (kept ones included).") var p: Int?
+    @Option(help: "MCLP: total site cost at most this (kept ones included).") var budget: Double?
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds for the exact solver.", valueName: "S")) var timeLimit: Double?
+    @Flag(help: "Greedy and local search only, with the LP bound.") var heuristic = false
+    @Flag(help: "Print one JSON object.") var json = false
+
+    func run() throws {
+        guard let chosen = SolveRequest.Model(rawValue: model.lowercased()) else {
+            throw ValidationError("unknown model \"\(model)\"; choose one of \(SolveRequest.Model.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var request = SolveRequest(model: chosen)
+        request.costs = costs.map { URL(fileURLWithPath: $0) }
+        request.orLibrary = orlib.map { URL(fileURLWithPath: $0) }
+        request.threshold = threshold
+        request.weights = weights.map { URL(fileURLWithPath: $0) }
+        request.siteCosts = siteCosts.map { URL(fileURLWithPath: $0) }
+        request.keep = keep.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        request.exclude = exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        request.p = p
+        request.budget = budget
+        request.timeLimit = timeLimit
+        request.heuristicOnly = heuristic
+        let (result, instance) = try request.run()
+        if json {
+            print(SolveRequest.json(result, instance: instance), terminator: "")
+        } else {
+            let proof = result.status == .optimal ? "optimal (proven)" : "\(result.status.rawValue), gap \(String(format: "%.2f", result.gap * 100))%"
+            print("\(result.model): objective \(result.objective), bound \(result.bound), \(proof)")
+            print("selected: \(result.selected.map { instance.siteIDs[$0] }.sorted().joined(separator: ", "))")
+            print(String(format: "covered weight %.2f of %.2f (%.2f%%); %d demands uncovered; %.2f s",
+                         result.coveredWeight, result.totalWeight, 100 * result.coveredWeight / max(result.totalWeight, 1e-300),
+                         result.uncoveredDemands.count, result.seconds))
+        }
+    }
+}

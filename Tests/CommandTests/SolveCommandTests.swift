@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+import GeoCore
+
+@Suite struct SolveCommandTests {
+    @Test func solvesACostTableAndPrintsTheDocumentedJSON() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let costs = directory.appendingPathComponent("costs.csv")
+        // Four towns, three candidate bases (minutes); town d is out of reach.
+        try "demand,site,cost\na,B1,20\na,B2,50\nb,B2,30\nc,B3,25\nc,B2,55\nd,B3,200\n".write(to: costs, atomically: true, encoding: .utf8)
+        let weights = directory.appendingPathComponent("weights.csv")
+        try "demand,weight\na,10\nb,1\nc,5\nd,7\n".write(to: weights, atomically: true, encoding: .utf8)
+        let lscp = try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "60", "--model", "lscp", "--json"])
+        #expect(lscp.status == 0, "\(lscp.stderr)")
+        let result = try JSONParser.parse(lscp.stdout)
+        #expect(result["status"] == .string("optimal") && result["objective"] == .integer(1))
+        #expect(result["selected"] == .array([.string("B2")]))
+        #expect(result["uncovered_demand"] == .array([.string("d")]))
+        for key in ["model", "bound", "gap", "covered_weight", "total_weight", "covered_demand_count", "seconds"] {
+            #expect(result[key] != nil, "missing \(key)")
+        }
+        // One base within 30 minutes: B1 (a, 10) beats B3 (c, 5) and B2 (b, 1).
+        let mclp = try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "30", "--weights", weights.path,
+                                          "--model", "mclp", "-p", "1", "--json"])
+        let best = try JSONParser.parse(mclp.stdout)
+        #expect(best["selected"] == .array([.string("B1")]) && best["covered_weight"] == .integer(10))
+        // Keep B3 (an existing base) and add one more.
+        let kept = try JSONParser.parse(try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "30", "--weights", weights.path,
+                                                                "--model", "mclp", "-p", "2", "--keep", "B3", "--json"]).stdout)
+        #expect(kept["selected"] == .array([.string("B1"), .string("B3")]) && kept["covered_weight"] == .integer(15))
+    }
+
+    @Test func solvesAnORLibraryInstance() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/orlib/scp41.txt").standardized
+        guard FileManager.default.fileExists(atPath: file.path) else { return }
+        let run = try CommandRunner.run(["solve", "--orlib", file.path, "--model", "lscp", "--json"])
+        let result = try JSONParser.parse(run.stdout)
+        #expect(result["objective"] == .integer(429) && result["status"] == .string("optimal"))
+    }
+
+    @Test func badRequestsExitWithStatus2() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let costs = directory.appendingPathComponent("costs.csv")
+        try "demand,site,cost\na,B1,20\n".write(to: costs, atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["--costs", costs.path, "--model", "lscp"], "needs --threshold"),
+            (["--costs", costs.path, "--threshold", "30", "--model", "mclp", "-p", "5"], "more than the 1 candidate sites"),
+            (["--costs", costs.path, "--threshold", "30", "--model", "mclp"], "exactly one of -p N or --budget B"),
+            (["--costs", costs.path, "--threshold", "30", "--model", "pmedianx"], "unknown model"),
+            (["--costs", costs.path, "--threshold", "30", "--model", "lscp", "--keep", "B9"], "--keep names site B9"),
+            (["--costs", directory.appendingPathComponent("none.csv").path, "--threshold", "30", "--model", "lscp"], "cannot read the file"),
+        ]
+        for (arguments, message) in cases {
+            let run = try CommandRunner.run(["solve"] + arguments)
+            #expect(run.status == 2, "\(arguments): status \(run.status)")
+            #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        }
+    }
+}
