@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage"]),
         .testTarget(name: "SitingTests", dependencies: ["Siting"]),
-        .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"]),
+        .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

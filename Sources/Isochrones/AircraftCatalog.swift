@@ -23,6 +23,18 @@ public struct AircraftCatalog: Sendable {
         return try load(from: url)
     }
 
+    /// The built-in catalog with the profiles of `extra` (a catalog file)
+    /// added or overriding built-in ones by name. Without the built-in data
+    /// (a development checkout before the catalog lands), only `extra`.
+    public static func available(adding extra: URL?) throws -> AircraftCatalog {
+        let base = (try? builtIn()) ?? AircraftCatalog([])
+        guard let extra else {
+            guard !base.aircraft.isEmpty else { return try builtIn() }  // rethrows the missing-catalog error
+            return base
+        }
+        return base.adding(try load(from: extra).aircraft)
+    }
+
     /// Reads a catalog file: an array of `[[aircraft]]` tables.
     public static func load(from url: URL) throws -> AircraftCatalog {
         try parse(ConfigTable.load(tomlFile: url))

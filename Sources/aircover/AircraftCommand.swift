@@ -1,5 +1,6 @@
 import ArgumentParser
 import Planner
+import Foundation
 import Isochrones
 
 /// `aircover aircraft`: the helicopter catalog.
@@ -19,8 +20,11 @@ struct AircraftList: ParsableCommand {
     @Flag(help: "Print a JSON array of profiles, with the catalog file's field names.")
     var json = false
 
+    @Option(help: ArgumentHelp("A catalog file whose profiles add to or override the built-in ones.", valueName: "FILE"))
+    var catalog: String?
+
     func run() throws {
-        let catalog = try AircraftCatalog.builtIn()
+        let catalog = try AircraftCatalog.available(adding: self.catalog.map { URL(fileURLWithPath: $0) })
         print(json ? AircraftListing.json(catalog) : AircraftListing.table(catalog), terminator: "")
     }
 }

@@ -26,6 +26,9 @@ struct IsochronesCommand: ParsableCommand {
     @Option(help: "Aircraft type from `aircover aircraft`.")
     var aircraft: String
 
+    @Option(help: ArgumentHelp("A catalog file whose profiles add to or override the built-in ones.", valueName: "FILE"))
+    var catalog: String?
+
     @Option(help: ArgumentHelp("Response-time standards in minutes, increasing.", valueName: "MIN,MIN"))
     var minutes: String
 
@@ -59,7 +62,7 @@ struct IsochronesCommand: ParsableCommand {
     func run() throws {
         let positions = try bases.map(InputSyntax.position)
         let thresholds = try InputSyntax.minutes(minutes)
-        let profile = try AircraftCatalog.builtIn().profile(named: aircraft)
+        let profile = try AircraftCatalog.available(adding: catalog.map { URL(fileURLWithPath: $0) }).profile(named: aircraft)
         var windModel: Wind = try wind.map { .uniform(try InputSyntax.wind($0)) } ?? .calm
         if let windField { windModel = .field(try WindField.load(windField)) }
         var obstacles = try noFly.map { try ObstacleLoading.noFlyZones(from: URL(fileURLWithPath: $0)) } ?? []

@@ -50,6 +50,11 @@ struct CommandRunner {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// The test aircraft catalog (round figures, not real data).
+    static var testCatalog: String {
+        Bundle.module.url(forResource: "test-aircraft", withExtension: "toml", subdirectory: "Fixtures")!.path
+    }
+
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
