@@ -67,6 +67,7 @@ public struct MaximalCovering: Sendable {
                                 allowed: { !excluded.contains($0) && !forced.contains($0) }, costsMatter: costsMatter)
 
         var program = MixedIntegerProgram()
+        program.preprocess = false
         for _ in presolve.sites { program.addColumn(cost: 0) }
         let column = Dictionary(uniqueKeysWithValues: presolve.sites.enumerated().map { ($1, Int32($0)) })
         for (row, weight) in zip(presolve.rows, presolve.rowWeights) {
@@ -105,6 +106,8 @@ public struct MaximalCovering: Sendable {
                 if value >= heuristicValue - 1e-9 { selected = (Array(forced) + picked).sorted(); objective = value }
             }
             status = solution.status == .optimal ? .optimal : .feasible
+            // A bound that meets the objective proves it too.
+            if bound - objective <= 1e-9 * max(1, objective) { status = .optimal }
             if status == .optimal { bound = objective }
         }
         return SiteChoice.result(model: modelName, instance: instance, selected: selected.sorted(), status: status,

@@ -19,6 +19,10 @@ struct MixedIntegerProgram {
     var upper: [Double] = []
     var isInteger: [Bool] = []
     var rows: [Row] = []
+    /// CBC's own preprocessing (CglPreProcess). Off for models it can
+    /// reformulate with extra columns, which breaks CBC 2.10's MIP-start
+    /// bookkeeping ("Illegal index … in ClpModel::getColumnName").
+    var preprocess = true
 
     /// Adds a column; returns its index.
     @discardableResult
@@ -46,8 +50,8 @@ struct MixedIntegerProgram {
         let values: [Double]
     }
 
-    /// Solves within `timeLimit` seconds, starting from `start` (a full
-    /// assignment of the integer columns) when given.
+    /// Solves within `timeLimit` seconds, starting from `start` (a value for
+    /// every column) when given.
     ///
     /// CBC 2.10's `Cbc_solve` runs its command-line driver, whose parameter
     /// tables are process-wide statics: two solves at once corrupt each
@@ -84,10 +88,12 @@ struct MixedIntegerProgram {
         Cbc_setAllowableFractionGap(model.pointer, 0)
         Cbc_setAllowableGap(model.pointer, 1e-9)
         if let timeLimit { Cbc_setMaximumSeconds(model.pointer, timeLimit) }
+        if !preprocess { Cbc_setParameter(model.pointer, "preprocess", "off") }
         if let start {
-            let columns = (0..<Int32(columnCount)).filter { isInteger[Int($0)] }
-            let startValues = columns.map { start[Int($0)] }
-            Cbc_setMIPStartI(model.pointer, Int32(columns.count), columns, startValues)
+            // A full assignment: CBC 2.10 looks start columns up by position
+            // over the whole model, so every column is given.
+            let columns = (0..<Int32(columnCount)).map { $0 }
+            Cbc_setMIPStartI(model.pointer, Int32(columnCount), columns, start)
         }
         Cbc_solve(model.pointer)
         let bound = Cbc_getBestPossibleObjValue(model.pointer)

@@ -63,6 +63,8 @@ public struct SetCovering: Sendable {
                 objective = selected.reduce(0) { $0 + instance.siteCosts[$1] }
             }
             status = solution.status == .optimal ? .optimal : .feasible
+            // A bound that meets the objective proves it too.
+            if objective - bound <= 1e-9 * max(1, objective) { status = .optimal }
             if status == .optimal { bound = objective }
         }
         let all = (Array(forced) + selected).sorted()

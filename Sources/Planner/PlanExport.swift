@@ -1,0 +1,70 @@
+import Foundation
+import Coverage
+import GeoCore
+
+/// plan.geojson: the existing bases, the network's reach per standard, and
+/// the zones with their coverage, styled for map viewers (simplestyle).
+public enum PlanExport {
+    public static func features(_ run: PlanRun) -> [GeoJSONFeature] {
+        var features: [GeoJSONFeature] = []
+        let thresholds = run.standards.map(\.minutes)
+        for (rank, standard) in run.standards.enumerated().reversed() {
+            let colour = MapStyle.thresholdColour(rank: rank, of: thresholds.count)
+            features.append(GeoJSONFeature(geometry: standard.served, properties: [
+                ("layer", .string("reach")), ("minutes", IsochroneExport.number(standard.minutes)),
+                ("aircraft", .string(run.scenario.aircraft.name)),
+                ("stroke", .string(colour)), ("stroke-width", .integer(2)), ("fill", .string(colour)), ("fill-opacity", .number(0.2)),
+            ]))
+        }
+        if let last = run.standards.last {
+            for (zone, coverage) in zip(run.grid.zones, last.existing.zones) {
+                features.append(GeoJSONFeature(geometry: zone.area, properties: [
+                    ("layer", .string("zone")), ("id", .string(zone.id)), ("name", .string(zone.name)), ("hazard", .string(zone.hazard)),
+                    ("minutes", IsochroneExport.number(last.minutes)), ("area_km2", .number(coverage.areaKm2)),
+                    ("covered_pct", .number(coverage.coveredPercent)),
+                    ("stroke", .string("#555555")), ("stroke-width", .integer(1)), ("fill-opacity", .number(0)),
+                ]))
+            }
+            for (zone, missing) in zip(run.grid.zones, last.existing.uncovered) where !missing.isEmpty {
+                features.append(GeoJSONFeature(geometry: missing, properties: [
+                    ("layer", .string("uncovered")), ("zone", .string(zone.id)), ("minutes", IsochroneExport.number(last.minutes)),
+                    ("stroke", .string("#cb181d")), ("fill", .string("#cb181d")), ("fill-opacity", .number(0.35)),
+                ]))
+            }
+        }
+        for site in run.existing {
+            features.append(GeoJSONFeature(geometry: .point(site.position.xy), properties: [
+                ("layer", .string("base")), ("id", .string(site.id)), ("name", .string(site.name)),
+                ("marker-color", .string("#d94801")), ("marker-symbol", .string("heliport")),
+            ]))
+        }
+        return features
+    }
+}
+
+/// Writes a set of files into a folder all at once: into a fresh sibling
+/// folder first, then swapped into place, so a failed run leaves the old
+/// folder as it was.
+public enum OutputFolder {
+    public static func write(_ files: [String: Data], to folder: URL) throws {
+        let manager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(UUID().uuidString)")
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        do {
+            for (name, data) in files { try data.write(to: staging.appendingPathComponent(name)) }
+            if manager.fileExists(atPath: folder.path) {
+                let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(UUID().uuidString)")
+                try manager.moveItem(at: folder, to: old)
+                try manager.moveItem(at: staging, to: folder)
+                try? manager.removeItem(at: old)
+            } else {
+                try manager.moveItem(at: staging, to: folder)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import Planner
+
+/// `aircover plan`: the whole pipeline on a scenario (the embedded Liaoning
+/// default when none is given).
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a scenario: reach and exact coverage of the existing bases, N−1 resilience, and base siting.",
+        discussion: """
+        Writes plan.geojson and summary.json into the scenario's output folder (or --output), atomically.
+
+        Examples:
+          aircover plan
+          aircover plan basemaps/liaoning/scenario.toml --output out/liaoning
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
+    var scenario: String?
+
+    @Option(help: ArgumentHelp("Output folder, instead of the scenario's.", valueName: "DIR"))
+    var output: String?
+
+    func run() throws {
+        let file = scenario.map { URL(fileURLWithPath: $0) } ?? Scenario.defaultFile
+        var loaded = try Scenario.load(file)
+        if let output { loaded.output = URL(fileURLWithPath: output) }
+        let stderr = FileHandle.standardError
+        stderr.write(Data("aircover plan: \(loaded.name) (\(file.path))\n".utf8))
+        let started = Date()
+        let run = try PlanRun.run(loaded) { stderr.write(Data("  \($0)\n".utf8)) }
+        let summary = PlanSummary.json(run, versions: .current).serialized + "\n"
+        let geojson = try GeoJSONWriter().featureCollection(PlanExport.features(run))
+        try OutputFolder.write(["summary.json": Data(summary.utf8), "plan.geojson": Data(geojson.utf8)], to: loaded.output)
+        print(PlanReport.text(run))
+        stderr.write(Data(String(format: "wrote %@/summary.json and plan.geojson in %.1f s\n", loaded.output.path, Date().timeIntervalSince(started)).utf8))
+    }
+}
