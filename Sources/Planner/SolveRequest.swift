@@ -6,7 +6,7 @@ import Siting
 /// table or an OR-Library set-covering instance), independent of geography.
 public struct SolveRequest: Sendable {
     public enum Model: String, Sendable, CaseIterable {
-        case lscp, mclp
+        case lscp, mclp, backup, pcenter, pmedian
     }
 
     public var costs: URL?
@@ -21,21 +21,28 @@ public struct SolveRequest: Sendable {
     public var budget: Double?
     public var timeLimit: Double?
     public var heuristicOnly = false
+    /// p-median hybrid: the share (0…1) of the weight to serve within `threshold`.
+    public var minCoverage: Double?
 
     public init(model: Model) { self.model = model }
 
     /// Reads the inputs, solves, and returns the result with its instance.
     public func run() throws -> (SitingResult, CoverInstance) {
         let instance: CoverInstance
+        let needsTimes = model == .pcenter || model == .pmedian
         switch (costs, orLibrary) {
         case (let costs?, nil):
-            guard let threshold else { throw InputError("--costs needs --threshold: a pair covers when its cost is at most the threshold") }
             let table = try CostTableReader.costs(costs)
-            instance = try CostTableReader.instance(
-                table, threshold: threshold,
-                weights: try weights.map { try CostTableReader.values($0, header: ["demand", "weight"]) },
-                siteCosts: try siteCosts.map { try CostTableReader.values($0, header: ["site", "cost"]) })
+            let weightTable = try weights.map { try CostTableReader.values($0, header: ["demand", "weight"]) }
+            let costTable = try siteCosts.map { try CostTableReader.values($0, header: ["site", "cost"]) }
+            if needsTimes {
+                instance = try CostTableReader.timedInstance(table, weights: weightTable, siteCosts: costTable)
+            } else {
+                guard let threshold else { throw InputError("--costs needs --threshold: a pair covers when its cost is at most the threshold") }
+                instance = try CostTableReader.instance(table, threshold: threshold, weights: weightTable, siteCosts: costTable)
+            }
         case (nil, let orLibrary?):
+            guard !needsTimes else { throw InputError("OR-Library files hold coverage, not response times: \(model.rawValue) needs --costs") }
             instance = try OrLibraryReader.read(orLibrary)
         default:
             throw InputError("give exactly one of --costs FILE or --orlib FILE")
@@ -61,6 +68,21 @@ public struct SolveRequest: Sendable {
             }
             return (try MaximalCovering(instance: instance, limit: limit, forced: kept, excluded: excluded)
                 .solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit), instance)
+        case .backup, .pcenter, .pmedian:
+            guard let p, budget == nil else { throw InputError("\(model.rawValue) needs -p N (and no --budget)") }
+            guard kept.isEmpty, excluded.isEmpty else { throw InputError("--keep and --exclude work with lscp and mclp only, so far") }
+            guard !heuristicOnly else { throw InputError("--heuristic works with lscp and mclp only, so far") }
+            switch model {
+            case .backup: return (try BackupCovering(instance: instance, p: p).solve(timeLimit: timeLimit), instance)
+            case .pcenter: return (try PCenter(instance: instance, p: p).solve(timeLimit: timeLimit), instance)
+            default:
+                var requirement: PMedian.CoverageRequirement?
+                if let minCoverage {
+                    guard let threshold else { throw InputError("--min-coverage needs --threshold, the time standard") }
+                    requirement = .init(standard: threshold, share: minCoverage / 100)
+                }
+                return (try PMedian(instance: instance, p: p, requirement: requirement).solve(timeLimit: timeLimit), instance)
+            }
         }
     }
 
@@ -72,7 +94,7 @@ public struct SolveRequest: Sendable {
             ("status", .string(result.status.rawValue)),
             ("objective", number(result.objective)),
             ("bound", number(result.bound)),
-            ("gap", .number(result.gap.isFinite ? result.gap : -1)),
+            ("gap", result.gap.isFinite ? .number(result.gap) : .null),
             ("selected", .array(result.selected.map { instance.siteIDs[$0] }.sorted().map { .string($0) })),
             ("covered_weight", number(result.coveredWeight)),
             ("total_weight", number(result.totalWeight)),

@@ -42,6 +42,16 @@ public enum CostTableReader {
         return values
     }
 
+    /// The instance with every listed pair and its cost (for p-center and
+    /// p-median, which need the response times, not just coverage).
+    public static func timedInstance(_ table: Table, weights: [String: Double]? = nil, siteCosts: [String: Double]? = nil) throws -> CoverInstance {
+        var pairs = [[(site: Int, cost: Double)]](repeating: [], count: table.demandIDs.count)
+        for pair in table.pairs { pairs[pair.demand].append((pair.site, pair.cost)) }
+        return try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
+                                 weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
+                                 siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } }, pairs: pairs)
+    }
+
     /// The covering instance: pairs with cost ≤ `threshold` cover.
     public static func instance(_ table: Table, threshold: Double, weights: [String: Double]? = nil,
                                 siteCosts: [String: Double]? = nil) throws -> CoverInstance {

@@ -13,6 +13,9 @@ public struct CoverInstance: Sendable, Equatable {
     /// Sites covering demand i: `demandSites[demandStart[i]..<demandStart[i + 1]]`.
     public let demandStart: [Int]
     public let demandSites: [Int32]
+    /// Cost (response time) of each pair in `demandSites`, same order; 0 when
+    /// the instance was built from covering sets alone.
+    public let demandCosts: [Double]
     /// Demands covered by site j: `siteDemands[siteStart[j]..<siteStart[j + 1]]`.
     public let siteStart: [Int]
     public let siteDemands: [Int32]
@@ -20,6 +23,16 @@ public struct CoverInstance: Sendable, Equatable {
     /// An instance from, for each demand, the sites covering it.
     public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
                 coveringSites: [[Int]]) throws {
+        try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
+                      pairs: coveringSites.map { $0.map { (site: $0, cost: 0) } })
+    }
+
+    /// An instance from, for each demand, the sites that reach it and at what
+    /// cost (response time). A site listed twice for a demand keeps its
+    /// lowest cost.
+    public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
+                pairs: [[(site: Int, cost: Double)]]) throws {
+        let coveringSites = pairs
         guard coveringSites.count == demandIDs.count else {
             throw SitingInputError("\(demandIDs.count) demands but \(coveringSites.count) covering lists")
         }
@@ -34,12 +47,20 @@ public struct CoverInstance: Sendable, Equatable {
         if let j = siteCosts.firstIndex(where: { !$0.isFinite || $0 <= 0 }) {
             throw SitingInputError("site \(siteIDs[j]) has cost \(siteCosts[j]); site costs must be positive")
         }
-        var demandStart = [0], demandSites: [Int32] = []
+        var demandStart = [0], demandSites: [Int32] = [], demandCosts: [Double] = []
         var perSite = [Int](repeating: 0, count: siteIDs.count)
-        for (i, sites) in coveringSites.enumerated() {
-            for j in Set(sites).sorted() {
-                guard (0..<siteIDs.count).contains(j) else { throw SitingInputError("demand \(demandIDs[i]) names site index \(j), beyond the \(siteIDs.count) sites") }
+        for (i, list) in coveringSites.enumerated() {
+            var best: [Int: Double] = [:]
+            for pair in list {
+                guard (0..<siteIDs.count).contains(pair.site) else {
+                    throw SitingInputError("demand \(demandIDs[i]) names site index \(pair.site), beyond the \(siteIDs.count) sites")
+                }
+                guard pair.cost.isFinite else { throw SitingInputError("demand \(demandIDs[i]), site \(siteIDs[pair.site]): cost \(pair.cost) is not a number") }
+                best[pair.site] = min(best[pair.site] ?? .infinity, pair.cost)
+            }
+            for j in best.keys.sorted() {
                 demandSites.append(Int32(j))
+                demandCosts.append(best[j]!)
                 perSite[j] += 1
             }
             demandStart.append(demandSites.count)
@@ -61,6 +82,7 @@ public struct CoverInstance: Sendable, Equatable {
         self.siteCosts = siteCosts
         self.demandStart = demandStart
         self.demandSites = demandSites
+        self.demandCosts = demandCosts
         self.siteStart = siteStart
         self.siteDemands = siteDemands
     }
@@ -70,6 +92,14 @@ public struct CoverInstance: Sendable, Equatable {
 
     public func sites(covering demand: Int) -> ArraySlice<Int32> { demandSites[demandStart[demand]..<demandStart[demand + 1]] }
     public func demands(coveredBy site: Int) -> ArraySlice<Int32> { siteDemands[siteStart[site]..<siteStart[site + 1]] }
+
+    /// The same demands and sites with only the pairs of cost ≤ `threshold`.
+    public func restricted(toCostAtMost threshold: Double) throws -> CoverInstance {
+        let pairs = (0..<demandCount).map { i in
+            (demandStart[i]..<demandStart[i + 1]).filter { demandCosts[$0] <= threshold }.map { (site: Int(demandSites[$0]), cost: demandCosts[$0]) }
+        }
+        return try CoverInstance(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts, pairs: pairs)
+    }
 
     /// Demands no site covers.
     public var uncoverable: [Int] { (0..<demandCount).filter { demandStart[$0] == demandStart[$0 + 1] } }

@@ -5,7 +5,7 @@ import Planner
 /// `aircover solve`: siting models on coverage given as files.
 struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Solve a siting model (LSCP, MCLP) on a cost table or an OR-Library instance.",
+        abstract: "Solve a siting model (LSCP, MCLP, backup, p-center, p-median) on a cost table or an OR-Library instance.",
         discussion: """
         COSTS.csv has the header demand,site,cost; a pair covers when cost ≤ --threshold; a missing pair is unreachable.
         WEIGHTS.csv: demand,weight (default 1). SITES.csv: site,cost (default 1).
@@ -15,6 +15,7 @@ struct Solve: ParsableCommand {
           aircover solve --costs times.csv --threshold 60 --model lscp --json
           aircover solve --costs times.csv --threshold 30 --weights demand.csv --model mclp -p 8 --keep B1,B2 --json
           aircover solve --orlib scp41.txt --model lscp --json
+          aircover solve --costs times.csv --model pmedian -p 5 --threshold 60 --min-coverage 90 --json
         """
     )
 
@@ -25,9 +26,10 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("site-costs"), help: ArgumentHelp("site,cost table.", valueName: "SITES.csv")) var siteCosts: String?
     @Option(help: ArgumentHelp("Sites that must be open (existing bases).", valueName: "ID,…")) var keep: String?
     @Option(help: ArgumentHelp("Sites that must stay closed.", valueName: "ID,…")) var exclude: String?
-    @Option(help: "lscp or mclp.") var model: String
+    @Option(help: "lscp, mclp, backup, pcenter or pmedian.") var model: String
     @Option(name: .short, help: "MCLP: at most this many sites (kept ones included).") var p: Int?
     @Option(help: "MCLP: total site cost at most this (kept ones included).") var budget: Double?
+    @Option(name: .customLong("min-coverage"), help: ArgumentHelp("p-median hybrid: percent of the weight to serve within --threshold.", valueName: "PCT")) var minCoverage: Double?
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds for the exact solver.", valueName: "S")) var timeLimit: Double?
     @Flag(help: "Greedy and local search only, with the LP bound.") var heuristic = false
     @Flag(help: "Print one JSON object.") var json = false
@@ -48,6 +50,7 @@ struct Solve: ParsableCommand {
         request.budget = budget
         request.timeLimit = timeLimit
         request.heuristicOnly = heuristic
+        request.minCoverage = minCoverage
         let (result, instance) = try request.run()
         if json {
             print(SolveRequest.json(result, instance: instance), terminator: "")

@@ -31,6 +31,26 @@ import GeoCore
         #expect(kept["selected"] == .array([.string("B1"), .string("B3")]) && kept["covered_weight"] == .integer(15))
     }
 
+    @Test func solvesPCenterPMedianAndBackup() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let costs = directory.appendingPathComponent("costs.csv")
+        try "demand,site,cost\na,B1,20\na,B2,50\nb,B2,30\nc,B3,25\nc,B2,55\nd,B3,200\n".write(to: costs, atomically: true, encoding: .utf8)
+        func solve(_ arguments: [String]) throws -> JSONValue {
+            try JSONParser.parse(try CommandRunner.run(["solve", "--costs", costs.path, "--json"] + arguments).stdout)
+        }
+        // d is reached only from B3 (200 min) and b only from B2: both must open.
+        let center = try solve(["--model", "pcenter", "-p", "2"])
+        #expect(center["objective"] == .integer(200) && center["selected"] == .array([.string("B2"), .string("B3")]))
+        let median = try solve(["--model", "pmedian", "-p", "2"])
+        #expect(median["objective"] == .number(76.25))  // (50 + 30 + 25 + 200) / 4
+        // Serving 75% within 30 min needs a (B1) too: impossible with 2 bases.
+        let hybrid = try solve(["--model", "pmedian", "-p", "2", "--threshold", "30", "--min-coverage", "75"])
+        #expect(hybrid["status"] == .string("infeasible") && hybrid["gap"] == .null)
+        let backup = try solve(["--model", "backup", "-p", "2", "--threshold", "60"])
+        #expect(backup["objective"] == .integer(1) && backup["covered_weight"] == .integer(3))
+    }
+
     @Test func solvesAnORLibraryInstance() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/orlib/scp41.txt").standardized
         guard FileManager.default.fileExists(atPath: file.path) else { return }

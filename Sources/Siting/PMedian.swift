@@ -1,0 +1,102 @@
+import Foundation
+
+/// The p-median problem (Hakimi 1964; ReVelle & Swain 1970): at most p sites
+/// minimising the demand-weighted total (hence mean) response time, each
+/// demand served by its fastest open site; and the hybrid that also requires
+/// a share of the weight to be served within a time standard.
+///
+///     minimise   Σ_i Σ_{j ∈ R_i} w_i t_ij z_ij
+///     subject to Σ_{j ∈ R_i} z_ij = 1,   z_ij ≤ x_j                 for every reachable demand i
+///                Σ_j x_j ≤ p
+///                Σ_i w_i Σ_{j ∈ R_i, t_ij ≤ T} z_ij ≥ α · Σ_i w_i   (hybrid only)
+///                x ∈ {0, 1}, z ≥ 0
+///
+/// R_i are the sites that reach demand i (pairs given in the instance);
+/// demands no site reaches are listed and left out. Every other demand must
+/// be served, so a p too small to reach them all is infeasible. The objective
+/// reported is the weighted mean response time.
+public struct PMedian: Sendable {
+    public struct CoverageRequirement: Sendable, Equatable {
+        /// The time standard T.
+        public let standard: Double
+        /// The share α of the weight to serve within T (0…1).
+        public let share: Double
+        public init(standard: Double, share: Double) {
+            self.standard = standard
+            self.share = share
+        }
+    }
+
+    public let instance: CoverInstance
+    public let p: Int
+    public let requirement: CoverageRequirement?
+
+    public init(instance: CoverInstance, p: Int, requirement: CoverageRequirement? = nil) throws {
+        guard p >= 1, p <= instance.siteCount else {
+            throw SitingInputError("p = \(p) must be between 1 and the \(instance.siteCount) candidate sites")
+        }
+        if let share = requirement?.share, !(0...1).contains(share) {
+            throw SitingInputError("the coverage share must be between 0 and 1, got \(share)")
+        }
+        self.instance = instance
+        self.p = p
+        self.requirement = requirement
+    }
+
+    public func solve(timeLimit: Double? = nil) throws -> SitingResult {
+        let clock = ContinuousClock.now
+        let reachable = (0..<instance.demandCount).filter { !instance.sites(covering: $0).isEmpty }
+        let servedWeight = reachable.reduce(0) { $0 + instance.weights[$1] }
+        var program = MixedIntegerProgram()
+        for _ in 0..<instance.siteCount { program.addColumn(cost: 0) }
+        var coverageColumns: [Int32] = [], coverageWeights: [Double] = []
+        for i in reachable {
+            var zColumns: [Int32] = []
+            for k in instance.demandStart[i]..<instance.demandStart[i + 1] {
+                let j = instance.demandSites[k], t = instance.demandCosts[k]
+                let z = Int32(program.addColumn(cost: instance.weights[i] * t, integer: false))
+                program.addRow([z, j], [1, -1], upper: 0)
+                zColumns.append(z)
+                if let requirement, t <= requirement.standard {
+                    coverageColumns.append(z)
+                    coverageWeights.append(instance.weights[i])
+                }
+            }
+            program.addRow(zColumns, Array(repeating: 1, count: zColumns.count), lower: 1, upper: 1)
+        }
+        program.addRow((0..<Int32(instance.siteCount)).map { $0 }, Array(repeating: 1, count: instance.siteCount), upper: Double(p))
+        if let requirement {
+            let total = instance.weights.reduce(0, +)
+            program.addRow(coverageColumns, coverageWeights, lower: requirement.share * total - 1e-9 * max(1, total))
+        }
+        let model = requirement == nil ? "pmedian" : "pmedian-hybrid"
+        let solution = program.solve(timeLimit: timeLimit)
+        guard solution.status == .optimal || solution.status == .feasible else {
+            if solution.status == .infeasible {
+                return SiteChoice.result(model: model, instance: instance, selected: [], status: .infeasible,
+                                         objective: .infinity, bound: .infinity, uncovered: instance.uncoverable, since: clock)
+            }
+            throw SitingInputError("CBC found no solution within the time limit")
+        }
+        let selected = (0..<instance.siteCount).filter { solution.values[$0] > 0.5 }
+        let mean = meanTime(selected, over: reachable, weight: servedWeight)
+        let bound = servedWeight > 0 ? solution.bound / servedWeight : 0
+        return SiteChoice.result(model: model, instance: instance, selected: selected,
+                                 status: solution.status == .optimal ? .optimal : .feasible,
+                                 objective: mean, bound: solution.status == .optimal ? mean : min(bound, mean),
+                                 uncovered: instance.uncoverable, since: clock)
+    }
+
+    /// Weighted mean of each demand's fastest response from `open`.
+    func meanTime(_ open: [Int], over demands: [Int], weight: Double) -> Double {
+        guard weight > 0 else { return 0 }
+        let isOpen = Set(open)
+        var total = 0.0
+        for i in demands {
+            let best = (instance.demandStart[i]..<instance.demandStart[i + 1])
+                .filter { isOpen.contains(Int(instance.demandSites[$0])) }.map { instance.demandCosts[$0] }.min() ?? .infinity
+            total += instance.weights[i] * best
+        }
+        return total / weight
+    }
+}
