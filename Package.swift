@@ -41,7 +41,7 @@ let package = Package(
         // Benchmarks (run by tools/bench; never timed inside unit tests).
         .executableTarget(
             name: "aircover-bench",
-            dependencies: ["GeoCore", "Isochrones"],
+            dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting"],
             path: "Benchmarks/aircover-bench"
         ),
 

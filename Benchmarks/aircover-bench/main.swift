@@ -63,11 +63,24 @@ func benchmarkIsochrones() throws {
     print(result.serialized)
 }
 
+func writeLiaoningInstance() throws {
+    let folder = URL(fileURLWithPath: argument("--out", default: "Benchmarks/.data/liaoning"))
+    let cellKm = Double(argument("--cell-km", default: "5"))!, minutes = Double(argument("--minutes", default: "30"))!
+    let wall0 = Date()
+    let made = try LiaoningInstance.write(cellKm: cellKm, minutes: minutes, to: folder)
+    print(JSONValue.object([
+        ("task", .string("liaoning-instance")), ("cell_km", .number(cellKm)), ("minutes", .number(minutes)),
+        ("cells", .integer(made.cells)), ("sites", .integer(made.sites)), ("pairs", .integer(made.pairs)),
+        ("wall_s", .number(Date().timeIntervalSince(wall0))), ("peak_rss_mb", .number(peakResidentMegabytes())),
+    ]).serialized)
+}
+
 do {
     switch CommandLine.arguments.dropFirst().first {
     case "isochrones": try benchmarkIsochrones()
+    case "liaoning-instance": try writeLiaoningInstance()
     default:
-        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n".utf8))
+        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench liaoning-instance [--cell-km K] [--minutes M] [--out DIR]\n".utf8))
         exit(2)
     }
 } catch {

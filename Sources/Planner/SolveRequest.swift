@@ -32,7 +32,11 @@ public struct SolveRequest: Sendable {
         let needsTimes = model == .pcenter || model == .pmedian
         switch (costs, orLibrary) {
         case (let costs?, nil):
+            let clock = ContinuousClock.now
             let table = try CostTableReader.costs(costs)
+            if ProcessInfo.processInfo.environment["AIRCOVER_TRACE"] != nil {
+                FileHandle.standardError.write(Data("[solve] read \(table.pairs.count) pairs: \((ContinuousClock.now - clock) / .seconds(1)) s\n".utf8))
+            }
             let weightTable = try weights.map { try CostTableReader.values($0, header: ["demand", "weight"]) }
             let costTable = try siteCosts.map { try CostTableReader.values($0, header: ["site", "cost"]) }
             if needsTimes {

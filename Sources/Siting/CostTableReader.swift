@@ -16,17 +16,62 @@ public enum CostTableReader {
     }
 
     public static func costs(_ url: URL) throws -> Table {
-        let rows = try CSVRows.read(url, header: ["demand", "site", "cost"])
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw SitingInputError("\(url.path): cannot read the file (\(error.localizedDescription))")
+        }
+        var bytes = [UInt8](data)
+        bytes.append(0)  // strtod and the scanner stop here
         var demandIndex: [String: Int] = [:], siteIndex: [String: Int] = [:]
         var demandIDs: [String] = [], siteIDs: [String] = []
         var pairs: [(demand: Int, site: Int, cost: Double)] = []
-        var seen = Set<[Int]>()
-        for row in rows {
-            let cost = try row.number(2)
-            let d = demandIndex[row.fields[0]] ?? { demandIDs.append(row.fields[0]); demandIndex[row.fields[0]] = demandIDs.count - 1; return demandIDs.count - 1 }()
-            let s = siteIndex[row.fields[1]] ?? { siteIDs.append(row.fields[1]); siteIndex[row.fields[1]] = siteIDs.count - 1; return siteIDs.count - 1 }()
-            guard seen.insert([d, s]).inserted else { throw row.error("the pair \(row.fields[0]),\(row.fields[1]) is listed twice") }
-            pairs.append((d, s, cost))
+        var seen = Set<Int>()
+        try bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            let count = buffer.count - 1
+            var position = 0, line = 0
+            var sawHeader = false
+            func fail(_ what: String) -> SitingInputError { SitingInputError("\(url.path): line \(line): \(what)") }
+            func field(_ from: Int, _ to: Int) -> String {
+                var a = from, b = to
+                while a < b, base[a] == 0x20 || base[a] == 0x22 { a += 1 }
+                while b > a, base[b - 1] == 0x20 || base[b - 1] == 0x22 || base[b - 1] == 0x0D { b -= 1 }
+                return String(decoding: UnsafeBufferPointer(start: base + a, count: b - a), as: UTF8.self)
+            }
+            while position < count {
+                line += 1
+                var end = position
+                var commas: [Int] = []
+                while end < count, base[end] != 0x0A {
+                    if base[end] == 0x2C { commas.append(end) }
+                    end += 1
+                }
+                defer { position = end + 1 }
+                if (position..<end).allSatisfy({ base[$0] == 0x20 || base[$0] == 0x0D || base[$0] == 0x09 }) { continue }
+                if !sawHeader {
+                    sawHeader = true
+                    let header = field(position, end).lowercased().replacingOccurrences(of: " ", with: "")
+                    guard header == "demand,site,cost" else {
+                        throw SitingInputError("\(url.path): the header is \"\(field(position, end))\"; expected demand,site,cost")
+                    }
+                    continue
+                }
+                guard commas.count == 2 else { throw fail("\(commas.count + 1) fields; expected 3 (demand,site,cost)") }
+                let demand = field(position, commas[0]), site = field(commas[0] + 1, commas[1])
+                var stop: UnsafeMutablePointer<CChar>?
+                let start = UnsafeMutableRawPointer(mutating: base + commas[1] + 1).assumingMemoryBound(to: CChar.self)
+                let cost = strtod(start, &stop)
+                let rest = UnsafeRawPointer(stop!) - UnsafeRawPointer(base)
+                guard rest > commas[1] + 1, (rest..<end).allSatisfy({ base[$0] == 0x20 || base[$0] == 0x0D || base[$0] == 0x22 }),
+                      cost.isFinite else {
+                    throw fail("\"\(field(commas[1] + 1, end))\" is not a number")
+                }
+                let d = demandIndex[demand] ?? { demandIDs.append(demand); demandIndex[demand] = demandIDs.count - 1; return demandIDs.count - 1 }()
+                let s = siteIndex[site] ?? { siteIDs.append(site); siteIndex[site] = siteIDs.count - 1; return siteIDs.count - 1 }()
+                guard seen.insert(d << 32 | s).inserted else { throw fail("the pair \(demand),\(site) is listed twice") }
+                pairs.append((d, s, cost))
+            }
+            if !sawHeader { throw SitingInputError("\(url.path): empty file; expected the header demand,site,cost") }
         }
         guard !pairs.isEmpty else { throw SitingInputError("\(url.path): no demand,site,cost rows") }
         return Table(demandIDs: demandIDs, siteIDs: siteIDs, pairs: pairs)
@@ -84,28 +129,48 @@ struct CSVRows {
     }
 
     static func read(_ url: URL, header: [String]) throws -> [Row] {
-        let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
             throw SitingInputError("\(url.path): cannot read the file (\(error.localizedDescription))")
         }
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }.makeIterator()
-        guard let first = lines.next() else { throw SitingInputError("\(url.path): empty file; expected the header \(header.joined(separator: ","))") }
-        let names = split(String(first.element)).map { $0.lowercased() }
-        guard names == header else {
-            throw SitingInputError("\(url.path): the header is \"\(first.element)\"; expected \(header.joined(separator: ","))")
-        }
         var rows: [Row] = []
-        while let (index, line) = lines.next() {
-            let fields = split(String(line))
-            guard fields.count == header.count else {
-                throw SitingInputError("\(url.path): line \(index + 1): \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))")
+        var sawHeader = false
+        var lineNumber = 0
+        // Lines are cut on the bytes (cost tables run to millions of rows).
+        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            let bytes = buffer.bindMemory(to: UInt8.self)
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                lineNumber += 1
+                var stop = end
+                if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+                start = end + 1
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+                let fields = split(line)
+                if !sawHeader {
+                    sawHeader = true
+                    guard fields.map({ $0.lowercased() }) == header else {
+                        throw SitingInputError("\(url.path): the header is \"\(line)\"; expected \(header.joined(separator: ","))")
+                    }
+                    continue
+                }
+                guard fields.count == header.count else {
+                    throw SitingInputError("\(url.path): line \(lineNumber): \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))")
+                }
+                rows.append(Row(source: url.path, line: lineNumber, fields: fields))
             }
-            rows.append(Row(source: url.path, line: index + 1, fields: fields))
         }
+        guard sawHeader else { throw SitingInputError("\(url.path): empty file; expected the header \(header.joined(separator: ","))") }
         return rows
     }
 
     static func split(_ line: String) -> [String] {
+        if !line.contains("\"") {
+            return line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         var fields: [String] = [], current = "", quoted = false
         for character in line {
             if character == "\"" { quoted.toggle() } else if character == ",", !quoted { fields.append(current); current = "" } else { current.append(character) }

@@ -54,10 +54,11 @@ public struct MaximalCovering: Sendable {
 
     /// Greedy (+ swap search for the cardinality form), then unless
     /// `heuristicOnly` CBC on the presolved model, warm-started from it.
-    /// With `heuristicOnly`, the bound is the LP relaxation's.
+    /// With `heuristicOnly`, the bound is CBC's root-node bound (LP relaxation plus cuts).
     public func solve(heuristicOnly: Bool = false, timeLimit: Double? = nil) -> SitingResult {
         let clock = ContinuousClock.now
         let heuristic = heuristicSolution()
+        SitingTrace.log("heuristic", since: clock)
         let openCount = instance.coverCounts(Array(forced))
         let fixed = (0..<instance.demandCount).reduce(0.0) { $0 + (openCount[$1] > 0 ? instance.weights[$1] : 0) }
         let remaining = (0..<instance.demandCount).filter { openCount[$0] == 0 && instance.weights[$0] > 0 }
@@ -66,6 +67,7 @@ public struct MaximalCovering: Sendable {
         let presolve = Presolve(instance: instance, demands: remaining,
                                 allowed: { !excluded.contains($0) && !forced.contains($0) }, costsMatter: costsMatter)
 
+        SitingTrace.log("presolve (\(presolve.rows.count) rows, \(presolve.sites.count) sites)", since: clock)
         var program = MixedIntegerProgram()
         program.preprocess = false
         for _ in presolve.sites { program.addColumn(cost: 0) }
@@ -88,10 +90,11 @@ public struct MaximalCovering: Sendable {
         if presolve.rows.isEmpty {
             (bound, status) = (heuristicValue, .optimal)
         } else if heuristicOnly {
-            var relaxation = program
-            relaxation.isInteger = Array(repeating: false, count: relaxation.objective.count)
-            let lp = relaxation.solve(timeLimit: timeLimit)
-            bound = lp.status == .optimal ? fixed - lp.bound : instance.weights.reduce(0, +)
+            // The root node's bound (LP relaxation strengthened by cuts).
+            var root = program
+            root.rootOnly = true
+            let lp = root.solve(timeLimit: timeLimit)
+            bound = lp.bound.isFinite ? min(fixed - lp.bound, instance.weights.reduce(0, +)) : instance.weights.reduce(0, +)
             status = bound - heuristicValue <= 1e-9 * max(1, heuristicValue) ? .optimal : .feasible
         } else {
             let chosen = Set(heuristic)
@@ -110,6 +113,7 @@ public struct MaximalCovering: Sendable {
             if bound - objective <= 1e-9 * max(1, objective) { status = .optimal }
             if status == .optimal { bound = objective }
         }
+        SitingTrace.log("solved", since: clock)
         return SiteChoice.result(model: modelName, instance: instance, selected: selected.sorted(), status: status,
                                  objective: objective, bound: max(bound, objective), since: clock)
     }

@@ -23,6 +23,18 @@ struct MixedIntegerProgram {
     /// reformulate with extra columns, which breaks CBC 2.10's MIP-start
     /// bookkeeping ("Illegal index … in ClpModel::getColumnName").
     var preprocess = true
+    /// Stop after the root node (its LP bound, cuts and heuristics): a
+    /// cheap proven bound for heuristic runs.
+    var rootOnly = false
+    /// Further CBC parameters (name, value), e.g. ("cuts", "off").
+    var cbcParameters: [(String, String)] = {
+        // AIRCOVER_CBC="cuts=off,presolve=on" adds parameters, for experiments.
+        guard let text = ProcessInfo.processInfo.environment["AIRCOVER_CBC"] else { return [] }
+        return text.split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        }
+    }()
 
     /// Adds a column; returns its index.
     @discardableResult
@@ -89,6 +101,8 @@ struct MixedIntegerProgram {
         Cbc_setAllowableGap(model.pointer, 1e-9)
         if let timeLimit { Cbc_setMaximumSeconds(model.pointer, timeLimit) }
         if !preprocess { Cbc_setParameter(model.pointer, "preprocess", "off") }
+        if rootOnly { Cbc_setParameter(model.pointer, "maxNodes", "0") }
+        for (name, value) in cbcParameters { Cbc_setParameter(model.pointer, name, value) }
         if let start {
             // A full assignment: CBC 2.10 looks start columns up by position
             // over the whole model, so every column is given.

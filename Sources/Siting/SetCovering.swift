@@ -49,10 +49,11 @@ public struct SetCovering: Sendable {
         if presolve.rows.isEmpty {
             (bound, status) = (0, .optimal)
         } else if heuristicOnly {
-            var relaxation = program
-            relaxation.isInteger = Array(repeating: false, count: relaxation.objective.count)
-            let lp = relaxation.solve(timeLimit: timeLimit)
-            bound = lp.status == .optimal ? lp.bound : 0
+            // The root node's bound (LP relaxation strengthened by cuts).
+            var root = program
+            root.rootOnly = true
+            let lp = root.solve(timeLimit: timeLimit)
+            bound = lp.bound.isFinite ? max(0, lp.bound) : 0
             status = greedyCost - bound <= 1e-9 * max(1, greedyCost) ? .optimal : .feasible
         } else {
             let start = presolve.sites.map { greedy.contains($0) ? 1.0 : 0.0 }
