@@ -1,13 +1,8 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `aircover` program, as users do.
-struct CommandRunner {
-    struct Output {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
+enum CommandRunner {
     /// The `aircover` executable next to the test bundle (`swift test` builds it).
     static var executable: URL {
         var directory = Bundle.main.bundleURL
@@ -18,36 +13,13 @@ struct CommandRunner {
         return directory.appendingPathComponent("aircover")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> ProcessRunner.Output {
+        try ProcessRunner.run(executable, arguments, in: directory)
     }
 
     /// Runs any program (e.g. GDAL's ogrinfo) found on PATH.
-    static func tool(_ name: String, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    static func tool(_ name: String, _ arguments: [String]) throws -> ProcessRunner.Output {
+        try ProcessRunner.tool(name, arguments)
     }
 
     /// The test aircraft catalog (round figures, not real data).

@@ -2,22 +2,14 @@ import Foundation
 
 /// Runs GDAL's command-line tools to make fixtures during tests.
 public enum GDALTools {
+    /// Runs `tool`; throws with GDAL's message when it fails.
     @discardableResult
     public static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw GDALToolError(message: "\(tool) \(arguments.joined(separator: " ")): \(String(decoding: errors, as: UTF8.self))")
+        let output = try ProcessRunner.tool(tool, arguments)
+        guard output.status == 0 else {
+            throw GDALToolError(message: "\(tool) \(arguments.joined(separator: " ")): \(output.stderr)")
         }
-        return String(decoding: output, as: UTF8.self)
+        return output.stdout
     }
 
     public static func temporaryDirectory() throws -> URL {
