@@ -38,6 +38,7 @@ public struct ConfigTable: Sendable {
         return ConfigTable(source: source, path: "", value: json)
     }
 
+    /// A table read from `source`, located at `path` within it.
     public init(source: String, path: String, value: JSONValue) {
         self.source = source
         self.path = path
@@ -50,6 +51,7 @@ public struct ConfigTable: Sendable {
         return members.map(\.key)
     }
 
+    /// Whether the table has member `key`.
     public func contains(_ key: String) -> Bool { value[key] != nil }
 
     /// An error located at `key` of this table.
@@ -58,26 +60,31 @@ public struct ConfigTable: Sendable {
         return ConfigError(source: source, path: location, problem: problem)
     }
 
+    /// A required finite number (integer or float in the file).
     public func number(_ key: String) throws -> Double {
         guard let raw = value[key] else { throw error(key, "is missing (a number is required)") }
         guard let number = raw.doubleValue, number.isFinite else { throw error(key, "must be a number, found \(raw.typeName)") }
         return number
     }
 
+    /// A number, or `nil` when the key is absent.
     public func optionalNumber(_ key: String) throws -> Double? {
         value[key] == nil ? nil : try number(key)
     }
 
+    /// A required string.
     public func string(_ key: String) throws -> String {
         guard let raw = value[key] else { throw error(key, "is missing (a string is required)") }
         guard let text = raw.stringValue else { throw error(key, "must be a string, found \(raw.typeName)") }
         return text
     }
 
+    /// A string, or `nil` when the key is absent.
     public func optionalString(_ key: String) throws -> String? {
         value[key] == nil ? nil : try string(key)
     }
 
+    /// A boolean, or `nil` when the key is absent.
     public func optionalBool(_ key: String) throws -> Bool? {
         guard let raw = value[key] else { return nil }
         guard case .bool(let flag) = raw else { throw error(key, "must be true or false, found \(raw.typeName)") }
@@ -154,8 +161,11 @@ public struct ConfigTable: Sendable {
 
 /// A configuration value that cannot be used: the file, where in it, and why.
 public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The file.
     public let source: String
+    /// The table and key, e.g. `[demand] cell_km`.
     public let path: String
+    /// What is wrong and, where possible, what to write instead.
     public let problem: String
 
     public init(source: String, path: String, problem: String) {
