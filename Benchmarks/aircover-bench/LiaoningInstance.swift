@@ -11,7 +11,8 @@ import Isochrones
 /// costs.csv (demand,site,cost for every pair within the standard) and
 /// weights.csv (demand,weight).
 enum LiaoningInstance {
-    static func write(cellKm: Double, minutes: Double, to folder: URL) throws -> (cells: Int, sites: Int, pairs: Int) {
+    /// The demand cell centres and the candidate sites (ids and positions).
+    static func make(cellKm: Double) throws -> (cells: [LonLat], siteIDs: [String], sites: [LonLat], grid: DemandGrid) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../basemaps").standardized
         let boundary = try GeoJSONReader.features(at: root.appendingPathComponent("liaoning/boundary.geojson"))[0].geometry!
         let zone = try HazardZone(id: "210000", name: "Liaoning", hazard: "all", risk: 1, area: boundary)
@@ -29,10 +30,16 @@ enum LiaoningInstance {
             siteIDs.append("L\(cell.column)_\(cell.row)")
             sites.append(cell.centre)
         }
-        let aircraft = Aircraft(name: "planning-medium", cruiseSpeedKmh: 250, dispatchDayMin: 15, dispatchNightMin: 30,
-                                enduranceMin: 240, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
+        return (grid.cells.map(\.centre), siteIDs, sites, grid)
+    }
+
+    static let aircraft = Aircraft(name: "planning-medium", cruiseSpeedKmh: 250, dispatchDayMin: 15, dispatchNightMin: 30,
+                                   enduranceMin: 240, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
+
+    static func write(cellKm: Double, minutes: Double, to folder: URL) throws -> (cells: Int, sites: Int, pairs: Int) {
+        let (cells, siteIDs, sites, grid) = try make(cellKm: cellKm)
         let matrix = try CoverageMatrixBuilder(model: try ReachModel(aircraft: aircraft), standardMinutes: minutes)
-            .build(sites: sites, cells: grid.cells.map(\.centre))
+            .build(sites: sites, cells: cells)
         var costs = "demand,site,cost\n"
         for c in 0..<matrix.cellCount {
             for k in matrix.cellStart[c]..<matrix.cellStart[c + 1] {
@@ -41,7 +48,12 @@ enum LiaoningInstance {
         }
         var weights = "demand,weight\n"
         for (c, cell) in grid.cells.enumerated() { weights += "c\(c),\(cell.weight)\n" }
+        var cellTable = "id,lon,lat\n", siteTable = "id,lon,lat\n"
+        for (c, p) in cells.enumerated() { cellTable += "c\(c),\(p.lon),\(p.lat)\n" }
+        for (id, p) in zip(siteIDs, sites) { siteTable += "\(id),\(p.lon),\(p.lat)\n" }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(cellTable.utf8).write(to: folder.appendingPathComponent("cells.csv"), options: .atomic)
+        try Data(siteTable.utf8).write(to: folder.appendingPathComponent("sites.csv"), options: .atomic)
         try Data(costs.utf8).write(to: folder.appendingPathComponent("costs.csv"), options: .atomic)
         try Data(weights.utf8).write(to: folder.appendingPathComponent("weights.csv"), options: .atomic)
         return (grid.cells.count, sites.count, matrix.entryCount)

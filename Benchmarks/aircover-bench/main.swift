@@ -1,3 +1,4 @@
+import Coverage
 import Foundation
 import GeoCore
 import Isochrones
@@ -75,12 +76,28 @@ func writeLiaoningInstance() throws {
     ]).serialized)
 }
 
+/// Times the coverage matrix build for the Liaoning instance (all cores).
+func benchmarkCoverageMatrix() throws {
+    let cellKm = Double(argument("--cell-km", default: "5"))!, minutes = Double(argument("--minutes", default: "60"))!
+    let (cells, _, sites, _) = try LiaoningInstance.make(cellKm: cellKm)
+    let builder = try CoverageMatrixBuilder(model: try ReachModel(aircraft: LiaoningInstance.aircraft), standardMinutes: minutes)
+    let cpu0 = cpuSeconds(), wall0 = Date()
+    let matrix = try builder.build(sites: sites, cells: cells)
+    let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
+    print(JSONValue.object([
+        ("task", .string("coverage-matrix")), ("cells", .integer(cells.count)), ("sites", .integer(sites.count)),
+        ("minutes", .number(minutes)), ("pairs", .integer(matrix.entryCount)), ("wall_s", .number(wall)), ("cpu_s", .number(cpu)),
+        ("peak_rss_mb", .number(peakResidentMegabytes())),
+    ]).serialized)
+}
+
 do {
     switch CommandLine.arguments.dropFirst().first {
+    case "coverage-matrix": try benchmarkCoverageMatrix()
     case "isochrones": try benchmarkIsochrones()
     case "liaoning-instance": try writeLiaoningInstance()
     default:
-        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench liaoning-instance [--cell-km K] [--minutes M] [--out DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench liaoning-instance [--cell-km K] [--minutes M] [--out DIR]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M]\n".utf8))
         exit(2)
     }
 } catch {

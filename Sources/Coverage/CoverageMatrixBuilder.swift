@@ -34,10 +34,16 @@ public struct CoverageMatrixBuilder: Sendable {
             let site = sites[s]
             let routes = model.airspace.isEmpty ? nil : model.routes(from: site, maximumFlightSeconds: flightBudget)
             var row: [(cell: Int32, minutes: Float)] = []
+            let calm = model.wind.isCalm && routes == nil
             for c in index.query(Envelope.around(site, radiusMetres: reachMetres)) {
+                // The spherical distance is within 0.6% of the geodesic one:
+                // cells clearly beyond reach skip the exact computation.
+                guard Self.sphericalDistance(site, cells[c]) * 0.994 <= reachMetres else { continue }
                 let distance = Geodesic.wgs84.inverse(from: site, to: cells[c]).distance
                 guard distance <= reachMetres else { continue }
-                let reach = routes.map { model.reach(via: $0, to: cells[c]) } ?? model.reach(from: site, to: cells[c])
+                // In calm air with nothing in the way the geodesic distance is all the model needs.
+                let reach = calm ? model.reach(alongGeodesicOf: distance)
+                    : routes.map { model.reach(via: $0, to: cells[c]) } ?? model.reach(from: site, to: cells[c])
                 if let minutes = reach.responseMinutes, minutes <= standardMinutes {
                     row.append((Int32(c), Float(minutes)))
                 }
@@ -45,5 +51,14 @@ public struct CoverageMatrixBuilder: Sendable {
             return row
         }
         return CoverageMatrix(cellCount: cells.count, standardMinutes: standardMinutes, rows: rows)
+    }
+
+    /// Great-circle distance on the sphere of WGS84's mean radius (haversine).
+    /// Differs from the ellipsoidal geodesic by at most about 0.56%.
+    static func sphericalDistance(_ a: LonLat, _ b: LonLat) -> Double {
+        let toRadians = Double.pi / 180
+        let dLat = (b.lat - a.lat) * toRadians, dLon = (b.lon - a.lon) * toRadians
+        let h = sin(dLat / 2) * sin(dLat / 2) + cos(a.lat * toRadians) * cos(b.lat * toRadians) * sin(dLon / 2) * sin(dLon / 2)
+        return 2 * 6_371_008.8 * asin(min(1, h.squareRoot()))
     }
 }

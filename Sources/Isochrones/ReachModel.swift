@@ -88,6 +88,15 @@ public struct ReachModel: Sendable {
         return (minutes - dispatchMinutes) * 60
     }
 
+    /// The response time to a point `distance` metres away along a geodesic,
+    /// in calm air with nothing in the way (the caller has the distance).
+    public func reach(alongGeodesicOf distance: Double) -> Reach {
+        precondition(wind.isCalm && airspace.isEmpty, "only for calm air without obstacles")
+        let seconds = distance / timer.airspeed
+        guard 2 * seconds <= roundTripBudgetSeconds else { return Reach(responseMinutes: nil, flightMinutes: seconds / 60, limit: .range) }
+        return Reach(responseMinutes: dispatchMinutes + seconds / 60, flightMinutes: seconds / 60, limit: .time)
+    }
+
     /// The routes from `base` around obstacles that can matter within
     /// `maximumFlightSeconds` of flight.
     public func routes(from base: LonLat, maximumFlightSeconds: Double) -> BaseRoutes {
