@@ -17,7 +17,7 @@ struct Presolve {
     /// `demands`: the demands still to model (those forced sites already
     /// cover left out); `allowed(site)`: a free candidate (neither forced nor
     /// excluded); `costsMatter`: whether site costs enter the model.
-    init(instance: CoverInstance, demands: [Int], allowed: (Int) -> Bool, costsMatter: Bool) {
+    init(instance: CoverInstance, demands: [Int], allowed: (Int) -> Bool, costsMatter: Bool, dropDominatedRows: Bool = false) {
         var index: [[Int32]: Int] = [:]
         var rows: [[Int32]] = [], weights: [Double] = []
         for i in demands {
@@ -53,8 +53,33 @@ struct Presolve {
             if !dominated { kept.append(j) }
         }
         let keptSet = Set(kept)
-        self.rows = rows.map { $0.filter { keptSet.contains(Int($0)) } }
-        rowWeights = weights
+        var reduced = rows.map { $0.filter { keptSet.contains(Int($0)) } }
+        var reducedWeights = weights
+        if dropDominatedRows {
+            (reduced, reducedWeights) = Self.withoutDominatedRows(reduced, reducedWeights)
+        }
+        self.rows = reduced
+        rowWeights = reducedWeights
         sites = kept
+    }
+
+    /// Drops every row whose sites include all the sites of another row:
+    /// covering the smaller row covers it too (valid for set covering, where
+    /// each row only has to be covered, not for weighted models). Of two
+    /// identical rows (none remain after merging) nothing is dropped.
+    static func withoutDominatedRows(_ rows: [[Int32]], _ weights: [Double]) -> ([[Int32]], [Double]) {
+        var rowsOfSite: [Int32: [Int]] = [:]
+        for (r, row) in rows.enumerated() { for j in row { rowsOfSite[j, default: []].append(r) } }
+        let members = rows.map { Set($0) }
+        var dominated = [Bool](repeating: false, count: rows.count)
+        // Smaller rows first: they are the ones that dominate.
+        for small in rows.indices.sorted(by: { (rows[$0].count, $0) < (rows[$1].count, $1) }) where !dominated[small] {
+            guard let rarest = rows[small].min(by: { (rowsOfSite[$0]!.count, $0) < (rowsOfSite[$1]!.count, $1) }) else { continue }
+            for big in rowsOfSite[rarest]! where big != small && !dominated[big] && rows[big].count > rows[small].count {
+                if rows[small].allSatisfy({ members[big].contains($0) }) { dominated[big] = true }
+            }
+        }
+        let keep = rows.indices.filter { !dominated[$0] }
+        return (keep.map { rows[$0] }, keep.map { weights[$0] })
     }
 }

@@ -34,10 +34,12 @@ public struct SetCovering: Sendable {
         let openCount = instance.coverCounts(Array(forced))
         let remaining = coverable.filter { openCount[$0] == 0 }.sorted()
         let presolve = Presolve(instance: instance, demands: remaining,
-                                allowed: { allowed($0) && !forced.contains($0) }, costsMatter: true)
+                                allowed: { allowed($0) && !forced.contains($0) }, costsMatter: true, dropDominatedRows: true)
 
+        SitingTrace.log("presolve (\(presolve.rows.count) rows, \(presolve.sites.count) sites)", since: clock)
         // Greedy on unit row weights (each row counts once), cost-effectiveness order.
         let greedy = Self.greedyCover(presolve: presolve, costs: instance.siteCosts)
+        SitingTrace.log("greedy (\(greedy.count) sites)", since: clock)
         var program = MixedIntegerProgram()
         for j in presolve.sites { program.addColumn(cost: instance.siteCosts[j]) }
         let column = Dictionary(uniqueKeysWithValues: presolve.sites.enumerated().map { ($1, Int32($0)) })
@@ -68,6 +70,7 @@ public struct SetCovering: Sendable {
             if objective - bound <= 1e-9 * max(1, objective) { status = .optimal }
             if status == .optimal { bound = objective }
         }
+        SitingTrace.log("solved", since: clock)
         let all = (Array(forced) + selected).sorted()
         return SiteChoice.result(model: "lscp", instance: instance, selected: all, status: status,
                                  objective: objective + forcedCost, bound: bound + forcedCost,
