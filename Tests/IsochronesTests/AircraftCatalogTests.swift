@@ -39,6 +39,26 @@ import GeoCore
         #expect(overridden.aircraft.count == 1 && overridden.aircraft[0].cruiseSpeedKmh == 100)
     }
 
+    /// The shipped catalog: every type findable by its name and aliases,
+    /// every manufacturer figure with a source, the operator figures labelled
+    /// as assumptions, and values within what helicopters can do.
+    @Test func theBuiltInCatalogIsSourcedAndPlausible() throws {
+        let catalog = try AircraftCatalog.builtIn()
+        #expect(catalog.aircraft.count >= 8)
+        for a in catalog.aircraft {
+            #expect(try catalog.profile(named: a.name).name == a.name)
+            for alias in a.aliases { #expect(try catalog.profile(named: alias).name == a.name, "\(alias)") }
+            for key in ["cruise_speed_kmh", "endurance_min", "max_altitude_m", "reserve_min", "on_scene_min", "dispatch"] {
+                #expect((a.sources[key]?.count ?? 0) > 20, "\(a.name): no source for \(key)")
+            }
+            #expect(a.sources["dispatch"]?.contains("assumption") == true, "\(a.name): dispatch must be labelled an assumption")
+            #expect((150...350).contains(a.cruiseSpeedKmh), "\(a.name): cruise \(a.cruiseSpeedKmh) km/h")
+            #expect((90...600).contains(a.enduranceMin), "\(a.name): endurance \(a.enduranceMin) min")
+            #expect((2_000...9_000).contains(a.maxAltitudeM), "\(a.name): ceiling \(a.maxAltitudeM) m")
+            #expect(a.roundTripFlightBudgetMin > 60, "\(a.name)")
+        }
+    }
+
     @Test func mistakesAreReportedWithTheirTableAndKey() {
         #expect(problem(valid.replacingOccurrences(of: "cruise_speed_kmh = 250", with: "cruise_sped_kmh = 250"))
                 == "catalog.toml: [[aircraft]] #1 (\"Test\") cruise_sped_kmh: is not a known key (did you mean \"cruise_speed_kmh\"?)")
