@@ -11,7 +11,10 @@ public struct AreaCoverage: Sendable, Equatable {
     /// The grid's estimate of `coveredKm2`: zone area in cells whose centre is served.
     public let gridCoveredKm2: Double?
 
-    public var coveredPercent: Double { areaKm2 > 0 ? 100 * coveredKm2 / areaKm2 : 0 }
+    public var coveredPercent: Double {
+        guard areaKm2 > 0 else { return 0 }
+        return coveredKm2 >= areaKm2 ? 100 : 100 * coveredKm2 / areaKm2
+    }
 }
 
 /// What a base set covers: exact polygon areas, not cell counts.
@@ -35,8 +38,12 @@ public struct CoverageEvaluation: Sendable {
     /// Evaluates `served` (WGS84) against the grid's zones. `servedCells`
     /// (one flag per grid cell, from the coverage matrix) gives the grid
     /// estimate; pass `nil` to skip it.
+    ///
+    /// Regions: with `regions` given (e.g. counties), each region's figure is
+    /// the zones' area inside it (their union ∩ region) and the part of that
+    /// the served region covers; without, the zones' own `region` names group them.
     public static func evaluate(grid: DemandGrid, served: Geometry, population: [PopulationPoint] = [],
-                                servedCells: [Bool]? = nil) throws -> CoverageEvaluation {
+                                servedCells: [Bool]? = nil, regions: [ReportingRegion]? = nil) throws -> CoverageEvaluation {
         let transformer = try grid.projection.transformerFromWGS84()
         let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
         let prepared = PreparedGeometry(servedPlane)
@@ -70,6 +77,17 @@ public struct CoverageEvaluation: Sendable {
             }
         }
         let everything = try Geometry.union(of: grid.projectedZones)
+        var regionCoverage = try group { $0.region }
+        if let regions {
+            let densify = grid.cellSize / 20 / 111_000
+            let prepared = PreparedGeometry(everything)
+            regionCoverage = try regions.map { region in
+                let plane = try transformer.transform(try region.area.densified(maxSegmentLength: densify))
+                let demand = prepared.contains(plane) ? plane : (prepared.intersects(plane) ? try everything.intersection(plane) : try Geometry.union(of: []))
+                return AreaCoverage(name: region.name, areaKm2: demand.area / 1e6,
+                                    coveredKm2: demand.isEmpty ? 0 : try covered(demand).area / 1e6, gridCoveredKm2: nil)
+            }
+        }
         // The grid estimate of the total adds zone shares, which counts
         // overlaps twice: give it only when zones do not overlap.
         let disjoint = abs(zones.reduce(0) { $0 + $1.areaKm2 } - everything.area / 1e6) <= 1e-9 * everything.area / 1e6
@@ -80,8 +98,22 @@ public struct CoverageEvaluation: Sendable {
             let points = try transformer.transform(population.map(\.position.xy))
             for (person, xy) in zip(population, points) where prepared.covers(xy) { coveredPeople += person.count }
         }
-        return CoverageEvaluation(zones: zones, hazards: try group { $0.hazard }, regions: try group { $0.region },
+        return CoverageEvaluation(zones: zones, hazards: try group { $0.hazard }, regions: regionCoverage,
                                   total: total, coveredPopulation: coveredPeople,
                                   totalPopulation: population.reduce(0) { $0 + $1.count }, uncovered: uncovered)
+    }
+}
+
+/// A named area (e.g. a county) whose coverage is reported: WGS84 lon/lat polygons.
+public struct ReportingRegion: Sendable {
+    public let name: String
+    public let area: Geometry
+
+    public init(name: String, area: Geometry) throws {
+        guard area.kind == .polygon || area.kind == .multiPolygon else {
+            throw CoverageInputError("region \(name) is a \(area.kind); regions must be polygons")
+        }
+        self.name = name
+        self.area = area.isValid ? area : try area.makeValid()
     }
 }

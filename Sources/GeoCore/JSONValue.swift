@@ -59,6 +59,12 @@ public indirect enum JSONValue: Hashable, Sendable {
         return nil
     }
 
+    /// The elements of an `.array`; `nil` otherwise.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let elements) = self { return elements }
+        return nil
+    }
+
     /// A short name of the value's JSON type, for error messages.
     public var typeName: String {
         switch self {
