@@ -46,6 +46,7 @@ public enum InputSyntax {
             throw InputError("\"\(text)\" is not a wind; write FROM_DEG@KMH, e.g. 270@40 for a 40 km/h westerly")
         }
         guard speed >= 0 else { throw InputError("wind speed must not be negative (in \(text))") }
+        guard from >= 0, from <= 360 else { throw InputError("wind direction must be 0 to 360 degrees, the direction it blows from (in \(text))") }
         return WindVector(fromDegrees: from, speedKmh: speed)
     }
 }

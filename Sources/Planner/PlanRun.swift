@@ -5,8 +5,8 @@ import Isochrones
 import Siting
 
 /// The whole pipeline for one scenario: demand grid, isochrones, exact
-/// coverage of the existing network with N−1 resilience, then siting models
-/// with their proofs, for every response-time standard.
+/// coverage of the existing network with N−1 resilience, then the siting
+/// models the scenario asks for, with their proofs, per response-time standard.
 public struct PlanRun: Sendable {
     public struct SitingPlan: Sendable {
         public let model: String
@@ -31,74 +31,65 @@ public struct PlanRun: Sendable {
         public let mclp: [SitingPlan]
     }
 
-    public let scenario: Scenario
-    public let grid: DemandGrid
-    public let existing: [Site]
-    public let candidates: [Site]
+    public let study: Study
     public let standards: [StandardResult]
 
-    /// Runs the scenario; `progress` receives one line per stage.
-    public static func run(_ scenario: Scenario, progress: (String) -> Void = { _ in }) throws -> PlanRun {
-        let zones = try ScenarioLayers.zones(scenario)
-        let existing = try ScenarioLayers.sites(scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter)
-        var candidates = existing
-        if let extra = scenario.candidates {
-            let more = try ScenarioLayers.sites(extra, idField: scenario.baseIDField, filter: [:])
-            candidates += more.filter { site in !candidates.contains { $0.id == site.id } }
+    public var scenario: Scenario { study.scenario }
+    public var grid: DemandGrid { study.grid }
+    public var existing: [Site] { study.existing }
+    public var candidates: [Site] { study.candidates }
+
+    /// Runs the scenario; `progress` follows the stages.
+    public static func run(_ scenario: Scenario, progress: Progress = .silent) throws -> PlanRun {
+        let sitingStages = scenario.minutes.map { m in
+            (scenario.siting.lscpMinutes.contains(m) ? 1 : 0) + (scenario.siting.mclpMinutes.contains(m) ? scenario.siting.mclpSiteCounts.count : 0)
         }
-        progress("\(zones.count) zone(s), \(existing.count) existing base(s), \(candidates.count) candidate site(s), aircraft \(scenario.aircraft.name)")
-        let grid = try DemandGrid.build(zones: zones, cellSize: scenario.cellKm * 1_000, weighting: .risk)
-        progress("demand grid: \(grid.cells.count) cells of \(scenario.cellKm) km in \(grid.projection.description)")
-        grid.notes.forEach(progress)
-        let model = try ReachModel(aircraft: scenario.aircraft, night: scenario.night)
-        let builder = IsochroneBuilder(model: model)
+        progress.expect(stages: 1 + 2 * scenario.minutes.count + sitingStages.reduce(0, +))
+        progress.stage("reading the scenario's layers and building the demand grid")
+        let study = try Study.load(scenario)
+        progress.note("\(study.grid.zones.count) zone(s), \(study.existing.count) existing base(s), \(study.candidates.count) candidate site(s), aircraft \(scenario.aircraft.name)")
+        progress.note("demand grid: \(study.grid.cells.count) cells of \(scenario.cellKm) km in \(study.grid.projection.description)")
+        study.notes.forEach(progress.note)
+        let options = scenario.siting
+        let kept = options.keepExisting ? study.existingIndices : []
         var results: [StandardResult] = []
         for minutes in scenario.minutes {
-            let reaches = try builder.isochrones(bases: existing.map(\.position), minutes: [minutes]).map { $0[0].geometry }
+            let label = "\(IsochroneExport.number(minutes).serialized) min"
+            progress.stage("\(label): isochrones and exact coverage of the existing bases, N−1")
+            let reaches = try study.reaches(of: study.existing, minutes: minutes)
             let served = try Geometry.union(of: reaches)
-            let matrix = try CoverageMatrixBuilder(model: model, standardMinutes: minutes).build(sites: candidates.map(\.position),
-                                                                                                    cells: grid.cells.map(\.centre))
-            let existingIndices = Set(0..<existing.count)
-            var flags = [Bool](repeating: false, count: grid.cells.count)
-            var samples: [(minutes: Double, weight: Double)] = []
-            for c in 0..<grid.cells.count {
-                if let best = matrix.bestMinutes(to: c, from: existingIndices) {
-                    flags[c] = true
-                    samples.append((Double(best), grid.cells[c].weight))
-                }
-            }
-            let evaluation = try CoverageEvaluation.evaluate(grid: grid, served: served, servedCells: flags)
-            let resilience = try Resilience.evaluate(grid: grid, reaches: reaches)
-            progress(String(format: "%.0f min: existing network covers %.2f%% of the zones' area (exact); grid estimate %.2f%%",
-                            minutes, evaluation.total.coveredPercent,
-                            100 * (evaluation.total.gridCoveredKm2 ?? .nan) / evaluation.total.areaKm2))
-            // Siting on the grid, aggregated.
-            let groups = DemandAggregation(matrix: matrix, weights: grid.cells.map(\.weight))
-            let instance = try CoverInstance(
-                demandIDs: groups.groupCells.map { "cells-\($0[0])" }, siteIDs: candidates.map(\.id),
-                weights: groups.groupWeights, coveringSites: groups.groupSites.map { $0.map(Int.init) })
-            func exactPercent(_ chosen: [Int]) throws -> Double {
-                let reachesChosen = try builder.isochrones(bases: chosen.map { candidates[$0].position }, minutes: [minutes]).map { $0[0].geometry }
-                return try CoverageEvaluation.evaluate(grid: grid, served: try Geometry.union(of: reachesChosen)).total.coveredPercent
-            }
+            progress.stage("\(label): coverage matrix, \(study.candidates.count) candidates × \(study.grid.cells.count) cells")
+            let coverage = try StandardCoverage(study: study, minutes: minutes)
+            let (flags, samples) = coverage.served(by: study.existingIndices, study: study)
+            let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
+            let resilience = try Resilience.evaluate(grid: study.grid, reaches: reaches)
+            progress.note(String(format: "%@: existing network covers %.2f%% of the zones' area (exact); grid estimate %.2f%%",
+                                 label, evaluation.total.coveredPercent, 100 * (evaluation.total.gridCoveredKm2 ?? .nan) / evaluation.total.areaKm2))
+            let instance = coverage.instance
             func plan(_ result: SitingResult, p: Int? = nil) throws -> SitingPlan {
-                SitingPlan(model: result.model, p: p, result: result, sites: result.selected.map { candidates[$0].id },
-                           exactCoveredPercent: try exactPercent(result.selected))
+                let chosen = result.selected.map { study.candidates[$0] }
+                let exact = try study.evaluate(reaches: try study.reaches(of: chosen, minutes: minutes)).total.coveredPercent
+                return SitingPlan(model: result.model, p: p, result: result, sites: chosen.map(\.id), exactCoveredPercent: exact)
             }
             var lscp: SitingPlan?
-            if instance.demandCount > 0 {
-                lscp = try plan(try SetCovering(instance: instance).solve(timeLimit: 60))
+            if options.lscpMinutes.contains(minutes), instance.demandCount > 0 {
+                progress.stage("\(label): LSCP over \(instance.demandCount) demand groups")
+                lscp = try plan(try SetCovering(instance: instance, forced: kept).solve(timeLimit: options.timeLimit))
             }
             var mclp: [SitingPlan] = []
-            for p in scenario.mclpSiteCounts where p <= candidates.count && instance.demandCount > 0 {
-                mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p)).solve(timeLimit: 60), p: p))
+            if options.mclpMinutes.contains(minutes), instance.demandCount > 0 {
+                for p in options.mclpSiteCounts where p <= study.candidates.count && p >= kept.count {
+                    progress.stage("\(label): MCLP p = \(p)")
+                    mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p), forced: kept).solve(timeLimit: options.timeLimit), p: p))
+                }
             }
-            progress("\(Int(minutes)) min: \(grid.cells.count - groups.unserved.count) servable cells merged into \(groups.groupCount) demand groups; "
-                     + (lscp.map { "LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? "nothing servable"))
+            progress.note("\(label): \(study.grid.cells.count - coverage.groups.unserved.count) servable cells merged into \(coverage.groups.groupCount) demand groups"
+                          + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
                                           response: ResponseStatistics(samples), served: served,
-                                          cellsServed: flags.filter { $0 }.count, groups: groups.groupCount, lscp: lscp, mclp: mclp))
+                                          cellsServed: flags.filter { $0 }.count, groups: coverage.groups.groupCount, lscp: lscp, mclp: mclp))
         }
-        return PlanRun(scenario: scenario, grid: grid, existing: existing, candidates: candidates, standards: results)
+        progress.finish()
+        return PlanRun(study: study, standards: results)
     }
 }

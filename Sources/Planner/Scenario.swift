@@ -1,9 +1,11 @@
 import Foundation
+import Coverage
 import GeoCore
 import Isochrones
 
 /// A study, as described by a scenario file (TOML). Paths are relative to
-/// the file. See docs/SCENARIO.md for every key.
+/// the file. See docs/SCENARIO.md for every key; `load` checks them all and
+/// names the key of every mistake.
 public struct Scenario: Sendable {
     public var name: String
     public var source: URL
@@ -15,52 +17,98 @@ public struct Scenario: Sendable {
     /// Hazard type for every zone when no field gives it.
     public var hazard: String
     public var riskField: String?
+    /// Population points (any GDAL vector format or CSV lon/lat) and the field with the counts.
+    public var population: URL?
+    public var populationField: String
+    public var weighting: Weighting
+    /// Polygons (e.g. counties) whose coverage is reported, named by `regionField`.
+    public var regions: URL?
+    public var regionField: String
     /// Layer of existing bases (points), with an optional field filter.
     public var existingBases: URL
     public var baseFilter: [String: String]
     public var baseIDField: String
     /// Extra candidate bases; the existing ones are always candidates too.
-    public var candidates: URL?
+    public var candidates: [URL]
+    public var candidateFilter: [String: String]
+    /// Field holding each site's opening cost (budgeted models); every site costs 1 without it.
+    public var costField: String?
     public var aircraft: Aircraft
     public var minutes: [Double]
     public var night: Bool
+    /// Flight conditions: uniform wind or a u/v wind raster, no-fly zones, terrain.
+    public var wind: WindVector?
+    public var windField: URL?
+    public var noFly: URL?
+    public var dem: URL?
     public var cellKm: Double
-    public var mclpSiteCounts: [Int]
+    public var siting: SitingPlanOptions
     public var output: URL
 
+    /// Which siting models `plan` runs, and for which standards.
+    public struct SitingPlanOptions: Sendable {
+        /// Standards (minutes) at which the fewest bases covering everything are sought.
+        public var lscpMinutes: [Double]
+        /// Standards at which MCLP runs for every p in `mclpSiteCounts`.
+        public var mclpMinutes: [Double]
+        public var mclpSiteCounts: [Int]
+        /// Keep the existing bases open in every model ("where do more bases go?").
+        public var keepExisting: Bool
+        /// Seconds for each exact solve.
+        public var timeLimit: Double
+    }
+
     static let keys: [String: Set<String>] = [
-        "": ["study", "demand", "bases", "aircraft", "standards", "siting", "output"],
+        "": ["study", "demand", "bases", "aircraft", "standards", "flight", "siting", "output"],
         "study": ["name"],
-        "demand": ["zones", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km"],
-        "bases": ["existing", "filter", "id_field", "candidates"],
+        "demand": ["zones", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
+                   "population", "population_field", "weighting", "risk_share", "regions", "region_field"],
+        "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field"],
         "standards": ["minutes", "night"],
-        "siting": ["mclp_p"],
+        "flight": ["wind", "wind_field", "no_fly", "dem"],
+        "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit"],
         "output": ["folder"],
     ]
 
     /// Reads and checks a scenario file; every mistake names its key.
     public static func load(_ url: URL) throws -> Scenario {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw InputError("\(url.path): no such scenario file") }
         let root = try ConfigTable.load(tomlFile: url)
         try root.rejectUnknownKeys(allowed: keys[""]!)
         let directory = url.deletingLastPathComponent()
-        func section(_ name: String) throws -> ConfigTable {
-            guard let table = try root.optionalTable(name) else { throw root.error("[\(name)]", "is missing") }
+        func section(_ name: String, required: Bool = true) throws -> ConfigTable? {
+            guard let table = try root.optionalTable(name) else {
+                if required { throw root.error("[\(name)]", "is missing") }
+                return nil
+            }
             try table.rejectUnknownKeys(allowed: keys[name]!)
             return table
         }
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path).standardized
         }
-        func file(_ table: ConfigTable, _ key: String) throws -> URL {
-            let path = try table.string(key)
+        func existing(_ table: ConfigTable, _ key: String, _ path: String) throws -> URL {
             let resolved = resolve(path)
             guard FileManager.default.fileExists(atPath: resolved.path) else {
                 throw table.error(key, "names \(resolved.path), which does not exist")
             }
             return resolved
         }
-        let study = try section("study"), demand = try section("demand"), bases = try section("bases")
-        let standards = try section("standards"), siting = try section("siting"), output = try section("output")
+        func file(_ table: ConfigTable, _ key: String) throws -> URL { try existing(table, key, try table.string(key)) }
+        func optionalFile(_ table: ConfigTable?, _ key: String) throws -> URL? {
+            guard let table, table.contains(key) else { return nil }
+            return try file(table, key)
+        }
+        func filter(_ table: ConfigTable, _ key: String) throws -> [String: String] {
+            var filter: [String: String] = [:]
+            if let sub = try table.optionalTable(key) {
+                for name in sub.keys { filter[name] = try sub.string(name) }
+            }
+            return filter
+        }
+        let study = try section("study")!, demand = try section("demand")!, bases = try section("bases")!
+        let standards = try section("standards")!, output = try section("output")!
+        let flight = try section("flight", required: false), siting = try section("siting", required: false)
 
         let minutes = try standards.numbers("minutes")
         guard !minutes.isEmpty, minutes.allSatisfy({ $0 > 0 }), zip(minutes, minutes.dropFirst()).allSatisfy({ $0 < $1 }) else {
@@ -68,31 +116,87 @@ public struct Scenario: Sendable {
         }
         let cellKm = try demand.optionalNumber("cell_km") ?? 2
         guard cellKm >= 0.1 else { throw demand.error("cell_km", "must be at least 0.1 km") }
-        var filter: [String: String] = [:]
-        if let table = try bases.optionalTable("filter") {
-            for key in table.keys { filter[key] = try table.string(key) }
-        }
-        let counts = try siting.numbers("mclp_p").map { value -> Int in
-            guard value >= 1, value == value.rounded() else { throw siting.error("mclp_p", "must hold whole numbers of bases ≥ 1") }
-            return Int(value)
+        let weighting = try weighting(demand)
+
+        var candidates: [URL] = []
+        if let raw = bases.value["candidates"] {
+            let paths: [String] = try raw.stringValue.map { [$0] } ?? bases.strings("candidates")
+            candidates = try paths.map { try existing(bases, "candidates", $0) }
         }
         guard let aircraftTable = try root.optionalTable("aircraft") else { throw root.error("[aircraft]", "is missing") }
         let aircraft: Aircraft
         if aircraftTable.keys == ["name"] {
-            aircraft = try AircraftCatalog.available(adding: nil).profile(named: try aircraftTable.string("name"))
+            do {
+                aircraft = try AircraftCatalog.available(adding: nil).profile(named: try aircraftTable.string("name"))
+            } catch let error as AircraftError {
+                throw aircraftTable.error("name", "\"\(error.aircraft)\" is \(error.problem)")
+            }
         } else {
             aircraft = try AircraftCatalog.profile(from: aircraftTable)
         }
+        var wind: WindVector?
+        if let text = try flight?.optionalString("wind") {
+            do { wind = try InputSyntax.wind(text) } catch let error as InputError { throw flight!.error("wind", error.message) }
+        }
+        let windField = try optionalFile(flight, "wind_field")
+        if wind != nil && windField != nil { throw flight!.error("wind_field", "give wind or wind_field, not both") }
         return Scenario(
             name: try study.string("name"), source: url,
             zones: try file(demand, "zones"), zoneIDField: try demand.optionalString("id_field"),
             zoneNameField: try demand.optionalString("name_field"), hazardField: try demand.optionalString("hazard_field"),
             hazard: try demand.optionalString("hazard") ?? "all", riskField: try demand.optionalString("risk_field"),
-            existingBases: try file(bases, "existing"), baseFilter: filter, baseIDField: try bases.optionalString("id_field") ?? "id",
-            candidates: try bases.optionalString("candidates").map { _ in try file(bases, "candidates") },
+            population: try optionalFile(demand, "population"),
+            populationField: try demand.optionalString("population_field") ?? "population", weighting: weighting,
+            regions: try optionalFile(demand, "regions"), regionField: try demand.optionalString("region_field") ?? "name",
+            existingBases: try file(bases, "existing"), baseFilter: try filter(bases, "filter"),
+            baseIDField: try bases.optionalString("id_field") ?? "id",
+            candidates: candidates, candidateFilter: try filter(bases, "candidate_filter"),
+            costField: try bases.optionalString("cost_field"),
             aircraft: aircraft, minutes: minutes, night: try standards.optionalBool("night") ?? false,
-            cellKm: cellKm, mclpSiteCounts: counts,
+            wind: wind, windField: windField, noFly: try optionalFile(flight, "no_fly"), dem: try optionalFile(flight, "dem"),
+            cellKm: cellKm, siting: try sitingOptions(siting, minutes: minutes),
             output: resolve(try output.string("folder")))
+    }
+
+    private static func weighting(_ demand: ConfigTable) throws -> Weighting {
+        let share = try demand.optionalNumber("risk_share")
+        switch try demand.optionalString("weighting") ?? "risk" {
+        case "risk": return .risk
+        case "area": return .area
+        case "population":
+            guard demand.contains("population") else { throw demand.error("weighting", "is \"population\" but no population layer is given") }
+            return .population
+        case "mix":
+            guard demand.contains("population") else { throw demand.error("weighting", "is \"mix\" but no population layer is given") }
+            guard let share, (0...1).contains(share) else { throw demand.error("risk_share", "must be a number from 0 to 1 with weighting = \"mix\"") }
+            return .mix(riskShare: share)
+        case let other:
+            throw demand.error("weighting", "is \"\(other)\"; choose risk, area, population or mix")
+        }
+    }
+
+    private static func sitingOptions(_ siting: ConfigTable?, minutes: [Double]) throws -> SitingPlanOptions {
+        guard let siting else {
+            return SitingPlanOptions(lscpMinutes: minutes, mclpMinutes: [], mclpSiteCounts: [], keepExisting: false, timeLimit: 60)
+        }
+        func standards(_ key: String, default value: [Double]) throws -> [Double] {
+            guard siting.contains(key) else { return value }
+            let listed = try siting.numbers(key)
+            for m in listed where !minutes.contains(m) {
+                throw siting.error(key, "names \(m) min, which is not among the standards \(minutes)")
+            }
+            return listed
+        }
+        let counts = try siting.numbers("mclp_p").map { value -> Int in
+            guard value >= 1, value == value.rounded(), value < 100_000 else { throw siting.error("mclp_p", "must hold whole numbers of bases ≥ 1") }
+            return Int(value)
+        }
+        let timeLimit = try siting.optionalNumber("time_limit") ?? 60
+        guard timeLimit > 0 else { throw siting.error("time_limit", "must be a positive number of seconds") }
+        return SitingPlanOptions(lscpMinutes: try standards("lscp_minutes", default: minutes),
+                                 mclpMinutes: try standards("mclp_minutes", default: counts.isEmpty ? [] : minutes),
+                                 mclpSiteCounts: counts, keepExisting: try siting.optionalBool("keep_existing") ?? false,
+                                 timeLimit: timeLimit)
     }
 
     /// The default scenario shipped in basemaps/ (located from this source

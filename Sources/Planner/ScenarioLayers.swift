@@ -7,6 +7,15 @@ public struct Site: Sendable, Equatable {
     public let id: String
     public let name: String
     public let position: LonLat
+    /// Cost of opening the site (budgeted models; 1 when not given).
+    public let cost: Double
+
+    public init(id: String, name: String, position: LonLat, cost: Double = 1) {
+        self.id = id
+        self.name = name
+        self.position = position
+        self.cost = cost
+    }
 }
 
 /// Reading a scenario's layers through GDAL.
@@ -14,6 +23,12 @@ enum ScenarioLayers {
     static func zones(_ scenario: Scenario) throws -> [HazardZone] {
         let layer = try VectorLayer.read(scenario.zones.path)
         guard !layer.features.isEmpty else { throw InputError("\(scenario.zones.path): the zone layer is empty") }
+        for (key, field) in [("id_field", scenario.zoneIDField), ("name_field", scenario.zoneNameField),
+                             ("hazard_field", scenario.hazardField), ("risk_field", scenario.riskField)] {
+            if let field, !layer.fieldNames.contains(field) {
+                throw InputError("\(scenario.zones.path): no field \(field) (from [demand] \(key) in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))")
+            }
+        }
         return try layer.features.map { feature in
             let id = scenario.zoneIDField.flatMap { feature[field: $0]?.stringValue } ?? String(feature.id)
             let name = scenario.zoneNameField.flatMap { feature[field: $0]?.stringValue } ?? id
@@ -33,16 +48,75 @@ enum ScenarioLayers {
         }
     }
 
-    static func sites(_ url: URL, idField: String, filter: [String: String]) throws -> [Site] {
+    /// Population: points with a count field (any GDAL vector format, CSV
+    /// lon/lat), or a raster of counts per pixel (.tif, .tiff, .vrt, .asc).
+    static func population(_ url: URL, field: String) throws -> [PopulationPoint] {
+        if ["tif", "tiff", "vrt", "asc"].contains(url.pathExtension.lowercased()) {
+            do {
+                return try PopulationPoint.fromRaster(try Raster.read(url.path))
+            } catch let error as CoverageInputError {
+                throw InputError(error.message)
+            }
+        }
         let layer = try VectorLayer.read(url.path)
+        guard layer.fieldNames.contains(field) else {
+            throw InputError("\(url.path): no field \(field) holding population counts; fields are \(layer.fieldNames.joined(separator: ", "))")
+        }
+        return try layer.features.map { feature in
+            let name = feature[field: "name"]?.stringValue ?? String(feature.id)
+            guard let geometry = feature.geometry, case .point(let p) = geometry.coordinates else {
+                throw InputError("\(url.path): feature \(feature.id) (\(name)) is not a point; population must be points or a raster")
+            }
+            guard let count = feature[field: field]?.doubleValue, count.isFinite, count >= 0 else {
+                throw InputError("\(url.path): feature \(feature.id) (\(name)): \(field) must be a number ≥ 0")
+            }
+            return PopulationPoint(name: name, position: p.lonLat, count: count)
+        }
+    }
+
+    /// Reporting regions (e.g. counties): polygons named by `nameField`.
+    static func regions(_ url: URL, nameField: String) throws -> [ReportingRegion] {
+        let layer = try VectorLayer.read(url.path)
+        guard !layer.features.isEmpty else { throw InputError("\(url.path): the region layer is empty") }
+        guard layer.fieldNames.contains(nameField) else {
+            throw InputError("\(url.path): no field \(nameField) naming the regions; fields are \(layer.fieldNames.joined(separator: ", "))")
+        }
+        return try layer.features.map { feature in
+            let name = feature[field: nameField]?.stringValue ?? String(feature.id)
+            guard let area = feature.geometry else { throw InputError("\(url.path): region \(name) has no geometry") }
+            do {
+                return try ReportingRegion(name: name, area: area)
+            } catch let error as CoverageInputError {
+                throw InputError("\(url.path): \(error.message)")
+            }
+        }
+    }
+
+    static func sites(_ url: URL, idField: String, filter: [String: String], costField: String? = nil) throws -> [Site] {
+        let layer = try VectorLayer.read(url.path)
+        for field in filter.keys.sorted() + [costField].compactMap({ $0 }) where !layer.fieldNames.contains(field) {
+            throw InputError("\(url.path): no field \(field) (named in [bases] filter or cost_field); fields are \(layer.fieldNames.joined(separator: ", "))")
+        }
         var sites: [Site] = []
+        var firstFeature: [String: Int] = [:]
         for feature in layer.features {
             guard filter.allSatisfy({ feature[field: $0.key]?.stringValue == $0.value }) else { continue }
             guard let geometry = feature.geometry, case .point(let p) = geometry.coordinates else {
-                throw InputError("\(url.path): feature \(feature.id) is not a point; bases must be points (or CSV rows with lon, lat)")
+                throw InputError("\(url.path): feature \(feature.id) has no point position; bases must be points (or CSV rows with numeric lon, lat)")
             }
             let id = feature[field: idField]?.stringValue ?? String(feature.id)
-            sites.append(Site(id: id, name: feature[field: "name"]?.stringValue ?? id, position: p.lonLat))
+            if let earlier = firstFeature[id] {
+                throw InputError("\(url.path): site id \(id) appears twice (features \(earlier) and \(feature.id)); ids in \(idField) must be unique")
+            }
+            firstFeature[id] = feature.id
+            var cost = 1.0
+            if let costField {
+                guard let value = feature[field: costField]?.doubleValue, value.isFinite, value > 0 else {
+                    throw InputError("\(url.path): site \(id): \(costField) must be a positive number (the cost of opening it)")
+                }
+                cost = value
+            }
+            sites.append(Site(id: id, name: feature[field: "name"]?.stringValue ?? id, position: p.lonLat, cost: cost))
         }
         guard !sites.isEmpty else { throw InputError("\(url.path): no bases\(filter.isEmpty ? "" : " match the filter \(filter)")") }
         return sites
