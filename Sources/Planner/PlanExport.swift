@@ -32,11 +32,35 @@ public enum PlanExport {
                 ]))
             }
         }
+        features += chosenSites(run)
         for site in run.existing {
             features.append(GeoJSONFeature(geometry: .point(site.position.xy), properties: [
                 ("layer", .string("base")), ("id", .string(site.id)), ("name", .string(site.name)),
                 ("marker-color", .string("#d94801")), ("marker-symbol", .string("heliport")),
             ]))
+        }
+        return features
+    }
+
+    /// One point per site chosen by each siting plan (layer `chosen`), with
+    /// the model, the standard and p, so a viewer can filter one solution.
+    static func chosenSites(_ run: PlanRun) -> [GeoJSONFeature] {
+        let byId = Dictionary(run.candidates.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var features: [GeoJSONFeature] = []
+        for standard in run.standards {
+            for plan in [standard.lscp].compactMap({ $0 }) + standard.mclp {
+                for id in plan.sites {
+                    guard let site = byId[id] else { continue }
+                    var properties: [(key: String, value: JSONValue)] = [
+                        ("layer", .string("chosen")), ("id", .string(site.id)), ("name", .string(site.name)),
+                        ("model", .string(plan.model)), ("minutes", IsochroneExport.number(standard.minutes)),
+                    ]
+                    properties.append((key: "p", value: plan.p.map { .integer($0) } ?? .null))
+                    properties.append((key: "existing", value: .bool(run.existing.contains { $0.id == site.id })))
+                    properties += [("marker-color", .string("#2171b5")), ("marker-symbol", .string("triangle"))]
+                    features.append(GeoJSONFeature(geometry: .point(site.position.xy), properties: properties))
+                }
+            }
         }
         return features
     }

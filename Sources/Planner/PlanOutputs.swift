@@ -1,0 +1,46 @@
+import Foundation
+import GeoCore
+
+/// Every file `aircover plan` writes, built in memory so the output folder is
+/// replaced all at once (see `OutputFolder`) or not at all.
+///
+/// - summary.json: the figures regression checks lock in (`PlanSummary`);
+/// - plan.geojson and plan.gpkg: the same features, the GeoPackage with one
+///   table per layer (reach, zone, uncovered, chosen, base) for QGIS;
+/// - bases.csv, coverage_*.csv, siting.csv: the tables (`PlanTables`);
+/// - map.svg and report.html: the map and the self-contained report.
+public enum PlanOutputs {
+    public static func files(_ run: PlanRun, versions: ToolVersions) throws -> [String: Data] {
+        let features = PlanExport.features(run)
+        var files: [String: Data] = [
+            "summary.json": Data((PlanSummary.json(run, versions: versions).serialized + "\n").utf8),
+            "plan.geojson": Data(try GeoJSONWriter().featureCollection(features).utf8),
+            "plan.gpkg": try geoPackage(features),
+        ]
+        for (name, text) in PlanTables.files(run) { files[name] = Data(text.utf8) }
+        let map = try PlanMap.svg(run)
+        files["map.svg"] = Data(map.utf8)
+        files["report.html"] = Data(PlanHTMLReport.html(run, mapSVG: map, versions: versions).utf8)
+        return files
+    }
+
+    /// The features as a GeoPackage, one table per `layer` property, in the
+    /// order the layers first appear; the styling properties stay out.
+    static func geoPackage(_ features: [GeoJSONFeature]) throws -> Data {
+        var order: [String] = []
+        var byLayer: [String: [GeoJSONFeature]] = [:]
+        let styling: Set<String> = ["layer", "stroke", "stroke-width", "fill", "fill-opacity", "marker-color", "marker-symbol"]
+        for feature in features {
+            guard case .string(let layer)? = feature.properties.first(where: { $0.key == "layer" })?.value else { continue }
+            if byLayer[layer] == nil { order.append(layer) }
+            byLayer[layer, default: []].append(GeoJSONFeature(geometry: feature.geometry,
+                                                              properties: feature.properties.filter { !styling.contains($0.key) }))
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plan.gpkg").path
+        try VectorWriter.write(order.map { VectorWriter.Layer(name: $0, features: byLayer[$0]!) }, to: path)
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+}

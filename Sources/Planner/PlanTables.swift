@@ -1,0 +1,65 @@
+import Foundation
+import Coverage
+
+/// The plan's CSV tables (RFC 4180: comma-separated, fields quoted when
+/// they hold a comma, quote or line break; UTF-8; figures at full precision).
+public enum PlanTables {
+    /// File name → CSV text.
+    public static func files(_ run: PlanRun) -> [String: String] {
+        var bases = [["id", "name", "lon", "lat", "existing", "chosen_by"]]
+        for (index, site) in run.candidates.enumerated() {
+            let chosen = run.standards.flatMap { s in
+                ([s.lscp].compactMap { $0 } + s.mclp).filter { $0.sites.contains(site.id) }.map { plan in
+                    "\(plan.model)\(plan.p.map { " p=\($0)" } ?? "") \(SummaryComparison.format(s.minutes)) min"
+                }
+            }
+            guard index < run.existing.count || !chosen.isEmpty else { continue }
+            bases.append([site.id, site.name, number(site.position.lon), number(site.position.lat),
+                          index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; ")])
+        }
+        func coverageRows(_ pick: (CoverageEvaluation) -> [AreaCoverage], label: String) -> [[String]] {
+            var rows = [["minutes", label, "area_km2", "covered_km2", "covered_pct", "grid_covered_km2"]]
+            for s in run.standards {
+                for a in pick(s.existing) {
+                    rows.append([number(s.minutes), a.name, number(a.areaKm2), number(a.coveredKm2), number(a.coveredPercent),
+                                 a.gridCoveredKm2.map(number) ?? ""])
+                }
+            }
+            return rows
+        }
+        var curve = [["minutes", "model", "p", "status", "objective", "bound", "gap", "grid_covered_pct", "exact_covered_pct", "sites"]]
+        for s in run.standards {
+            for plan in [s.lscp].compactMap({ $0 }) + s.mclp {
+                let r = plan.result
+                curve.append([number(s.minutes), plan.model, plan.p.map(String.init) ?? "", r.status.rawValue, number(r.objective),
+                              number(r.bound), number(r.gap), number(r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0),
+                              number(plan.exactCoveredPercent), plan.sites.joined(separator: " ")])
+            }
+        }
+        var files = [
+            "bases.csv": csv(bases),
+            "coverage_zones.csv": csv(coverageRows({ $0.zones }, label: "zone")),
+            "coverage_hazards.csv": csv(coverageRows({ $0.hazards }, label: "hazard")),
+            "siting.csv": csv(curve),
+        ]
+        if run.standards.contains(where: { !$0.existing.regions.isEmpty }) {
+            files["coverage_regions.csv"] = csv(coverageRows({ $0.regions }, label: "region"))
+        }
+        return files
+    }
+
+    static func number(_ v: Double) -> String {
+        guard v.isFinite else { return "" }
+        return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
+
+    /// RFC 4180 text of `rows`.
+    public static func csv(_ rows: [[String]]) -> String {
+        rows.map { row in
+            row.map { field in
+                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+}
