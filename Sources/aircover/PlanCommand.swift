@@ -9,7 +9,7 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario: reach and exact coverage of the existing bases, N−1 resilience, and base siting.",
         discussion: """
-        Writes plan.geojson and summary.json into the scenario's output folder (or --output), atomically.
+        Writes summary.json, plan.geojson, plan.gpkg, bases.csv, coverage_*.csv, siting.csv, map.svg and report.html into the scenario's output folder (or --output), all at once: a failed run leaves the folder as it was.
 
         Examples:
           aircover plan
@@ -30,11 +30,11 @@ struct Plan: ParsableCommand {
         let stderr = FileHandle.standardError
         stderr.write(Data("aircover plan: \(loaded.name) (\(file.path))\n".utf8))
         let started = Date()
-        let run = try PlanRun.run(loaded) { stderr.write(Data("  \($0)\n".utf8)) }
-        let summary = PlanSummary.json(run, versions: .current).serialized + "\n"
-        let geojson = try GeoJSONWriter().featureCollection(PlanExport.features(run))
-        try OutputFolder.write(["summary.json": Data(summary.utf8), "plan.geojson": Data(geojson.utf8)], to: loaded.output)
+        let run = try PlanRun.run(loaded, progress: .forStandardError())
+        let files = try PlanOutputs.files(run, versions: .current)
+        try OutputFolder.write(files, to: loaded.output)
         print(PlanReport.text(run))
-        stderr.write(Data(String(format: "wrote %@/summary.json and plan.geojson in %.1f s\n", loaded.output.path, Date().timeIntervalSince(started)).utf8))
+        let names = files.keys.sorted().joined(separator: ", ")
+        stderr.write(Data(String(format: "wrote %@: %@ in %.1f s\n", loaded.output.path, names, Date().timeIntervalSince(started)).utf8))
     }
 }

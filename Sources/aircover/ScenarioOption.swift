@@ -1,0 +1,25 @@
+import Foundation
+import Planner
+
+/// The scenario file a command works on: the one named, else the embedded default.
+enum ScenarioOption {
+    static func load(_ path: String?) throws -> Scenario {
+        try Scenario.load(path.map { URL(fileURLWithPath: $0) } ?? Scenario.defaultFile)
+    }
+
+    /// Parses "60" (or "60.5") minutes that must be one of the scenario's standards.
+    static func standard(_ minutes: Double?, of scenario: Scenario) throws -> Double {
+        guard let minutes else {
+            guard scenario.minutes.count == 1 else {
+                throw InputError("the scenario has several standards (\(scenario.minutes.map { SummaryComparisonFormat.minutes($0) }.joined(separator: ", ")) min): choose one with --minutes")
+            }
+            return scenario.minutes[0]
+        }
+        guard minutes > 0, minutes.isFinite else { throw InputError("--minutes must be a positive number of minutes") }
+        return minutes
+    }
+}
+
+enum SummaryComparisonFormat {
+    static func minutes(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+}
