@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// Bad input, one case per row: the program exits non-zero with exactly one
+/// `Error:` line that names the problem and where it is (file, key, feature),
+/// and writes no output folder.
+@Suite struct BadInputTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let label: String
+        /// Arguments; "SCENARIO" stands for the written scenario's path.
+        var arguments = ["plan", "SCENARIO"]
+        /// Replacements applied to the scenario text.
+        var edits: [(String, String)] = []
+        /// Extra files written beside the scenario.
+        var files: [String: String] = [:]
+        /// Fragments the error line must contain.
+        let message: [String]
+        var testDescription: String { label }
+    }
+
+    static let square = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"P"},"geometry":{"type":"Point","coordinates":[122,41]}}]}"#
+    static let aircraftLine = "max_altitude_m = 3000"
+    static func flight(_ body: String) -> (String, String) { (aircraftLine, aircraftLine + "\n[flight]\n" + body) }
+    static func demand(_ body: String) -> (String, String) { ("cell_km = 4", "cell_km = 4\n" + body) }
+    static func siting(_ body: String) -> (String, String) { ("mclp_p = [1]", "mclp_p = [1]\n" + body) }
+    static func bases(_ csv: String) -> [String: String] { ["b.csv": "code,name,lon,lat,province\n" + csv] }
+    static let useB = ("existing = \"bases.csv\"", "existing = \"b.csv\"")
+
+    static let cases: [Case] = [
+        Case(label: "cell size negative", edits: [("cell_km = 4", "cell_km = -1")], message: ["scenario.toml", "[demand] cell_km", "at least 0.1"]),
+        Case(label: "cell size a string", edits: [("cell_km = 4", "cell_km = \"four\"")], message: ["[demand] cell_km", "must be a number"]),
+        Case(label: "no standards", edits: [("minutes = [15, 40]", "minutes = []")], message: ["[standards] minutes", "positive, increasing"]),
+        Case(label: "negative standard", edits: [("minutes = [15, 40]", "minutes = [-5]")], message: ["[standards] minutes"]),
+        Case(label: "standards decreasing", edits: [("minutes = [15, 40]", "minutes = [40, 15]")], message: ["[standards] minutes", "increasing"]),
+        Case(label: "missing zone id field", edits: [("id_field = \"code\"\ncell_km", "id_field = \"nope\"\ncell_km")], message: ["zone.geojson", "no field nope", "[demand] id_field"]),
+        Case(label: "zero cruise speed", edits: [("cruise_speed_kmh = 240", "cruise_speed_kmh = 0")], message: ["[aircraft]", "cruise_speed_kmh must be positive"]),
+        Case(label: "speed a string", edits: [("cruise_speed_kmh = 240", "cruise_speed_kmh = \"fast\"")], message: ["[aircraft] cruise_speed_kmh", "must be a number"]),
+        Case(label: "endurance below reserve", edits: [("endurance_min = 200", "endurance_min = 10")], message: ["endurance_min (10.0)", "reserve_min"]),
+        Case(label: "unknown aircraft type",
+             edits: [("name = \"T\"\ncruise_speed_kmh = 240\ndispatch_day_min = 10\ndispatch_night_min = 20\nendurance_min = 200\nreserve_min = 20\non_scene_min = 15\nmax_altitude_m = 3000", "name = \"XYZ-9\"")],
+             message: ["[aircraft] name", "XYZ-9", "not in the catalog", "AW139"]),
+        Case(label: "unknown weighting", edits: [demand("weighting = \"bogus\"")], message: ["[demand] weighting", "bogus", "risk, area, population or mix"]),
+        Case(label: "mix without population", edits: [demand("weighting = \"mix\"")], message: ["[demand] weighting", "no population layer"]),
+        Case(label: "risk share above 1", edits: [demand("population = \"pop.csv\"\nweighting = \"mix\"\nrisk_share = 2")],
+             files: ["pop.csv": "name,lon,lat,population\nA,122.5,41.5,1000\n"], message: ["[demand] risk_share", "from 0 to 1"]),
+        Case(label: "population field missing", edits: [demand("population = \"pop.csv\"\npopulation_field = \"pop\"")],
+             files: ["pop.csv": "name,lon,lat\nA,122.5,41.5\n"], message: ["pop.csv", "no field pop"]),
+        Case(label: "population file missing", edits: [demand("population = \"nowhere.csv\"")], message: ["[demand] population", "nowhere.csv", "does not exist"]),
+        Case(label: "regions field missing", edits: [demand("regions = \"zone.geojson\"\nregion_field = \"nope\"")], message: ["zone.geojson", "no field nope", "regions"]),
+        Case(label: "MCLP with zero bases", edits: [("mclp_p = [1]", "mclp_p = [0]")], message: ["[siting] mclp_p", "≥ 1"]),
+        Case(label: "LSCP at a standard not studied", edits: [siting("lscp_minutes = [25]")], message: ["[siting] lscp_minutes", "25", "not among the standards"]),
+        Case(label: "negative time limit", edits: [siting("time_limit = -3")], message: ["[siting] time_limit", "positive"]),
+        Case(label: "wind not parseable", edits: [flight("wind = \"abc\"")], message: ["[flight] wind", "\"abc\" is not a wind", "FROM_DEG@KMH"]),
+        Case(label: "wind direction beyond 360", edits: [flight("wind = \"400@30\"")], message: ["[flight] wind", "0 to 360"]),
+        Case(label: "no-fly file missing", edits: [flight("no_fly = \"nf.geojson\"")], message: ["[flight] no_fly", "nf.geojson", "does not exist"]),
+        Case(label: "DEM missing", edits: [flight("dem = \"dem.tif\"")], message: ["[flight] dem", "dem.tif", "does not exist"]),
+        Case(label: "TOML syntax", edits: [("cell_km = 4", "cell_km = = 4")], message: ["scenario.toml", "line 6", "not valid TOML"]),
+        Case(label: "misspelt section", edits: [("[standards]", "[standard]")], message: ["standard: is not a known key", "did you mean \"standards\""]),
+        Case(label: "misspelt key", edits: [("cell_km = 4", "cell_kms = 4")], message: ["[demand] cell_kms: is not a known key"]),
+        Case(label: "zones key missing", edits: [("zones = \"zone.geojson\"\n", "")], message: ["[demand] zones: is missing"]),
+        Case(label: "zones file not readable", edits: [("zone.geojson", "garbage.geojson")], files: ["garbage.geojson": "not json at all"],
+             message: ["garbage.geojson", "not a vector file GDAL can read"]),
+        Case(label: "zone is a point", edits: [("zone.geojson", "point.geojson")], files: ["point.geojson": square], message: ["point.geojson", "zone P", "must be polygons"]),
+        Case(label: "no zones", edits: [("zone.geojson", "empty.geojson")], files: ["empty.geojson": #"{"type":"FeatureCollection","features":[]}"#],
+             message: ["empty.geojson", "empty"]),
+        Case(label: "base filter field missing", edits: [("province = \"LN\"", "prov = \"LN\"")], message: ["bases.csv", "no field prov", "[bases] filter"]),
+        Case(label: "cost field missing", edits: [("filter = { province = \"LN\" }", "filter = { province = \"LN\" }\ncost_field = \"price\"")], message: ["bases.csv", "no field price"]),
+        Case(label: "filter matches nothing", edits: [("province = \"LN\"", "province = \"XX\"")], message: ["bases.csv", "no bases match the filter"]),
+        Case(label: "base latitude 95", edits: [useB], files: bases("B1,west,122.3,95,LN\n"), message: ["b.csv", "not longitude/latitude"]),
+        Case(label: "base longitude not a number", edits: [useB], files: bases("B1,west,abc,41.4,LN\n"), message: ["b.csv", "feature 1", "no point position"]),
+        Case(label: "duplicate base ids", edits: [useB], files: bases("B1,west,122.3,41.4,LN\nB1,east,122.7,41.4,LN\n"), message: ["b.csv", "B1 appears twice", "features 1 and 2"]),
+        Case(label: "scenario file missing", arguments: ["plan", "nothere.toml"], message: ["nothere.toml", "no such scenario file"]),
+        Case(label: "expected summary missing", arguments: ["check", "SCENARIO", "--expect", "missing.json"], message: ["missing.json", "cannot read"]),
+        Case(label: "expected summary not JSON", arguments: ["check", "SCENARIO", "--expect", "bad.json"], files: ["bad.json": "{\"a\":"],
+             message: ["bad.json", "not a JSON summary", "line 1"]),
+        Case(label: "expected file not a summary", arguments: ["check", "SCENARIO", "--expect", "other.json"], files: ["other.json": "{\"a\":1}"],
+             message: ["other.json", "not an aircover summary.json"]),
+        Case(label: "unknown siting model", arguments: ["site", "SCENARIO", "--model", "foo", "--minutes", "15"], message: ["unknown model \"foo\"", "lscp, mclp"]),
+        Case(label: "MCLP without p", arguments: ["site", "SCENARIO", "--model", "mclp", "--minutes", "15"], message: ["mclp needs exactly one of -p N or --budget B"]),
+        Case(label: "bases given LAT,LON", arguments: ["assess", "--zones", "zone.geojson", "--bases", "200,40", "--aircraft", "H135", "--minutes", "30"],
+             message: ["\"200,40\" is outside WGS84", "LON,LAT"]),
+        Case(label: "unknown base id", arguments: ["assess", "SCENARIO", "--bases", "B9"], message: ["\"B9\"", "neither a file"]),
+        Case(label: "curve with no bases", arguments: ["curve", "SCENARIO", "--minutes", "15", "--max-p", "0"], message: ["--max-p must be at least 1"]),
+    ]
+
+    @Test(arguments: cases) func isRefusedWithOneClearMessage(_ bad: Case) throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try SmallScenario.write(in: directory) { text in
+            bad.edits.reduce(text) { t, edit in
+                precondition(t.contains(edit.0), "\(bad.label): the scenario has no \(edit.0)")
+                return t.replacingOccurrences(of: edit.0, with: edit.1)
+            }
+        }
+        for (name, text) in bad.files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let arguments = bad.arguments.map { $0 == "SCENARIO" ? scenario.path : $0 }
+        let run = try CommandRunner.run(arguments, in: directory)
+        #expect(run.status != 0, "\(bad.label): exit 0")
+        let errors = run.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
+        #expect(errors.count == 1, "\(bad.label): \(run.stderr)")
+        for fragment in bad.message {
+            #expect(errors.first?.contains(fragment) == true, "\(bad.label): \"\(fragment)\" not in \(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path), "\(bad.label): wrote output")
+        #expect(!run.stderr.contains("Fatal error") && run.status != 134 && run.status != 139)
+    }
+}
