@@ -41,7 +41,9 @@ public enum PlanMap {
         let viewBox = Geometry.rectangle(view)
 
         func path(_ plane: Geometry) throws -> String {
-            let clipped = try plane.intersection(viewBox).simplifiedPreservingTopology(tolerance: 0.5 / scale)
+            // Drawing only: slivers that collapsed on projection are repaired away.
+            let valid = plane.isValid ? plane : try plane.makeValid()
+            let clipped = try valid.intersection(viewBox).simplifiedPreservingTopology(tolerance: 0.5 / scale)
             var d = ""
             func ring(_ points: [XY]) {
                 guard points.count >= 3 else { return }

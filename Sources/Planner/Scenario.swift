@@ -124,16 +124,7 @@ public struct Scenario: Sendable {
             candidates = try paths.map { try existing(bases, "candidates", $0) }
         }
         guard let aircraftTable = try root.optionalTable("aircraft") else { throw root.error("[aircraft]", "is missing") }
-        let aircraft: Aircraft
-        if aircraftTable.keys == ["name"] {
-            do {
-                aircraft = try AircraftCatalog.available(adding: nil).profile(named: try aircraftTable.string("name"))
-            } catch let error as AircraftError {
-                throw aircraftTable.error("name", "\"\(error.aircraft)\" is \(error.problem)")
-            }
-        } else {
-            aircraft = try AircraftCatalog.profile(from: aircraftTable)
-        }
+        let aircraft = try aircraftProfile(aircraftTable, resolve: { try existing(aircraftTable, "catalog", $0) })
         var wind: WindVector?
         if let text = try flight?.optionalString("wind") {
             do { wind = try InputSyntax.wind(text) } catch let error as InputError { throw flight!.error("wind", error.message) }
@@ -156,6 +147,40 @@ public struct Scenario: Sendable {
             wind: wind, windField: windField, noFly: try optionalFile(flight, "no_fly"), dem: try optionalFile(flight, "dem"),
             cellKm: cellKm, siting: try sitingOptions(siting, minutes: minutes),
             output: resolve(try output.string("folder")))
+    }
+
+    /// The numeric profile fields a scenario may override on a catalog type.
+    static let aircraftFigures = ["cruise_speed_kmh", "dispatch_day_min", "dispatch_night_min", "endurance_min",
+                                  "reserve_min", "on_scene_min", "max_altitude_m"]
+
+    /// [aircraft]: a full inline profile (every figure given), or a catalog
+    /// type by `name` (from the built-in catalog plus an optional `catalog`
+    /// file) with any of its figures overridden; overrides are recorded in
+    /// the profile's sources.
+    private static func aircraftProfile(_ table: ConfigTable, resolve: (String) throws -> URL) throws -> Aircraft {
+        let catalogFile = try table.optionalString("catalog").map(resolve)
+        if aircraftFigures.allSatisfy(table.contains), catalogFile == nil {
+            return try AircraftCatalog.profile(from: table)
+        }
+        try table.rejectUnknownKeys(allowed: Set(aircraftFigures + ["name", "catalog"]))
+        var profile: Aircraft
+        do {
+            profile = try AircraftCatalog.available(adding: catalogFile).profile(named: try table.string("name"))
+        } catch let error as AircraftError {
+            let missing = aircraftFigures.filter { !table.contains($0) }
+            throw table.error("name", "\"\(error.aircraft)\" is \(error.problem)"
+                              + (table.keys.count > 1 ? " (an inline profile needs all of \(missing.joined(separator: ", ")))" : ""))
+        }
+        let paths: [String: WritableKeyPath<Aircraft, Double>] = [
+            "cruise_speed_kmh": \.cruiseSpeedKmh, "dispatch_day_min": \.dispatchDayMin, "dispatch_night_min": \.dispatchNightMin,
+            "endurance_min": \.enduranceMin, "reserve_min": \.reserveMin, "on_scene_min": \.onSceneMin, "max_altitude_m": \.maxAltitudeM,
+        ]
+        for key in aircraftFigures where table.contains(key) {
+            profile[keyPath: paths[key]!] = try table.number(key)
+            profile.sources[key.hasPrefix("dispatch") ? "dispatch" : key] = "scenario override: \(key) = \(profile[keyPath: paths[key]!])"
+        }
+        do { try profile.validate() } catch let error as AircraftError { throw table.error(nil, error.problem) }
+        return profile
     }
 
     private static func weighting(_ demand: ConfigTable) throws -> Weighting {

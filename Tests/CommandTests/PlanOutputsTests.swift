@@ -129,4 +129,20 @@ import FoundationXML
         #expect(points[0]["objective"]?.doubleValue == chosen["objective"]?.doubleValue)
         #expect((points[1]["objective"]?.doubleValue ?? 0) >= (points[0]["objective"]?.doubleValue ?? .infinity))
     }
+
+    @Test func aCatalogTypeWithOverridesIsUsedAndRecorded() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inline = "name = \"T\"\ncruise_speed_kmh = 240\ndispatch_day_min = 10\ndispatch_night_min = 20\nendurance_min = 200\nreserve_min = 20\non_scene_min = 15\nmax_altitude_m = 3000"
+        let scenario = try SmallScenario.write(in: directory) {
+            $0.replacingOccurrences(of: inline, with: "name = \"TR-1\"\ncatalog = \"\(CommandRunner.testCatalog)\"\ndispatch_day_min = 5")
+        }
+        let run = try CommandRunner.run(["plan", scenario.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let summary = try JSONParser.parse(String(contentsOf: directory.appendingPathComponent("out/summary.json"), encoding: .utf8))
+        let aircraft = try #require(summary["aircraft"])
+        #expect(aircraft["name"] == .string("TestRescue") && aircraft["cruise_speed_kmh"]?.doubleValue == 270)
+        #expect(aircraft["dispatch_day_min"]?.doubleValue == 5 && aircraft["dispatch_night_min"]?.doubleValue == 20)
+        #expect(aircraft["sources"]?["dispatch"]?.stringValue?.contains("scenario override") == true)
+    }
 }
