@@ -30,8 +30,7 @@ public struct Assessment: Sendable {
             progress.stage("\(SummaryComparison.format(minutes)) min: isochrones, exact coverage, N−1 over \(bases.count) base(s)")
             let reaches = try study.reaches(of: bases, minutes: minutes)
             // The grid estimate and response times from the bases' own coverage matrix.
-            let matrix = try Coverage.CoverageMatrixBuilder(model: study.model, standardMinutes: minutes)
-                .build(sites: bases.map(\.position), cells: study.grid.cells.map(\.centre))
+            let matrix = try study.matrix(of: bases, minutes: minutes)
             var flags = [Bool](repeating: false, count: study.grid.cells.count)
             var samples: [(minutes: Double, weight: Double)] = []
             let all = Set(bases.indices)

@@ -6,7 +6,7 @@ import Coverage
 public enum PlanTables {
     /// File name → CSV text.
     public static func files(_ run: PlanRun) -> [String: String] {
-        var bases = [["id", "name", "lon", "lat", "existing", "chosen_by"]]
+        var bases = [["id", "name", "lon", "lat", "aircraft", "existing", "chosen_by"]]
         for (index, site) in run.candidates.enumerated() {
             let chosen = run.standards.flatMap { s in
                 ([s.lscp].compactMap { $0 } + s.mclp).filter { $0.sites.contains(site.id) }.map { plan in
@@ -15,7 +15,7 @@ public enum PlanTables {
             }
             guard index < run.existing.count || !chosen.isEmpty else { continue }
             bases.append([site.id, site.name, number(site.position.lon), number(site.position.lat),
-                          index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; ")])
+                          run.study.model(of: site).aircraft.name, index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; ")])
         }
         func coverageRows(_ pick: (CoverageEvaluation) -> [AreaCoverage], label: String) -> [[String]] {
             var rows = [["minutes", label, "area_km2", "covered_km2", "covered_pct", "grid_covered_km2"]]

@@ -33,6 +33,11 @@ public struct Scenario: Sendable {
     public var candidateFilter: [String: String]
     /// Field holding each site's opening cost (budgeted models); every site costs 1 without it.
     public var costField: String?
+    /// Field naming the aircraft type stationed at each site (catalog names); sites without one fly `aircraft`.
+    public var aircraftField: String? = nil
+    /// A catalog file adding to the built-in one (`[aircraft] catalog`).
+    public var aircraftCatalog: URL? = nil
+    /// The default aircraft.
     public var aircraft: Aircraft
     public var minutes: [Double]
     public var night: Bool
@@ -63,7 +68,7 @@ public struct Scenario: Sendable {
         "study": ["name"],
         "demand": ["zones", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
                    "population", "population_field", "weighting", "risk_share", "regions", "region_field"],
-        "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field"],
+        "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field"],
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
         "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit"],
@@ -142,7 +147,8 @@ public struct Scenario: Sendable {
             existingBases: try file(bases, "existing"), baseFilter: try filter(bases, "filter"),
             baseIDField: try bases.optionalString("id_field") ?? "id",
             candidates: candidates, candidateFilter: try filter(bases, "candidate_filter"),
-            costField: try bases.optionalString("cost_field"),
+            costField: try bases.optionalString("cost_field"), aircraftField: try bases.optionalString("aircraft_field"),
+            aircraftCatalog: try aircraftTable.optionalString("catalog").map { try existing(aircraftTable, "catalog", $0) },
             aircraft: aircraft, minutes: minutes, night: try standards.optionalBool("night") ?? false,
             wind: wind, windField: windField, noFly: try optionalFile(flight, "no_fly"), dem: try optionalFile(flight, "dem"),
             cellKm: cellKm, siting: try sitingOptions(siting, minutes: minutes),
@@ -159,8 +165,11 @@ public struct Scenario: Sendable {
     /// the profile's sources.
     private static func aircraftProfile(_ table: ConfigTable, resolve: (String) throws -> URL) throws -> Aircraft {
         let catalogFile = try table.optionalString("catalog").map(resolve)
-        if aircraftFigures.allSatisfy(table.contains), catalogFile == nil {
-            return try AircraftCatalog.profile(from: table)
+        if aircraftFigures.allSatisfy(table.contains) {
+            // An inline profile; `catalog` then only serves the types named per site.
+            guard case .object(let members) = table.value else { return try AircraftCatalog.profile(from: table) }
+            return try AircraftCatalog.profile(from: ConfigTable(source: table.source, path: table.path,
+                                                                 value: .object(members.filter { $0.key != "catalog" })))
         }
         try table.rejectUnknownKeys(allowed: Set(aircraftFigures + ["name", "catalog"]))
         var profile: Aircraft

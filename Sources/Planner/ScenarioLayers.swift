@@ -9,12 +9,15 @@ public struct Site: Sendable, Equatable {
     public let position: LonLat
     /// Cost of opening the site (budgeted models; 1 when not given).
     public let cost: Double
+    /// The aircraft type stationed here (`[bases] aircraft_field`); `nil`: the scenario's aircraft.
+    public let aircraft: String?
 
-    public init(id: String, name: String, position: LonLat, cost: Double = 1) {
+    public init(id: String, name: String, position: LonLat, cost: Double = 1, aircraft: String? = nil) {
         self.id = id
         self.name = name
         self.position = position
         self.cost = cost
+        self.aircraft = aircraft
     }
 }
 
@@ -92,10 +95,11 @@ enum ScenarioLayers {
         }
     }
 
-    static func sites(_ url: URL, idField: String, filter: [String: String], costField: String? = nil) throws -> [Site] {
+    static func sites(_ url: URL, idField: String, filter: [String: String], costField: String? = nil,
+                      aircraftField: String? = nil) throws -> [Site] {
         let layer = try VectorLayer.read(url.path)
-        for field in filter.keys.sorted() + [costField].compactMap({ $0 }) where !layer.fieldNames.contains(field) {
-            throw InputError("\(url.path): no field \(field) (named in [bases] filter or cost_field); fields are \(layer.fieldNames.joined(separator: ", "))")
+        for field in filter.keys.sorted() + [costField, aircraftField].compactMap({ $0 }) where !layer.fieldNames.contains(field) {
+            throw InputError("\(url.path): no field \(field) (named in [bases] filter, cost_field or aircraft_field); fields are \(layer.fieldNames.joined(separator: ", "))")
         }
         var sites: [Site] = []
         var firstFeature: [String: Int] = [:]
@@ -116,7 +120,8 @@ enum ScenarioLayers {
                 }
                 cost = value
             }
-            sites.append(Site(id: id, name: feature[field: "name"]?.stringValue ?? id, position: p.lonLat, cost: cost))
+            let aircraft = aircraftField.flatMap { feature[field: $0]?.stringValue }.flatMap { $0.isEmpty ? nil : $0 }
+            sites.append(Site(id: id, name: feature[field: "name"]?.stringValue ?? id, position: p.lonLat, cost: cost, aircraft: aircraft))
         }
         guard !sites.isEmpty else { throw InputError("\(url.path): no bases\(filter.isEmpty ? "" : " match the filter \(filter)")") }
         return sites

@@ -16,8 +16,11 @@ public struct Study: Sendable {
     public let existing: [Site]
     /// Existing bases first (same order), then the other candidates.
     public let candidates: [Site]
+    /// The reach model of the scenario's aircraft (sites without their own type).
     public let model: ReachModel
     public let builder: IsochroneBuilder
+    /// Reach models of the types named by `[bases] aircraft_field`, by type name.
+    public let stationedModels: [String: ReachModel]
     /// What was noticed while reading (repairs, population outside zones).
     public let notes: [String]
 
@@ -30,12 +33,12 @@ public struct Study: Sendable {
         } ?? []
         let regions = try scenario.regions.map { try ScenarioLayers.regions($0, nameField: scenario.regionField) }
         let existing = try bases ?? ScenarioLayers.sites(scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
-                                                               costField: scenario.costField)
+                                                               costField: scenario.costField, aircraftField: scenario.aircraftField)
         var candidates = existing
         var known = Set(existing.map(\.id))
         for file in scenario.candidates {
             for site in try ScenarioLayers.sites(file, idField: scenario.baseIDField, filter: scenario.candidateFilter,
-                                                  costField: scenario.costField)
+                                                  costField: scenario.costField, aircraftField: scenario.aircraftField)
             where known.insert(site.id).inserted {
                 candidates.append(site)
             }
@@ -46,29 +49,86 @@ public struct Study: Sendable {
         } catch let error as CoverageInputError {
             throw InputError("\(scenario.zones.path): \(error.message)")
         }
-        let model = try reachModel(scenario, bases: candidates.map(\.position))
+        let model = try reachModel(scenario, aircraft: scenario.aircraft, bases: candidates.filter { $0.aircraft == nil }.map(\.position))
+        var stationed: [String: ReachModel] = [:]
+        let types = Set(candidates.compactMap(\.aircraft)).sorted()
+        if !types.isEmpty {
+            let catalog = try AircraftCatalog.available(adding: scenario.aircraftCatalog)
+            for type in types {
+                let sites = candidates.filter { $0.aircraft == type }
+                let profile: Aircraft
+                do {
+                    profile = try catalog.profile(named: type)
+                } catch let error as AircraftError {
+                    throw InputError("site \(sites[0].id): \(scenario.aircraftField ?? "aircraft") \"\(type)\" is \(error.problem)")
+                }
+                stationed[type] = try reachModel(scenario, aircraft: profile, bases: sites.map(\.position))
+            }
+        }
         return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
-                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model), notes: grid.notes)
+                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model), stationedModels: stationed,
+                     notes: grid.notes)
     }
 
-    /// The reach model of the scenario's aircraft and flight conditions;
+    /// The reach model of the site's aircraft.
+    public func model(of site: Site) -> ReachModel {
+        site.aircraft.flatMap { stationedModels[$0] } ?? model
+    }
+
+    /// The reach model of `aircraft` in the scenario's flight conditions;
     /// terrain is read only around the bases, as far as they could fly.
-    static func reachModel(_ scenario: Scenario, bases: [LonLat]) throws -> ReachModel {
+    static func reachModel(_ scenario: Scenario, aircraft: Aircraft, bases: [LonLat]) throws -> ReachModel {
         var wind: Wind = scenario.wind.map { .uniform($0) } ?? .calm
         if let file = scenario.windField { wind = .field(try WindField.load(file.path)) }
         var obstacles = try scenario.noFly.map { try ObstacleLoading.noFlyZones(from: $0) } ?? []
         if let dem = scenario.dem {
-            let area = ObstacleLoading.reachBounds(of: bases, aircraft: scenario.aircraft, minutes: scenario.minutes.last!, wind: wind)
-            if let terrain = try TerrainObstacles.above(scenario.aircraft.maxAltitudeM, dem: try Raster.read(dem.path), within: area) {
+            let area = ObstacleLoading.reachBounds(of: bases, aircraft: aircraft, minutes: scenario.minutes.last!, wind: wind)
+            if let terrain = try TerrainObstacles.above(aircraft.maxAltitudeM, dem: try Raster.read(dem.path), within: area) {
                 obstacles.append(terrain)
             }
         }
-        return try ReachModel(aircraft: scenario.aircraft, wind: wind, night: scenario.night, airspace: try Airspace(obstacles: obstacles))
+        return try ReachModel(aircraft: aircraft, wind: wind, night: scenario.night, airspace: try Airspace(obstacles: obstacles))
     }
 
-    /// One reach polygon per site for a standard (WGS84).
+    /// Sites grouped by the reach model they fly (indices into `sites`), default type first.
+    func groups(_ sites: [Site]) -> [(model: ReachModel, indices: [Int])] {
+        var order: [String?] = [], members: [String?: [Int]] = [:]
+        for (i, site) in sites.enumerated() {
+            let key = site.aircraft.flatMap { stationedModels[$0] == nil ? nil : $0 }
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(i)
+        }
+        return order.map { key in (key.flatMap { stationedModels[$0] } ?? model, members[key]!) }
+    }
+
+    /// One reach polygon per site for a standard (WGS84), each with its own aircraft.
     public func reaches(of sites: [Site], minutes: Double) throws -> [Geometry] {
-        try builder.isochrones(bases: sites.map(\.position), minutes: [minutes]).map { $0[0].geometry }
+        var result = [Geometry?](repeating: nil, count: sites.count)
+        for group in groups(sites) {
+            let builder = group.model.aircraft == model.aircraft ? builder : IsochroneBuilder(model: group.model)
+            let polygons = try builder.isochrones(bases: group.indices.map { sites[$0].position }, minutes: [minutes])
+            for (i, polygon) in zip(group.indices, polygons) { result[i] = polygon[0].geometry }
+        }
+        return result.map { $0! }
+    }
+
+    /// The coverage matrix of `sites` (each with its own aircraft) against every demand cell.
+    public func matrix(of sites: [Site], minutes: Double) throws -> CoverageMatrix {
+        let cells = grid.cells.map(\.centre)
+        let groups = groups(sites)
+        if groups.count == 1 {
+            return try CoverageMatrixBuilder(model: groups[0].model, standardMinutes: minutes).build(sites: sites.map(\.position), cells: cells)
+        }
+        var rows = [[(cell: Int32, minutes: Float)]](repeating: [], count: sites.count)
+        for group in groups {
+            let part = try CoverageMatrixBuilder(model: group.model, standardMinutes: minutes)
+                .build(sites: group.indices.map { sites[$0].position }, cells: cells)
+            for (k, i) in group.indices.enumerated() {
+                let range = part.siteStart[k]..<part.siteStart[k + 1]
+                rows[i] = zip(part.cellIndex[range], part.siteMinutes[range]).map { (cell: $0, minutes: $1) }
+            }
+        }
+        return CoverageMatrix(cellCount: cells.count, standardMinutes: minutes, rows: rows)
     }
 
     /// Exact coverage of the region served by `reaches`.
@@ -79,7 +139,7 @@ public struct Study: Sendable {
 
     /// The coverage matrix of every candidate against every demand cell.
     public func matrix(minutes: Double) throws -> CoverageMatrix {
-        try CoverageMatrixBuilder(model: model, standardMinutes: minutes).build(sites: candidates.map(\.position), cells: grid.cells.map(\.centre))
+        try matrix(of: candidates, minutes: minutes)
     }
 
     /// Indices into `candidates` of the existing bases.

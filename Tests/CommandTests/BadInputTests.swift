@@ -69,6 +69,8 @@ import Testing
         Case(label: "base latitude 95", edits: [useB], files: bases("B1,west,122.3,95,LN\n"), message: ["b.csv", "not longitude/latitude"]),
         Case(label: "base longitude not a number", edits: [useB], files: bases("B1,west,abc,41.4,LN\n"), message: ["b.csv", "feature 1", "no point position"]),
         Case(label: "duplicate base ids", edits: [useB], files: bases("B1,west,122.3,41.4,LN\nB1,east,122.7,41.4,LN\n"), message: ["b.csv", "B1 appears twice", "features 1 and 2"]),
+        Case(label: "unknown stationed aircraft", edits: [useB, ("id_field = \"code\"\n[aircraft]", "id_field = \"code\"\naircraft_field = \"province\"\n[aircraft]")],
+             files: bases("B1,west,122.3,41.4,LN\n"), message: ["site B1", "province \"LN\"", "not in the catalog"]),
         Case(label: "scenario file missing", arguments: ["plan", "nothere.toml"], message: ["nothere.toml", "no such scenario file"]),
         Case(label: "expected summary missing", arguments: ["check", "SCENARIO", "--expect", "missing.json"], message: ["missing.json", "cannot read"]),
         Case(label: "expected summary not JSON", arguments: ["check", "SCENARIO", "--expect", "bad.json"], files: ["bad.json": "{\"a\":"],
@@ -95,7 +97,7 @@ import Testing
         for (name, text) in bad.files { try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         let arguments = bad.arguments.map { $0 == "SCENARIO" ? scenario.path : $0 }
         let run = try CommandRunner.run(arguments, in: directory)
-        #expect(run.status != 0, "\(bad.label): exit 0")
+        #expect(run.status == 2, "\(bad.label): exit \(run.status)")
         let errors = run.stderr.split(separator: "\n").filter { $0.hasPrefix("Error: ") }
         #expect(errors.count == 1, "\(bad.label): \(run.stderr)")
         for fragment in bad.message {

@@ -145,4 +145,31 @@ import FoundationXML
         #expect(aircraft["dispatch_day_min"]?.doubleValue == 5 && aircraft["dispatch_night_min"]?.doubleValue == 20)
         #expect(aircraft["sources"]?["dispatch"]?.stringValue?.contains("scenario override") == true)
     }
+
+    @Test func basesFlyTheirOwnAircraftType() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try SmallScenario.write(in: directory) {
+            $0.replacingOccurrences(of: "id_field = \"code\"\n[aircraft]", with: "id_field = \"code\"\naircraft_field = \"type\"\n[aircraft]")
+              .replacingOccurrences(of: "max_altitude_m = 3000", with: "max_altitude_m = 3000\ncatalog = \"\(CommandRunner.testCatalog)\"")
+        }
+        try "code,name,lon,lat,province,type\nB1,west,122.3,41.4,LN,TestRescue\nB2,east,122.7,41.4,LN,\n"
+            .write(to: directory.appendingPathComponent("bases.csv"), atomically: true, encoding: .utf8)
+        let run = try CommandRunner.run(["plan", scenario.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = directory.appendingPathComponent("out")
+        let summary = try JSONParser.parse(String(contentsOf: out.appendingPathComponent("summary.json"), encoding: .utf8))
+        // 15 min: B1's TestRescue flies 5 min at 270 km/h = 22.5 km, B2's T 5 min at 240 km/h = 20 km;
+        // the union of the two discs is π r1² + π r2² − lens(r1, r2, d).
+        let d = Geodesic.wgs84.inverse(from: LonLat(122.3, 41.4), to: LonLat(122.7, 41.4)).distance / 1_000
+        let r1 = 22.5, r2 = 20.0
+        let lens = r1 * r1 * acos((d * d + r1 * r1 - r2 * r2) / (2 * d * r1)) + r2 * r2 * acos((d * d + r2 * r2 - r1 * r1) / (2 * d * r2))
+            - 0.5 * ((-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2) * (d + r1 + r2)).squareRoot()
+        let union = Double.pi * (r1 * r1 + r2 * r2) - lens
+        let standards = try #require(summary["standards"]?.arrayValue)
+        let covered = try #require(standards[0]["existing"]?["total"]?["covered_km2"]?.doubleValue)
+        #expect(covered <= union * 1.001 && covered > union * 0.99, "\(covered) km² against \(union) km²")
+        let bases = try rows(out.appendingPathComponent("bases.csv"))
+        #expect(bases.map { $0["aircraft"] } == ["TestRescue", "T"], "\(bases)")
+    }
 }
