@@ -35,20 +35,40 @@ struct Presolve {
         // Rows of each site.
         var siteRows: [Int: [Int]] = [:]
         for (r, row) in rows.enumerated() { for j in row { siteRows[Int(j), default: []].append(r) } }
+        // Each row as a bitset over the sites, so that "the sites in every one
+        // of j's rows" is a run of word ANDs.
+        let siteCount = instance.siteCount
+        let words = (siteCount + 63) / 64
+        var bits = [UInt64](repeating: 0, count: rows.count * words)
+        for (r, row) in rows.enumerated() { for j in row { bits[r * words + Int(j) / 64] |= 1 << UInt64(Int(j) % 64) } }
         var kept: [Int] = []
-        let candidates = siteRows.keys.sorted()
-        for j in candidates {
+        var common = [UInt64](repeating: 0, count: words)
+        for j in siteRows.keys.sorted() {
             let mine = siteRows[j]!
             // Sites present in every one of j's rows cover a superset of j.
-            var common = Set(rows[mine[0]].map(Int.init))
-            for r in mine.dropFirst() where common.count > 1 { common.formIntersection(rows[r].map(Int.init)) }
-            let dominated = common.contains { k in
-                guard k != j else { return false }
-                let cheaper = !costsMatter || instance.siteCosts[k] < instance.siteCosts[j]
-                let equalCost = !costsMatter || instance.siteCosts[k] == instance.siteCosts[j]
-                let sameRows = siteRows[k]!.count == mine.count
-                // Strictly more rows, or cheaper, or (a tie) a lower index.
-                return !sameRows && (cheaper || equalCost) || sameRows && (cheaper || equalCost && k < j)
+            for w in 0..<words { common[w] = bits[mine[0] * words + w] }
+            var others = true
+            for r in mine.dropFirst() where others {
+                var count = 0
+                for w in 0..<words {
+                    common[w] &= bits[r * words + w]
+                    count += common[w].nonzeroBitCount
+                }
+                others = count > 1
+            }
+            var dominated = false
+            for w in 0..<words where !dominated && common[w] != 0 {
+                var word = common[w]
+                while word != 0 && !dominated {
+                    let k = w * 64 + word.trailingZeroBitCount
+                    word &= word - 1
+                    guard k != j else { continue }
+                    let cheaper = !costsMatter || instance.siteCosts[k] < instance.siteCosts[j]
+                    let equalCost = !costsMatter || instance.siteCosts[k] == instance.siteCosts[j]
+                    let sameRows = siteRows[k]!.count == mine.count
+                    // Strictly more rows, or cheaper, or (a tie) a lower index.
+                    dominated = !sameRows && (cheaper || equalCost) || sameRows && (cheaper || equalCost && k < j)
+                }
             }
             if !dominated { kept.append(j) }
         }
