@@ -63,8 +63,10 @@ public struct PlanRun: Sendable {
             let (flags, samples) = coverage.served(by: study.existingIndices, study: study)
             let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
             let resilience = try Resilience.evaluate(grid: study.grid, reaches: reaches)
-            progress.note(String(format: "%@: existing network covers %.2f%% of the zones' area (exact); grid estimate %.2f%%",
-                                 label, evaluation.total.coveredPercent, 100 * (evaluation.total.gridCoveredKm2 ?? .nan) / evaluation.total.areaKm2))
+            let weights = study.grid.cells.map(\.weight)
+            let servedWeight = zip(weights, flags).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
+            progress.note(String(format: "%@: existing network covers %.2f%% of the zones' area (exact); grid: %.2f%% of the demand weight",
+                                 label, evaluation.total.coveredPercent, 100 * servedWeight / max(weights.reduce(0, +), .leastNonzeroMagnitude)))
             let instance = coverage.instance
             func plan(_ result: SitingResult, p: Int? = nil) throws -> SitingPlan {
                 let chosen = result.selected.map { study.candidates[$0] }

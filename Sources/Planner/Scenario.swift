@@ -12,6 +12,8 @@ public struct Scenario: Sendable {
     /// Polygon layer of zones to cover, with the fields that name them.
     public var zones: URL
     public var zoneIDField: String?
+    /// Keeps the zones whose fields equal these values (e.g. hazard = "flood").
+    public var zoneFilter: [String: String] = [:]
     public var zoneNameField: String?
     public var hazardField: String?
     /// Hazard type for every zone when no field gives it.
@@ -20,6 +22,7 @@ public struct Scenario: Sendable {
     /// Population points (any GDAL vector format or CSV lon/lat) and the field with the counts.
     public var population: URL?
     public var populationField: String
+    public var populationFilter: [String: String] = [:]
     public var weighting: Weighting
     /// Polygons (e.g. counties) whose coverage is reported, named by `regionField`.
     public var regions: URL?
@@ -31,6 +34,8 @@ public struct Scenario: Sendable {
     /// Extra candidate bases; the existing ones are always candidates too.
     public var candidates: [URL]
     public var candidateFilter: [String: String]
+    /// Id field of the candidate files (default: `baseIDField`).
+    public var candidateIDField: String? = nil
     /// Field holding each site's opening cost (budgeted models); every site costs 1 without it.
     public var costField: String?
     /// Field naming the aircraft type stationed at each site (catalog names); sites without one fly `aircraft`.
@@ -66,9 +71,9 @@ public struct Scenario: Sendable {
     static let keys: [String: Set<String>] = [
         "": ["study", "demand", "bases", "aircraft", "standards", "flight", "siting", "output"],
         "study": ["name"],
-        "demand": ["zones", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
-                   "population", "population_field", "weighting", "risk_share", "regions", "region_field"],
-        "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field"],
+        "demand": ["zones", "zone_filter", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
+                   "population", "population_field", "population_filter", "weighting", "risk_share", "regions", "region_field"],
+        "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field", "candidate_id_field"],
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
         "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit"],
@@ -139,14 +144,17 @@ public struct Scenario: Sendable {
         return Scenario(
             name: try study.string("name"), source: url,
             zones: try file(demand, "zones"), zoneIDField: try demand.optionalString("id_field"),
+            zoneFilter: try filter(demand, "zone_filter"),
             zoneNameField: try demand.optionalString("name_field"), hazardField: try demand.optionalString("hazard_field"),
             hazard: try demand.optionalString("hazard") ?? "all", riskField: try demand.optionalString("risk_field"),
             population: try optionalFile(demand, "population"),
-            populationField: try demand.optionalString("population_field") ?? "population", weighting: weighting,
+            populationField: try demand.optionalString("population_field") ?? "population",
+            populationFilter: try filter(demand, "population_filter"), weighting: weighting,
             regions: try optionalFile(demand, "regions"), regionField: try demand.optionalString("region_field") ?? "name",
             existingBases: try file(bases, "existing"), baseFilter: try filter(bases, "filter"),
             baseIDField: try bases.optionalString("id_field") ?? "id",
             candidates: candidates, candidateFilter: try filter(bases, "candidate_filter"),
+            candidateIDField: try bases.optionalString("candidate_id_field"),
             costField: try bases.optionalString("cost_field"), aircraftField: try bases.optionalString("aircraft_field"),
             aircraftCatalog: try aircraftTable.optionalString("catalog").map { try existing(aircraftTable, "catalog", $0) },
             aircraft: aircraft, minutes: minutes, night: try standards.optionalBool("night") ?? false,

@@ -32,7 +32,12 @@ enum ScenarioLayers {
                 throw InputError("\(scenario.zones.path): no field \(field) (from [demand] \(key) in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))")
             }
         }
-        return try layer.features.map { feature in
+        for field in scenario.zoneFilter.keys.sorted() where !layer.fieldNames.contains(field) {
+            throw InputError("\(scenario.zones.path): no field \(field) (from [demand] zone_filter in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))")
+        }
+        let kept = layer.features.filter { feature in scenario.zoneFilter.allSatisfy { feature[field: $0.key]?.stringValue == $0.value } }
+        guard !kept.isEmpty else { throw InputError("\(scenario.zones.path): no zones match [demand] zone_filter \(scenario.zoneFilter)") }
+        return try kept.map { feature in
             let id = scenario.zoneIDField.flatMap { feature[field: $0]?.stringValue } ?? String(feature.id)
             let name = scenario.zoneNameField.flatMap { feature[field: $0]?.stringValue } ?? id
             guard let area = feature.geometry else { throw InputError("\(scenario.zones.path): zone \(id) has no geometry") }
@@ -53,7 +58,8 @@ enum ScenarioLayers {
 
     /// Population: points with a count field (any GDAL vector format, CSV
     /// lon/lat), or a raster of counts per pixel (.tif, .tiff, .vrt, .asc).
-    static func population(_ url: URL, field: String) throws -> [PopulationPoint] {
+    /// `filter` keeps the points whose fields equal its values (vector layers only).
+    static func population(_ url: URL, field: String, filter: [String: String] = [:]) throws -> [PopulationPoint] {
         if ["tif", "tiff", "vrt", "asc"].contains(url.pathExtension.lowercased()) {
             do {
                 return try PopulationPoint.fromRaster(try Raster.read(url.path))
@@ -65,7 +71,12 @@ enum ScenarioLayers {
         guard layer.fieldNames.contains(field) else {
             throw InputError("\(url.path): no field \(field) holding population counts; fields are \(layer.fieldNames.joined(separator: ", "))")
         }
-        return try layer.features.map { feature in
+        for key in filter.keys.sorted() where !layer.fieldNames.contains(key) {
+            throw InputError("\(url.path): no field \(key) (named in [demand] population_filter); fields are \(layer.fieldNames.joined(separator: ", "))")
+        }
+        let kept = layer.features.filter { feature in filter.allSatisfy { feature[field: $0.key]?.stringValue == $0.value } }
+        if kept.isEmpty { throw InputError("\(url.path): no population points\(filter.isEmpty ? "" : " match [demand] population_filter \(filter)")") }
+        return try kept.map { feature in
             let name = feature[field: "name"]?.stringValue ?? String(feature.id)
             guard let geometry = feature.geometry, case .point(let p) = geometry.coordinates else {
                 throw InputError("\(url.path): feature \(feature.id) (\(name)) is not a point; population must be points or a raster")
@@ -108,7 +119,9 @@ enum ScenarioLayers {
             guard let geometry = feature.geometry, case .point(let p) = geometry.coordinates else {
                 throw InputError("\(url.path): feature \(feature.id) has no point position; bases must be points (or CSV rows with numeric lon, lat)")
             }
-            let id = feature[field: idField]?.stringValue ?? String(feature.id)
+            guard let id = feature[field: idField]?.stringValue ?? (layer.fieldNames.contains(idField) ? nil : String(feature.id)), !id.isEmpty else {
+                throw InputError("\(url.path): feature \(feature.id) has no \(idField); every site needs an id")
+            }
             if let earlier = firstFeature[id] {
                 throw InputError("\(url.path): site id \(id) appears twice (features \(earlier) and \(feature.id)); ids in \(idField) must be unique")
             }

@@ -29,18 +29,24 @@ public struct Study: Sendable {
     public static func load(_ scenario: Scenario, bases: [Site]? = nil) throws -> Study {
         let zones = try ScenarioLayers.zones(scenario)
         let population = try scenario.population.map {
-            try ScenarioLayers.population($0, field: scenario.populationField)
+            try ScenarioLayers.population($0, field: scenario.populationField, filter: scenario.populationFilter)
         } ?? []
         let regions = try scenario.regions.map { try ScenarioLayers.regions($0, nameField: scenario.regionField) }
         let existing = try bases ?? ScenarioLayers.sites(scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
                                                                costField: scenario.costField, aircraftField: scenario.aircraftField)
         var candidates = existing
         var known = Set(existing.map(\.id))
+        // A candidate with an existing base's id is that base (listed once).
         for file in scenario.candidates {
-            for site in try ScenarioLayers.sites(file, idField: scenario.baseIDField, filter: scenario.candidateFilter,
+            for site in try ScenarioLayers.sites(file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,
                                                   costField: scenario.costField, aircraftField: scenario.aircraftField)
-            where known.insert(site.id).inserted {
-                candidates.append(site)
+            {
+                if known.insert(site.id).inserted {
+                    candidates.append(site)
+                } else if let same = candidates.first(where: { $0.id == site.id }),
+                          Geodesic.wgs84.inverse(from: same.position, to: site.position).distance > 100 {
+                    throw InputError("\(file.path): site id \(site.id) is already used by a site \(Int(Geodesic.wgs84.inverse(from: same.position, to: site.position).distance / 1_000)) km away; give candidates their own ids (or set [bases] candidate_id_field)")
+                }
             }
         }
         let grid: DemandGrid

@@ -15,6 +15,7 @@ struct Check: ParsableCommand {
         Examples:
           aircover check basemaps/liaoning/scenario.toml --expect basemaps/liaoning/expected-summary.json
           aircover check my.toml --expect summary.json --tolerance 0.05
+          aircover check basemaps/liaoning/scenario.toml --cell-km 10 --expect Tests/CommandTests/Fixtures/liaoning-10km-summary.json
         """
     )
 
@@ -22,6 +23,7 @@ struct Check: ParsableCommand {
     @Option(help: ArgumentHelp("The expected summary.json.", valueName: "SUMMARY.json")) var expect: String
     @Option(help: ArgumentHelp("Allowed difference of percentages, in points.", valueName: "POINTS")) var tolerance: Double = 0.01
     @Option(help: ArgumentHelp("Allowed relative difference of other figures.", valueName: "R")) var relative: Double = 1e-6
+    @Option(name: .customLong("cell-km"), help: ArgumentHelp("Demand grid cell size, instead of the scenario's.", valueName: "KM")) var cellKm: Double?
     @Option(name: .customLong("write-actual"), help: ArgumentHelp("Also write the new summary here.", valueName: "FILE")) var writeActual: String?
 
     func run() throws {
@@ -35,7 +37,9 @@ struct Check: ParsableCommand {
             throw InputError("\(expect): not a JSON summary (\(error))")
         }
         guard expected["schema"] != nil, expected["standards"] != nil else { throw InputError("\(expect): not an aircover summary.json (no schema or standards)") }
-        let run = try PlanRun.run(try Scenario.load(URL(fileURLWithPath: scenario)), progress: .forStandardError())
+        var loaded = try Scenario.load(URL(fileURLWithPath: scenario))
+        try ScenarioOption.override(cellKm: cellKm, of: &loaded)
+        let run = try PlanRun.run(loaded, progress: .forStandardError())
         let actual = PlanSummary.json(run, versions: .current)
         if let writeActual { try Data((actual.serialized + "\n").utf8).write(to: URL(fileURLWithPath: writeActual), options: .atomic) }
         var comparison = SummaryComparison(percentTolerance: tolerance, relativeTolerance: relative)

@@ -14,6 +14,7 @@ struct Plan: ParsableCommand {
         Examples:
           aircover plan
           aircover plan basemaps/liaoning/scenario.toml --output out/liaoning
+          aircover plan basemaps/henan/scenario.toml --cell-km 10
         """
     )
 
@@ -23,10 +24,14 @@ struct Plan: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder, instead of the scenario's.", valueName: "DIR"))
     var output: String?
 
+    @Option(name: .customLong("cell-km"), help: ArgumentHelp("Demand grid cell size, instead of the scenario's (e.g. a coarse quick look).", valueName: "KM"))
+    var cellKm: Double?
+
     func run() throws {
         let file = scenario.map { URL(fileURLWithPath: $0) } ?? Scenario.defaultFile
         var loaded = try Scenario.load(file)
         if let output { loaded.output = URL(fileURLWithPath: output) }
+        try ScenarioOption.override(cellKm: cellKm, of: &loaded)
         let stderr = FileHandle.standardError
         stderr.write(Data("aircover plan: \(loaded.name) (\(file.path))\n".utf8))
         let started = Date()

@@ -7,6 +7,13 @@ enum ScenarioOption {
         try Scenario.load(path.map { URL(fileURLWithPath: $0) } ?? Scenario.defaultFile)
     }
 
+    /// `--cell-km`: replaces the scenario's demand grid cell size.
+    static func override(cellKm: Double?, of scenario: inout Scenario) throws {
+        guard let cellKm else { return }
+        guard cellKm >= 0.1, cellKm.isFinite else { throw InputError("--cell-km must be at least 0.1 km") }
+        scenario.cellKm = cellKm
+    }
+
     /// Parses "60" (or "60.5") minutes that must be one of the scenario's standards.
     static func standard(_ minutes: Double?, of scenario: Scenario) throws -> Double {
         guard let minutes else {
