@@ -147,7 +147,16 @@ public enum PlanMap {
         y += 30
         out.append("<text x=\"\(fmt(x0))\" y=\"\(fmt(y))\" font-size=\"10\">Aircraft \(xml(run.scenario.aircraft.name)), \(run.scenario.night ? "night" : "day") dispatch</text>")
         y += 14
-        out.append("<text x=\"\(fmt(x0))\" y=\"\(fmt(y))\" font-size=\"10\">Equal-area projection: \(xml(run.grid.projection.proj.components(separatedBy: " ").prefix(2).joined(separator: " ")))</text>")
+        // The projection's description, wrapped to the legend's width.
+        var line = "", lines: [String] = []
+        for word in ("Projection: " + run.grid.projection.description).split(separator: " ") {
+            if line.count + word.count > 38 { lines.append(line); line = "" }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        lines.append(line)
+        for (k, text) in lines.enumerated() {
+            out.append("<text x=\"\(fmt(x0))\" y=\"\(fmt(y + Double(k) * 13))\" font-size=\"10\">\(xml(text))</text>")
+        }
         out.append("</g>")
 
         // Scale bar: a round length near a fifth of the map width.
