@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `tools/bench --smoke`: the benchmark harness at tiny sizes, so it cannot
+/// rot between full runs. It builds aircover in release mode into its own
+/// folder (`swift test` holds the lock on .build), installs the pinned peers
+/// into Benchmarks/.venv, runs every task beside its peer and fails on any
+/// result that disagrees. Timings here mean nothing; BENCHMARKS.md has them.
+@Suite struct BenchmarkHarnessSmokeTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theSmokeRunCompletesAndAgreesWithThePeers() throws {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-bench-smoke-\(UUID().uuidString).log")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let command = "AIRCOVER_BENCH_SCRATCH=.build-bench tools/bench --smoke > '\(log.path)' 2>&1"
+        let run = try ProcessRunner.run(URL(fileURLWithPath: "/bin/bash"), ["-c", command], in: Self.repository)
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        #expect(run.status == 0, "tools/bench --smoke failed:\n\(output.suffix(3_000))")
+        #expect(!output.contains("FAILURE"), "\(output.suffix(3_000))")
+        let report = try String(contentsOf: Self.repository.appendingPathComponent("BENCHMARKS-smoke.md"), encoding: .utf8)
+        for task in ["## Isochrones", "## Coverage matrix", "| mclp p=4", "| lscp", "## OR-Library", "| scp41 "] {
+            #expect(report.contains(task), "BENCHMARKS-smoke.md has no \(task) row")
+        }
+    }
+}
