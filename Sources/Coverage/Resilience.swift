@@ -25,14 +25,34 @@ public struct Resilience: Sendable {
 
     /// Evaluates the network `reaches` (one served region per base, WGS84)
     /// with each base removed in turn.
+    ///
+    /// What a base's outage loses is the zone area only it serves:
+    /// Z ∩ R_b minus the reaches of the other bases — and only the bases whose
+    /// reach meets R_b can serve any of it, so each outage is a local
+    /// computation (exact polygon areas in the grid's equal-area projection,
+    /// densified as `CoverageEvaluation` does) instead of a new union of all
+    /// the others.
     public static func evaluate(grid: DemandGrid, reaches: [Geometry]) throws -> Resilience {
         let full = try CoverageEvaluation.evaluate(grid: grid, served: try Geometry.union(of: reaches)).total
-        let outages = try reaches.indices.map { index -> Outage in
-            var others = reaches
-            others.remove(at: index)
-            let total = try CoverageEvaluation.evaluate(grid: grid, served: try Geometry.union(of: others)).total
-            return Outage(base: index, coveredKm2: total.coveredKm2, coveredPercent: total.coveredPercent,
-                          lossPoints: full.coveredPercent - total.coveredPercent)
+        let transformer = try grid.projection.transformerFromWGS84()
+        let densify = grid.cellSize / 20 / 111_000
+        let planes = try reaches.map { $0.isEmpty ? $0 : try transformer.transform(try $0.densified(maxSegmentLength: densify)) }
+        let envelopes = planes.map(\.envelope)
+        let zones = try Geometry.union(of: grid.projectedZones)
+        let preparedZones = PreparedGeometry(zones)
+        let outages = try planes.indices.map { index -> Outage in
+            var lost = 0.0
+            if let envelope = envelopes[index], preparedZones.intersects(planes[index]) {
+                let mine = try zones.intersection(planes[index])
+                let neighbours = planes.indices.filter { j in
+                    j != index && envelopes[j].map { $0.intersects(envelope) } == true && planes[j].intersects(planes[index])
+                }
+                let exclusive = neighbours.isEmpty ? mine : try mine.difference(try Geometry.union(of: neighbours.map { planes[$0] }))
+                lost = exclusive.area / 1e6
+            }
+            let covered = max(0, full.coveredKm2 - lost)
+            let percent = lost == 0 ? full.coveredPercent : full.areaKm2 > 0 ? min(100, 100 * covered / full.areaKm2) : 0
+            return Outage(base: index, coveredKm2: covered, coveredPercent: percent, lossPoints: full.coveredPercent - percent)
         }
         return Resilience(fullPercent: full.coveredPercent, outages: outages)
     }

@@ -73,7 +73,9 @@ public enum PlanHTMLReport {
         let series = run.standards.filter { !$0.mclp.isEmpty }
         guard !series.isEmpty else { return nil }
         let maxP = series.flatMap { $0.mclp.compactMap(\.p) }.max() ?? 1
-        let minPct = max(0, (series.flatMap { $0.mclp.map(\.exactCoveredPercent) }.min() ?? 0) - 5).rounded(.down)
+        // The axis starts at a multiple of 10 below the lowest point, ticks every quarter of the range.
+        let lowest = series.flatMap { $0.mclp.map(\.exactCoveredPercent) }.min() ?? 0
+        let minPct = min(80, max(0, ((lowest - 2) / 20).rounded(.down) * 20))
         let w = 640.0, h = 320.0, left = 50.0, bottom = 40.0, top = 15.0, right = 150.0
         func x(_ p: Int) -> Double { left + (maxP == 1 ? 0.5 : Double(p - 1) / Double(maxP - 1)) * (w - left - right) }
         func y(_ pct: Double) -> Double { top + (100 - pct) / max(100 - minPct, 1) * (h - top - bottom) }

@@ -87,5 +87,12 @@ import Isochrones
         #expect(resilience.mostCritical?.base == 2)
         #expect(resilience.outages[2].lossPoints > resilience.outages[0].lossPoints)
         #expect(resilience.outages.allSatisfy { $0.lossPoints >= 0 && $0.coveredPercent <= resilience.fullPercent })
+        // Each outage equals the direct computation: the exact coverage of the union of the other bases.
+        for outage in resilience.outages {
+            var others = reaches
+            others.remove(at: outage.base)
+            let direct = try CoverageEvaluation.evaluate(grid: grid, served: try Geometry.union(of: others)).total
+            #expect(abs(direct.coveredPercent - outage.coveredPercent) < 1e-6, "base \(outage.base): \(outage.coveredPercent) vs \(direct.coveredPercent)")
+        }
     }
 }
