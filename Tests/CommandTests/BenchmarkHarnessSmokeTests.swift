@@ -20,7 +20,7 @@ import TestSupport
         #expect(run.status == 0, "tools/bench --smoke failed:\n\(output.suffix(3_000))")
         #expect(!output.contains("FAILURE"), "\(output.suffix(3_000))")
         let report = try String(contentsOf: Self.repository.appendingPathComponent("BENCHMARKS-smoke.md"), encoding: .utf8)
-        for task in ["## Isochrones", "## Coverage matrix", "| mclp p=4", "| lscp", "## OR-Library", "| scp41 "] {
+        for task in ["## Isochrones", "## Coverage matrix", "| mclp p=4", "| lscp", "## OR-Library", "| scp41 ", "## Scaling"] {
             #expect(report.contains(task), "BENCHMARKS-smoke.md has no \(task) row")
         }
     }
