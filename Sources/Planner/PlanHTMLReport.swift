@@ -28,6 +28,10 @@ public enum PlanHTMLReport {
                 rows.append(["\(zone.name) (\(zone.hazard))", num(c.areaKm2, 2), num(c.coveredKm2, 2), num(c.coveredPercent, 2), c.gridCoveredKm2.map { num($0, 2) } ?? "—"])
             }
             var html = "<h2>\(num(s.minutes, 0))-minute standard</h2>\n<h3>Existing bases (\(run.existing.count))</h3>\n" + table(rows)
+            if s.existing.totalPopulation > 0 {
+                html += "<p>Population: \(num(s.existing.coveredPopulation, 0)) of \(num(s.existing.totalPopulation, 0)) people "
+                    + "(\(num(100 * s.existing.coveredPopulation / s.existing.totalPopulation, 2))%) live within \(num(s.minutes, 0)) min.</p>\n"
+            }
             if s.existing.hazards.count > 1 {
                 html += "<h3>By hazard type</h3>" + table([["hazard", "area km²", "covered km²", "covered %"]]
                     + s.existing.hazards.map { [$0.name, num($0.areaKm2, 2), num($0.coveredKm2, 2), num($0.coveredPercent, 2)] })

@@ -12,6 +12,10 @@ public enum PlanReport {
             lines.append(String(format: "%.0f-minute standard", s.minutes))
             lines.append(String(format: "  existing %d base(s) cover %.2f%% (%.2f of %.2f km², exact polygon areas)",
                                 run.existing.count, s.existing.total.coveredPercent, s.existing.total.coveredKm2, s.existing.total.areaKm2))
+            if s.existing.totalPopulation > 0 {
+                lines.append(String(format: "  population: %.0f of %.0f people (%.2f%%) within the standard",
+                                    s.existing.coveredPopulation, s.existing.totalPopulation, 100 * s.existing.coveredPopulation / s.existing.totalPopulation))
+            }
             if let critical = s.resilience.mostCritical {
                 lines.append(String(format: "  N−1: losing %@ costs the most, %.2f points (to %.2f%%)",
                                     run.existing[critical.base].id, critical.lossPoints, critical.coveredPercent))
