@@ -27,12 +27,7 @@ public struct ScenarioSiting: Sendable {
                 guard p == nil, budget == nil else { throw InputError("lscp takes neither -p nor --budget: it finds the fewest (cheapest) bases covering everything") }
                 result = try SetCovering(instance: instance, forced: keep).solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit)
             case .mclp:
-                let limit: MaximalCovering.Limit
-                switch (p, budget) {
-                case (let p?, nil): limit = .sites(p)
-                case (nil, let budget?): limit = .budget(budget)
-                default: throw InputError("mclp needs exactly one of -p N or --budget B")
-                }
+                let limit = try SolveRequest.mclpLimit(p: p, budget: budget)
                 result = try MaximalCovering(instance: instance, limit: limit, forced: keep).solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit)
             case .backup, .pcenter, .pmedian:
                 guard let p, budget == nil else { throw InputError("\(model.rawValue) needs -p N (and no --budget)") }

@@ -64,12 +64,7 @@ public struct SolveRequest: Sendable {
             guard p == nil, budget == nil else { throw InputError("lscp takes neither -p nor --budget: it finds the fewest (cheapest) sites covering everything") }
             return (try SetCovering(instance: instance, forced: kept, excluded: excluded).solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit), instance)
         case .mclp:
-            let limit: MaximalCovering.Limit
-            switch (p, budget) {
-            case (let p?, nil): limit = .sites(p)
-            case (nil, let budget?): limit = .budget(budget)
-            default: throw InputError("mclp needs exactly one of -p N or --budget B")
-            }
+            let limit = try SolveRequest.mclpLimit(p: p, budget: budget)
             return (try MaximalCovering(instance: instance, limit: limit, forced: kept, excluded: excluded)
                 .solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit), instance)
         case .backup, .pcenter, .pmedian:
@@ -107,5 +102,16 @@ public struct SolveRequest: Sendable {
             ("seconds", .number(result.seconds)),
         ])
         return object.serialized + "\n"
+    }
+}
+
+extension SolveRequest {
+    /// MCLP's limit from the command line: exactly one of -p N or --budget B.
+    static func mclpLimit(p: Int?, budget: Double?) throws -> MaximalCovering.Limit {
+        switch (p, budget) {
+        case (let p?, nil): return .sites(p)
+        case (nil, let budget?): return .budget(budget)
+        default: throw InputError("mclp needs exactly one of -p N or --budget B")
+        }
     }
 }

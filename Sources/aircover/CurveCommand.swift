@@ -25,15 +25,9 @@ struct Curve: ParsableCommand {
     func run() throws {
         guard maxP >= 1 else { throw ValidationError("--max-p must be at least 1") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-        let loaded = try ScenarioOption.load(scenario)
-        let standard = try ScenarioOption.standard(minutes, of: loaded)
         let progress = Progress.forStandardError()
-        progress.expect(stages: 3)
-        progress.stage("reading the scenario and building the demand grid")
-        let study = try Study.load(loaded)
-        let kept = try keep.map { Set(try BaseSelection.parse($0, study: study).map { site in study.candidates.firstIndex(of: site)! }) } ?? []
-        progress.stage("coverage matrix at \(SummaryComparisonFormat.minutes(standard)) min")
-        let siting = try ScenarioSiting(study: study, minutes: standard)
+        let setup = try SitingSetup(scenario: scenario, minutes: minutes, keep: keep, progress: progress)
+        let (standard, kept, siting) = (setup.standard, setup.kept, setup.siting)
         progress.stage("MCLP for p up to \(maxP)")
         let points = try siting.curve(upTo: maxP, keep: kept, timeLimitPerPoint: timeLimit)
         progress.finish()

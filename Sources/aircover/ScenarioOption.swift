@@ -27,6 +27,28 @@ enum ScenarioOption {
     }
 }
 
+/// What `site` and `curve` start from: the scenario's study, the standard,
+/// the kept sites (candidate indices) and the coverage at that standard,
+/// with the progress stages reported.
+struct SitingSetup {
+    let study: Study
+    let standard: Double
+    let kept: Set<Int>
+    let siting: ScenarioSiting
+
+    init(scenario: String?, minutes: Double?, keep: String?, progress: Planner.Progress) throws {
+        let loaded = try ScenarioOption.load(scenario)
+        standard = try ScenarioOption.standard(minutes, of: loaded)
+        progress.expect(stages: 3)
+        progress.stage("reading the scenario and building the demand grid")
+        let study = try Study.load(loaded)
+        self.study = study
+        kept = try keep.map { Set(try study.candidateIndices(try BaseSelection.parse($0, study: study).map(\.id))) } ?? []
+        progress.stage("coverage matrix at \(SummaryComparisonFormat.minutes(standard)) min")
+        siting = try ScenarioSiting(study: study, minutes: standard)
+    }
+}
+
 enum SummaryComparisonFormat {
     static func minutes(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 }

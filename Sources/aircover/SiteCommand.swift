@@ -36,16 +36,10 @@ struct Site: ParsableCommand {
         }
         if let p, p < 1 { throw ValidationError("-p must be at least 1") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-        let loaded = try ScenarioOption.load(scenario)
-        let standard = try ScenarioOption.standard(minutes, of: loaded)
         let progress = Progress.forStandardError()
-        progress.expect(stages: 3)
-        progress.stage("reading the scenario and building the demand grid")
-        let study = try Study.load(loaded)
-        let kept = try keep.map { Set(try BaseSelection.parse($0, study: study).map { site in study.candidates.firstIndex(of: site)! }) } ?? []
+        let setup = try SitingSetup(scenario: scenario, minutes: minutes, keep: keep, progress: progress)
+        let (study, standard, kept, siting) = (setup.study, setup.standard, setup.kept, setup.siting)
         if let p, p > study.candidates.count { throw InputError("-p \(p) is more than the \(study.candidates.count) candidate sites") }
-        progress.stage("coverage matrix at \(SummaryComparisonFormat.minutes(standard)) min")
-        let siting = try ScenarioSiting(study: study, minutes: standard)
         progress.stage("solving \(chosen.rawValue)")
         let plan = try siting.solve(chosen, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
                                     minCoveragePercent: minCoverage)
