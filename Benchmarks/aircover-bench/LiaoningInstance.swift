@@ -36,24 +36,27 @@ enum LiaoningInstance {
     static let aircraft = Aircraft(name: "planning-medium", cruiseSpeedKmh: 250, dispatchDayMin: 15, dispatchNightMin: 30,
                                    enduranceMin: 240, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
 
-    static func write(cellKm: Double, minutes: Double, to folder: URL) throws -> (cells: Int, sites: Int, pairs: Int) {
+    /// Writes the instance; with `pointsOnly`, only cells.csv and sites.csv
+    /// (what the coverage-matrix peer reads) and no pairs.
+    static func write(cellKm: Double, minutes: Double, to folder: URL, pointsOnly: Bool = false) throws -> (cells: Int, sites: Int, pairs: Int) {
         let (cells, siteIDs, sites, grid) = try make(cellKm: cellKm)
-        let matrix = try CoverageMatrixBuilder(model: try ReachModel(aircraft: aircraft), standardMinutes: minutes)
-            .build(sites: sites, cells: cells)
-        var costs = "demand,site,cost\n"
-        for c in 0..<matrix.cellCount {
-            for k in matrix.cellStart[c]..<matrix.cellStart[c + 1] {
-                costs += "c\(c),\(siteIDs[Int(matrix.siteIndex[k])]),\(matrix.cellMinutes[k])\n"
-            }
-        }
-        var weights = "demand,weight\n"
-        for (c, cell) in grid.cells.enumerated() { weights += "c\(c),\(cell.weight)\n" }
         var cellTable = "id,lon,lat\n", siteTable = "id,lon,lat\n"
         for (c, p) in cells.enumerated() { cellTable += "c\(c),\(p.lon),\(p.lat)\n" }
         for (id, p) in zip(siteIDs, sites) { siteTable += "\(id),\(p.lon),\(p.lat)\n" }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(cellTable.utf8).write(to: folder.appendingPathComponent("cells.csv"), options: .atomic)
         try Data(siteTable.utf8).write(to: folder.appendingPathComponent("sites.csv"), options: .atomic)
+        if pointsOnly { return (grid.cells.count, sites.count, 0) }
+        let matrix = try CoverageMatrixBuilder(model: try ReachModel(aircraft: aircraft), standardMinutes: minutes)
+            .build(sites: sites, cells: cells)
+        var costs = "demand,site,cost\n"
+        for c in 0..<matrix.cellCount {
+            for (site, minutes) in zip(matrix.sites(serving: c), matrix.minutes(serving: c)) {
+                costs += "c\(c),\(siteIDs[Int(site)]),\(minutes)\n"
+            }
+        }
+        var weights = "demand,weight\n"
+        for (c, cell) in grid.cells.enumerated() { weights += "c\(c),\(cell.weight)\n" }
         try Data(costs.utf8).write(to: folder.appendingPathComponent("costs.csv"), options: .atomic)
         try Data(weights.utf8).write(to: folder.appendingPathComponent("weights.csv"), options: .atomic)
         return (grid.cells.count, sites.count, matrix.entryCount)

@@ -68,7 +68,8 @@ func writeLiaoningInstance() throws {
     let folder = URL(fileURLWithPath: argument("--out", default: "Benchmarks/.data/liaoning"))
     let cellKm = Double(argument("--cell-km", default: "5"))!, minutes = Double(argument("--minutes", default: "30"))!
     let wall0 = Date()
-    let made = try LiaoningInstance.write(cellKm: cellKm, minutes: minutes, to: folder)
+    let made = try LiaoningInstance.write(cellKm: cellKm, minutes: minutes, to: folder,
+                                          pointsOnly: CommandLine.arguments.contains("--points-only"))
     print(JSONValue.object([
         ("task", .string("liaoning-instance")), ("cell_km", .number(cellKm)), ("minutes", .number(minutes)),
         ("cells", .integer(made.cells)), ("sites", .integer(made.sites)), ("pairs", .integer(made.pairs)),
@@ -76,7 +77,26 @@ func writeLiaoningInstance() throws {
     ]).serialized)
 }
 
-/// Times the coverage matrix build for the Liaoning instance (all cores).
+/// The all-pairs reference: every (site, cell) pair timed by the reach
+/// model (Karney's geodesic), no pruning. Whether the matrix holds exactly
+/// those within the standard, and the largest time difference, minutes.
+func allPairsCheck(_ matrix: CoverageMatrix, model: ReachModel, sites: [LonLat], cells: [LonLat]) -> (identical: Bool, maxDifference: Double) {
+    let perCell = ParallelMap.map(cells.count) { c -> (Bool, Double) in
+        var expected: [(Int32, Double)] = []
+        for (s, site) in sites.enumerated() {
+            if let minutes = model.reach(from: site, to: cells[c]).responseMinutes, minutes <= matrix.standardMinutes {
+                expected.append((Int32(s), minutes))
+            }
+        }
+        let found = matrix.sites(serving: c), times = matrix.minutes(serving: c)
+        guard expected.map(\.0) == Array(found) else { return (false, .infinity) }
+        return (true, zip(expected, times).map { abs($0.1 - Double($1)) }.max() ?? 0)
+    }
+    return (perCell.allSatisfy(\.0), perCell.map(\.1).max() ?? 0)
+}
+
+/// Times the coverage matrix build for the Liaoning instance (all cores);
+/// with --verify, also compares it with the all-pairs reference.
 func benchmarkCoverageMatrix() throws {
     let cellKm = Double(argument("--cell-km", default: "5"))!, minutes = Double(argument("--minutes", default: "60"))!
     let (cells, _, sites, _) = try LiaoningInstance.make(cellKm: cellKm)
@@ -84,20 +104,26 @@ func benchmarkCoverageMatrix() throws {
     let cpu0 = cpuSeconds(), wall0 = Date()
     let matrix = try builder.build(sites: sites, cells: cells)
     let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
-    print(JSONValue.object([
+    var fields: [(String, JSONValue)] = [
         ("task", .string("coverage-matrix")), ("cells", .integer(cells.count)), ("sites", .integer(sites.count)),
         ("minutes", .number(minutes)), ("pairs", .integer(matrix.entryCount)), ("wall_s", .number(wall)), ("cpu_s", .number(cpu)),
         ("peak_rss_mb", .number(peakResidentMegabytes())),
-    ]).serialized)
+    ]
+    if CommandLine.arguments.contains("--verify") {
+        let check = allPairsCheck(matrix, model: builder.model, sites: sites, cells: cells)
+        fields += [("all_pairs_identical", .bool(check.identical)), ("all_pairs_max_minutes_difference", .number(check.maxDifference))]
+    }
+    print(JSONValue.object(fields).serialized)
 }
 
 do {
     switch CommandLine.arguments.dropFirst().first {
     case "coverage-matrix": try benchmarkCoverageMatrix()
+    case "china-matrix": try benchmarkChinaMatrix()
     case "isochrones": try benchmarkIsochrones()
     case "liaoning-instance": try writeLiaoningInstance()
     default:
-        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench liaoning-instance [--cell-km K] [--minutes M] [--out DIR]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M]\n".utf8))
+        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench liaoning-instance [--cell-km K] [--minutes M] [--out DIR] [--points-only]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M] [--verify]\n       aircover-bench china-matrix [--cell-km K] [--minutes M]\n".utf8))
         exit(2)
     }
 } catch {

@@ -26,9 +26,7 @@ public struct StandardCoverage: Sendable {
     /// what p-center and p-median need (times differ within a group).
     public func timedInstance(study: Study) throws -> CoverInstance {
         let pairs = (0..<matrix.cellCount).map { cell in
-            (matrix.cellStart[cell]..<matrix.cellStart[cell + 1]).map { k in
-                (site: Int(matrix.siteIndex[k]), cost: Double(matrix.cellMinutes[k]))
-            }
+            zip(matrix.sites(serving: cell), matrix.minutes(serving: cell)).map { (site: Int($0), cost: Double($1)) }
         }
         return try CoverInstance(demandIDs: study.grid.cells.map { "cell-\($0.column)-\($0.row)" }, siteIDs: study.candidates.map(\.id),
                                  weights: study.grid.cells.map(\.weight), siteCosts: study.candidates.map(\.cost), pairs: pairs)

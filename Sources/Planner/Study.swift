@@ -125,16 +125,13 @@ public struct Study: Sendable {
         if groups.count == 1 {
             return try CoverageMatrixBuilder(model: groups[0].model, standardMinutes: minutes).build(sites: sites.map(\.position), cells: cells)
         }
-        var rows = [[(cell: Int32, minutes: Float)]](repeating: [], count: sites.count)
+        var rows = [CoverageMatrix.Row](repeating: .init(), count: sites.count)
         for group in groups {
             let part = try CoverageMatrixBuilder(model: group.model, standardMinutes: minutes)
                 .build(sites: group.indices.map { sites[$0].position }, cells: cells)
-            for (k, i) in group.indices.enumerated() {
-                let range = part.siteStart[k]..<part.siteStart[k + 1]
-                rows[i] = zip(part.cellIndex[range], part.siteMinutes[range]).map { (cell: $0, minutes: $1) }
-            }
+            for (i, row) in zip(group.indices, part.siteRows()) { rows[i] = row }
         }
-        return CoverageMatrix(cellCount: cells.count, standardMinutes: minutes, rows: rows)
+        return CoverageMatrix(cellCount: cells.count, standardMinutes: minutes, siteRows: rows)
     }
 
     /// Exact coverage of the region served by `reaches`.

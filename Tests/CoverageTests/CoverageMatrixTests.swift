@@ -26,33 +26,61 @@ import Isochrones
 
     func pairs(_ matrix: CoverageMatrix) -> Set<[Int]> {
         var pairs = Set<[Int]>()
-        for s in 0..<matrix.siteCount {
-            for c in matrix.cells(servedBy: s) { pairs.insert([s, Int(c)]) }
+        for c in 0..<matrix.cellCount {
+            for s in matrix.sites(serving: c) { pairs.insert([Int(s), c]) }
         }
         return pairs
+    }
+
+    /// The matrix holds exactly the brute-force pairs, each with the model's
+    /// time (to Float precision), and its by-site view holds the same entries.
+    func expectMatchesBruteForce(model: ReachModel, standard: Double, sites: [LonLat], cells: [LonLat],
+                                 minimumPairs: Int) throws {
+        let matrix = try CoverageMatrixBuilder(model: model, standardMinutes: standard).build(sites: sites, cells: cells)
+        let expected = bruteForce(model: model, standard: standard, sites: sites, cells: cells)
+        #expect(pairs(matrix) == expected)
+        #expect(matrix.entryCount == expected.count && expected.count >= minimumPairs)
+        var worst = 0.0
+        for c in 0..<matrix.cellCount {
+            for (s, minutes) in zip(matrix.sites(serving: c), matrix.minutes(serving: c)) {
+                let exact = try #require(model.reach(from: sites[Int(s)], to: cells[c]).responseMinutes)
+                worst = max(worst, abs(Double(minutes) - exact))
+            }
+        }
+        #expect(worst <= 1e-5 * standard, "time off by \(worst) min")
+        let rows = matrix.siteRows()
+        #expect(rows.count == sites.count)
+        for (s, row) in rows.enumerated() {
+            #expect(row.cells == row.cells.sorted())
+            for (c, minutes) in zip(row.cells, row.minutes) {
+                let k = try #require(matrix.sites(serving: Int(c)).firstIndex(of: Int32(s)))
+                #expect(matrix.minutes(serving: Int(c))[k] == minutes)
+            }
+        }
+        #expect(CoverageMatrix(cellCount: cells.count, standardMinutes: standard, siteRows: rows) == matrix)
     }
 
     @Test(arguments: [Wind.calm, .uniform(WindVector(fromDegrees: 290, speedKmh: 50))])
     func matchesBruteForce(wind: Wind) throws {
         let sites = randomPoints(40, seed: 1, lon: 118...126, lat: 38...44)
-        let cells = randomPoints(1_500, seed: 2, lon: 117...127, lat: 37...45)
+        var cells = randomPoints(1_500, seed: 2, lon: 117...127, lat: 37...45)
+        cells.append(contentsOf: sites.prefix(5))  // cells on a site: distance 0
         let model = try ReachModel(aircraft: Self.aircraft, wind: wind)
-        let matrix = try CoverageMatrixBuilder(model: model, standardMinutes: 60).build(sites: sites, cells: cells)
-        let expected = bruteForce(model: model, standard: 60, sites: sites, cells: cells)
-        #expect(pairs(matrix) == expected)
-        #expect(matrix.entryCount == expected.count && expected.count > 1_000)
-        // Both storage orders hold the same entries with the same times.
-        for c in 0..<matrix.cellCount {
-            for k in matrix.cellStart[c]..<matrix.cellStart[c + 1] {
-                let s = Int(matrix.siteIndex[k])
-                let row = matrix.siteStart[s]..<matrix.siteStart[s + 1]
-                let j = try #require(row.first { matrix.cellIndex[$0] == Int32(c) })
-                #expect(matrix.siteMinutes[j] == matrix.cellMinutes[k])
-            }
+        try expectMatchesBruteForce(model: model, standard: 60, sites: sites, cells: cells, minimumPairs: 1_000)
+    }
+
+    /// Across the antimeridian and around a pole, where longitudes wrap and
+    /// converge: the 3-D chord search needs no special case.
+    @Test(arguments: [(LonLat(179.5, 60), 6.0, 4.0), (LonLat(0, 88.5), 40.0, 1.5), (LonLat(-179.8, -70), 8.0, 3.0)])
+    func matchesBruteForceWhereLongitudesWrap(centre: LonLat, lonSpan: Double, latSpan: Double) throws {
+        func around(_ count: Int, seed: UInt64) -> [LonLat] {
+            randomPoints(count, seed: seed, lon: (centre.lon - lonSpan)...(centre.lon + lonSpan),
+                         lat: max(-90, centre.lat - latSpan)...min(90, centre.lat + latSpan))
+                .map { LonLat($0.lon > 180 ? $0.lon - 360 : ($0.lon < -180 ? $0.lon + 360 : $0.lon), $0.lat) }
         }
-        // Response times are the model's.
-        let s = 3, c = Int(matrix.cells(servedBy: 3).first!)
-        #expect(abs(Double(matrix.siteMinutes[matrix.siteStart[s]]) - model.reach(from: sites[s], to: cells[c]).responseMinutes!) < 1e-4)
+        let sites = around(25, seed: 3), cells = around(1_200, seed: 4) + [LonLat(0, 90)]
+        try expectMatchesBruteForce(model: try ReachModel(aircraft: Self.aircraft), standard: 45,
+                                    sites: sites, cells: cells, minimumPairs: 2_000)
     }
 
     @Test func theRoundTripLimitsCoverage() throws {
@@ -62,7 +90,7 @@ import Isochrones
         let sites = [LonLat(123, 41)]
         let cells = (1...30).map { LonLat(123, 41 + Double($0) * 0.1) }  // 11 km apart northward
         let matrix = try CoverageMatrixBuilder(model: model, standardMinutes: 120).build(sites: sites, cells: cells)
-        let farthest = matrix.cells(servedBy: 0).map { Geodesic.wgs84.inverse(from: sites[0], to: cells[Int($0)]).distance }.max()!
+        let farthest = matrix.siteRows()[0].cells.map { Geodesic.wgs84.inverse(from: sites[0], to: cells[Int($0)]).distance }.max()!
         #expect(farthest <= 130_000 && farthest > 118_000)
     }
 

@@ -44,7 +44,7 @@ import Isochrones
                 let grid = try DemandGrid.build(zones: [area], cellSize: size)
                 let matrix = try CoverageMatrixBuilder(model: model, standardMinutes: 30).build(sites: [base], cells: grid.cells.map(\.centre))
                 var flags = [Bool](repeating: false, count: grid.cells.count)
-                for c in matrix.cells(servedBy: 0) { flags[Int(c)] = true }
+                for c in matrix.siteRows()[0].cells { flags[Int(c)] = true }
                 let evaluation = try CoverageEvaluation.evaluate(grid: grid, served: served, servedCells: flags)
                 let error = abs(evaluation.zones[0].gridCoveredKm2! - evaluation.zones[0].coveredKm2)
                 let band = grid.cells.filter {
