@@ -24,7 +24,8 @@ public struct DemandCell: Sendable, Equatable {
 /// Demand discretised on a square grid in an equal-area projection.
 ///
 /// Each cell holds, exactly, the area it shares with every zone (GEOS
-/// intersection for cells on a zone's edge, the full cell area inside) and
+/// intersection for cells on a zone's edge, the full cell area inside, by
+/// `GridClipper`'s recursive clipping) and
 /// the population points inside it. Cells whose weight is zero are dropped.
 /// Zone edges are densified to 1/20 of a cell before projecting, so edges
 /// straight in lon/lat are followed in the projection.
@@ -53,27 +54,13 @@ public struct DemandGrid: Sendable {
         let bounds = zones.compactMap(\.area.envelope).dropFirst().reduce(zones[0].area.envelope!) { $0.union($1) }
         let projection = projection ?? EqualAreaProjection.fitted(to: bounds)
         let transformer = try projection.transformerFromWGS84()
-        let cellArea = cellSize * cellSize
 
         var shares: [GridKey: [DemandCell.ZoneShare]] = [:]
         let projectedZones = try zones.map { try transformer.transform(try $0.area.densified(maxSegmentLength: cellSize / 20 / 111_000)) }
+        let clipper = GridClipper(cellSize: cellSize)
         for (index, projected) in projectedZones.enumerated() {
-            guard let box = projected.envelope else { continue }
-            let prepared = PreparedGeometry(projected)
-            for row in Int((box.minY / cellSize).rounded(.down))...Int((box.maxY / cellSize).rounded(.down)) {
-                for column in Int((box.minX / cellSize).rounded(.down))...Int((box.maxX / cellSize).rounded(.down)) {
-                    let square = Geometry.rectangle(Envelope(minX: Double(column) * cellSize, minY: Double(row) * cellSize,
-                                                             maxX: Double(column + 1) * cellSize, maxY: Double(row + 1) * cellSize))
-                    let shared: Double
-                    if prepared.contains(square) {
-                        shared = cellArea
-                    } else if prepared.intersects(square) {
-                        shared = try projected.intersection(square).area
-                    } else {
-                        continue
-                    }
-                    if shared > 0 { shares[GridKey(column: column, row: row), default: []].append(.init(zone: index, km2: shared / 1e6)) }
-                }
+            try clipper.shares(of: projected) { column, row, shared in
+                shares[GridKey(column: column, row: row), default: []].append(.init(zone: index, km2: shared / 1e6))
             }
         }
 
