@@ -144,8 +144,20 @@ struct PairKernel: Sendable {
         let dispatch = dispatch, minutesPerMetre = minutesPerMetre
         var written = position
         var k = 0
+        let fullGroups = calm ? candidates.count / 4 * 4 : 0
         while k < candidates.count {
             let (chordSquared, estimate) = ChordGeodesic.distances(from: point, to: columns.load4(k))
+            if k < fullGroups, all(estimate .< sure) {
+                // All four well within reach (the common case inside the disc).
+                let minutes = SIMD4<Float>(dispatch + estimate * minutesPerMetre)
+                for lane in 0..<4 {
+                    sitesOut[written + lane] = candidates[k + lane]
+                    minutesOut[written + lane] = minutes[lane]
+                }
+                written += 4
+                k += 4
+                continue
+            }
             for lane in 0..<min(4, candidates.count - k) where chordSquared[lane] <= chordLimit {
                 let s = candidates[k + lane]
                 if calm, estimate[lane] < sure {

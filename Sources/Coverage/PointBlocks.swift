@@ -37,7 +37,9 @@ struct PointBlocks: Sendable {
     }
 
     init(_ positions: [LonLat], blockSize: Int = 32, blockRadius: Double, groupSize: Int = 32, groupRadius: Double) {
-        let points = positions.map(SurfacePoint.init)
+        let points = ParallelMap.map((positions.count + 4_095) / 4_096) { chunk in
+            positions[(chunk * 4_096)..<min(positions.count, (chunk + 1) * 4_096)].map(SurfacePoint.init)
+        }.flatMap { $0 }
         let blocks = Self.runs(count: points.count, maximumCount: blockSize, maximumRadius: blockRadius) { i in
             (points[i].x, points[i].y, points[i].z, 0)
         }
