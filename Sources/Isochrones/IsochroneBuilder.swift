@@ -70,19 +70,40 @@ public struct IsochroneBuilder: Sendable {
         let edge = { (azimuth: Double) in
             model.boundary(from: origin, azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
         }
-        let ring = adaptiveRing(edge)
-        return (try polygon(ring: ring, base: origin, boundaryNorth: ring[0], boundarySouth: edge(180)), ring)
+        // In calm air the reach is mirror-symmetric about the base's meridian
+        // (the ellipsoid is a surface of revolution): the eastern half is
+        // built and reflected (away from the poles, where the meridian is
+        // undefined).
+        let symmetric = model.wind.isCalm && abs(origin.lat) < 89
+        let ring = symmetric ? mirroredRing(adaptiveRing(edge, halfTurn: true), base: origin) : adaptiveRing(edge, halfTurn: false)
+        let south = symmetric ? ring.first { $0.azimuth == 180 } ?? edge(180) : edge(180)
+        return (try polygon(ring: ring, base: origin, boundaryNorth: ring[0], boundarySouth: south), ring)
     }
 
-    /// Boundary points in azimuth order from 0° (exclusive of 360°).
-    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint) -> [BoundaryPoint] {
-        let initial = 16
-        let starts = (0...initial).map { edge(Double($0) * 360 / Double(initial)) }
+    /// Boundary points in azimuth order from 0° (exclusive of 360°), or from
+    /// 0° to 180° inclusive for `halfTurn`.
+    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint, halfTurn: Bool) -> [BoundaryPoint] {
+        let initial = halfTurn ? 8 : 16, span = halfTurn ? 180.0 : 360.0
+        let starts = (0...initial).map { edge(Double($0) * span / Double(initial)) }
         var ring: [BoundaryPoint] = []
         for i in 0..<initial {
             refine(starts[i], starts[i + 1], depth: 0, edge: edge, into: &ring)
         }
+        if halfTurn { ring.append(starts[initial]) }
         return ring
+    }
+
+    /// The full ring from its eastern half (azimuths 0…180° inclusive): the
+    /// points strictly between 0° and 180°, reflected across the base's
+    /// meridian (azimuth 360° − α, longitude 2 λ₀ − λ), in reverse order.
+    private func mirroredRing(_ east: [BoundaryPoint], base: LonLat) -> [BoundaryPoint] {
+        let west = east.dropFirst().dropLast().reversed().map { point in
+            var lon = 2 * base.lon - point.position.lon
+            if lon > 180 { lon -= 360 } else if lon < -180 { lon += 360 }
+            return BoundaryPoint(azimuth: 360 - point.azimuth, distance: point.distance,
+                                 position: LonLat(lon, point.position.lat), limit: point.limit)
+        }
+        return east + west
     }
 
     private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
