@@ -38,10 +38,9 @@ struct GridClipper {
             }
             return
         }
-        for (c, r) in [(halves(columns).0, halves(rows).0), (halves(columns).1, halves(rows).0),
-                       (halves(columns).0, halves(rows).1), (halves(columns).1, halves(rows).1)] {
-            guard let c, let r else { continue }
-            try clip(part, columns: c, rows: r, emit)
+        let (west, east) = halves(columns), (south, north) = halves(rows)
+        for r in [south, north].compactMap({ $0 }) {
+            for c in [west, east].compactMap({ $0 }) { try clip(part, columns: c, rows: r, emit) }
         }
     }
 
