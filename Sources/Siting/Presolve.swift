@@ -7,37 +7,81 @@
 /// - Dominated sites drop: a free site whose rows are a subset of another
 ///   free site's rows, at no lower cost, can always be replaced by that one.
 ///   Among equals the lowest index is kept, so results stay deterministic.
+/// - Set covering only (`setCovering`), repeated with the site rule until
+///   nothing changes:
+///   - a row with a single site fixes that site (every cover holds it), and
+///     the rows it covers leave the model;
+///   - a row whose sites include all the sites of another row drops
+///     (covering the smaller row covers it too).
+///   These two are not valid for weighted models, where a row's weight counts.
 struct Presolve {
     /// Unique rows: the allowed sites of each (ascending) and its weight.
     let rows: [[Int32]]
     let rowWeights: [Double]
     /// Sites kept as candidates (forced ones always kept), ascending.
     let sites: [Int]
+    /// Set covering only: sites every cover holds (each is the only
+    /// allowed site of some demand), ascending. Their rows are not in `rows`.
+    let fixedSites: [Int]
 
     /// `demands`: the demands still to model (those forced sites already
     /// cover left out); `allowed(site)`: a free candidate (neither forced nor
     /// excluded); `costsMatter`: whether site costs enter the model.
-    init(instance: CoverInstance, demands: [Int], allowed: (Int) -> Bool, costsMatter: Bool, dropDominatedRows: Bool = false) {
+    init(instance: CoverInstance, demands: [Int], allowed: (Int) -> Bool, costsMatter: Bool, setCovering: Bool = false) {
+        var (rows, weights) = Self.merged(demands.map { i in instance.sites(covering: i).filter { allowed(Int($0)) } },
+                                          demands.map { instance.weights[$0] })
+        let costs = costsMatter ? instance.siteCosts : nil
+        var fixed: [Int] = []
+        var kept: [Int] = []
+        while true {
+            let before = (rows.count, kept.count)
+            kept = Self.undominatedSites(of: rows, siteCount: instance.siteCount, costs: costs)
+            let keptSet = Set(kept.map { Int32($0) })
+            (rows, weights) = Self.merged(rows.map { $0.filter(keptSet.contains) }, weights)
+            guard setCovering else { break }
+            let singles = Set(rows.filter { $0.count == 1 }.map { $0[0] })
+            if !singles.isEmpty {
+                fixed += singles.map(Int.init)
+                let left = rows.indices.filter { r in !rows[r].contains(where: singles.contains) }
+                (rows, weights) = (left.map { rows[$0] }, left.map { weights[$0] })
+            }
+            (rows, weights) = Self.withoutDominatedRows(rows, weights)
+            if singles.isEmpty && (rows.count, kept.count) == before { break }
+        }
+        // A site kept in an earlier round may cover no row left.
+        let used = Set(rows.joined().map(Int.init))
+        self.rows = rows
+        rowWeights = weights
+        sites = kept.filter(used.contains)
+        fixedSites = fixed.sorted()
+    }
+
+    /// Rows with the same sites merged into one (first occurrence's place),
+    /// weights summed; rows with no site dropped.
+    static func merged(_ rows: [[Int32]], _ weights: [Double]) -> ([[Int32]], [Double]) {
         var index: [[Int32]: Int] = [:]
-        var rows: [[Int32]] = [], weights: [Double] = []
-        for i in demands {
-            let sites = instance.sites(covering: i).filter { allowed(Int($0)) }
-            guard !sites.isEmpty else { continue }
-            let key = Array(sites)
-            if let r = index[key] {
-                weights[r] += instance.weights[i]
+        var unique: [[Int32]] = [], summed: [Double] = []
+        for (row, weight) in zip(rows, weights) where !row.isEmpty {
+            if let r = index[row] {
+                summed[r] += weight
             } else {
-                index[key] = rows.count
-                rows.append(key)
-                weights.append(instance.weights[i])
+                index[row] = unique.count
+                unique.append(row)
+                summed.append(weight)
             }
         }
-        // Rows of each site.
+        return (unique, summed)
+    }
+
+    /// The sites of `rows` that no other site dominates, ascending. Site k
+    /// dominates j when k is in every row j is in and costs no more
+    /// (`costs` nil: all equal); of sites with the same rows and cost the
+    /// lowest index stays.
+    static func undominatedSites(of rows: [[Int32]], siteCount: Int, costs: [Double]?) -> [Int] {
         var siteRows: [Int: [Int]] = [:]
         for (r, row) in rows.enumerated() { for j in row { siteRows[Int(j), default: []].append(r) } }
         // Each row as a bitset over the sites, so that "the sites in every one
         // of j's rows" is a run of word ANDs.
-        let siteCount = instance.siteCount
         let words = (siteCount + 63) / 64
         var bits = [UInt64](repeating: 0, count: rows.count * words)
         for (r, row) in rows.enumerated() { for j in row { bits[r * words + Int(j) / 64] |= 1 << UInt64(Int(j) % 64) } }
@@ -63,8 +107,8 @@ struct Presolve {
                     let k = w * 64 + word.trailingZeroBitCount
                     word &= word - 1
                     guard k != j else { continue }
-                    let cheaper = !costsMatter || instance.siteCosts[k] < instance.siteCosts[j]
-                    let equalCost = !costsMatter || instance.siteCosts[k] == instance.siteCosts[j]
+                    let cheaper = costs.map { $0[k] < $0[j] } ?? false
+                    let equalCost = costs.map { $0[k] == $0[j] } ?? true
                     let sameRows = siteRows[k]!.count == mine.count
                     // Strictly more rows, or cheaper, or (a tie) a lower index.
                     dominated = !sameRows && (cheaper || equalCost) || sameRows && (cheaper || equalCost && k < j)
@@ -72,15 +116,7 @@ struct Presolve {
             }
             if !dominated { kept.append(j) }
         }
-        let keptSet = Set(kept)
-        var reduced = rows.map { $0.filter { keptSet.contains(Int($0)) } }
-        var reducedWeights = weights
-        if dropDominatedRows {
-            (reduced, reducedWeights) = Self.withoutDominatedRows(reduced, reducedWeights)
-        }
-        self.rows = reduced
-        rowWeights = reducedWeights
-        sites = kept
+        return kept
     }
 
     /// Drops every row whose sites include all the sites of another row:
