@@ -67,8 +67,9 @@ public struct IsochroneBuilder: Sendable {
     /// The region reached from `origin` in open air (obstacles ignored), in
     /// continuous longitudes (not yet split), and its boundary points.
     func reachable(from origin: LonLat, timeBudget: Double, roundTripBudget: Double) throws -> (Geometry, [BoundaryPoint]) {
+        let model = self.model, fan = GeodesicFan(origin: origin)
         let edge = { (azimuth: Double) in
-            model.boundary(from: origin, azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+            model.boundary(from: origin, fan: fan, azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
         }
         // In calm air the reach is mirror-symmetric about the base's meridian
         // (the ellipsoid is a surface of revolution): the eastern half is

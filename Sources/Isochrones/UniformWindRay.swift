@@ -1,0 +1,108 @@
+import Foundation
+import GeoCore
+
+/// Flight times along one geodesic of a `GeodesicFan` in a uniform wind,
+/// integrated over the arc σ of the auxiliary sphere.
+///
+/// The aircraft holds the geodesic track at true airspeed v; in a wind that
+/// is the same vector in every point's east/north frame its ground speed
+/// depends only on the track azimuth α, g(α) = √(v² − w⊥²) ± w∥ (out, and
+/// back along the reversed track). On the auxiliary sphere α is a closed
+/// form of σ (tan α = tan α₀ / cos σ) and ds = b √(1 + k² sin² σ) dσ, so
+///
+///     t_out = ∫ b √(1 + k² sin² σ) / g_out(α(σ)) dσ,
+///
+/// with no geodesic solved inside the integral. The time is integrated by
+/// 8-point Gauss–Legendre panels no wider than the integrand's scale of
+/// change: the azimuth swings at up to 1/cos β per radian of arc (fastest
+/// where the track passes closest to a pole), and 1/g has branch points
+/// where the crosswind would equal the airspeed, acosh(v/w) radians of
+/// azimuth away. The crossing of a time budget is found by Newton's method on σ,
+/// the integrals being extended by each step (3 points for steps below
+/// 1e-3 rad, where the rule's error is below 1e-15 of the time).
+///
+/// Accuracy, measured in `UniformWindRayTests` against a brute-force
+/// integration along Karney's geodesic (20,000 Simpson panels of
+/// `Geodesic.direct` track azimuths): times within 1e-9 relative on tracks
+/// up to 3,000 km, winds up to 90% of the airspeed, polar and meridian
+/// tracks included.
+struct UniformWindRay {
+    let ray: GeodesicRay
+    let wind: WindVector
+    let airspeed: Double
+    /// Widest quadrature panel away from the poles, radians of arc.
+    let widest: Double
+
+    init(ray: GeodesicRay, wind: WindVector, airspeed: Double) {
+        precondition(wind.speed < airspeed, "the wind must be slower than the aircraft")
+        self.ray = ray
+        self.wind = wind
+        self.airspeed = airspeed
+        let branch = wind.speed > 0 ? min(1, acosh(airspeed / wind.speed)) : 1
+        widest = 0.5 * branch
+    }
+
+    /// The widest panel for arcs σ₁ + `from` … σ₁ + `to`: `widest` scaled by
+    /// the track's least angular distance from a pole, cos β (the azimuth
+    /// swings at up to 1/cos β per radian there), which is |sin α₀| where
+    /// the track passes its vertex (cos σ = 0) and otherwise at an end.
+    func panelWidth(from: Double, to: Double) -> Double {
+        let a = ray.sigma1 + min(from, to), b = ray.sigma1 + max(from, to)
+        func cosBeta(_ sigma: Double) -> Double {
+            let c = ray.cosAlpha0 * cos(sigma)
+            return (ray.sinAlpha0 * ray.sinAlpha0 + c * c).squareRoot()
+        }
+        var nearest = min(cosBeta(a), cosBeta(b))
+        // A vertex σ = π/2 + nπ inside [a, b]?
+        if ((a - .pi / 2) / .pi).rounded(.up) <= ((b - .pi / 2) / .pi).rounded(.down) { nearest = abs(ray.sinAlpha0) }
+        return max(1e-5, widest * min(1, nearest))
+    }
+
+    /// Integrands at arc σ (absolute): length in metres, the longitude
+    /// integral's, and seconds out and back, each per radian of arc.
+    @inline(__always)
+    func integrands(at sigma: Double) -> SIMD4<Double> {
+        let g = ray.geometry(at: sigma)
+        let t = ray.track(sin: g.sin, cos: g.cos)
+        let along = wind.east * t.sin + wind.north * t.cos
+        let across = wind.east * t.cos - wind.north * t.sin
+        let still = (airspeed * airspeed - across * across).squareRoot()
+        let length = GeodesicFan.b * g.distance
+        return SIMD4(length, g.longitude, length / (still + along), length / (still - along))
+    }
+
+    /// The integrals from arc `from` to arc `to` (relative to the origin).
+    func integrals(from: Double, to: Double) -> SIMD4<Double> {
+        var sum = SIMD4<Double>(repeating: 0)
+        let width = panelWidth(from: from, to: to)
+        if abs(to - from) < 1e-3 && abs(to - from) < width / 8 {
+            GaussLegendrePanels.forEachShortNode(from: ray.sigma1 + from, to: ray.sigma1 + to) { sum += $1 * integrands(at: $0) }
+        } else {
+            GaussLegendrePanels.forEachNode(from: ray.sigma1 + from, to: ray.sigma1 + to, widest: width) { sum += $1 * integrands(at: $0) }
+        }
+        return sum
+    }
+
+    /// The arc (at most `limit`) where the time out, or out and back with
+    /// `roundTrip`, reaches `budget` seconds, and the integrals
+    /// (length, longitude, out, back) up to it. Times grow with the arc, so
+    /// there is one crossing; `limit` is returned when it is not reached.
+    func crossing(budget: Double, roundTrip: Bool, limit: Double) -> (arc: Double, integrals: SIMD4<Double>) {
+        guard budget > 0 else { return (0, SIMD4(repeating: 0)) }
+        @inline(__always) func time(_ v: SIMD4<Double>) -> Double { roundTrip ? v[2] + v[3] : v[2] }
+        // Guess from the ground speed at the start (within a few per cent).
+        let start = integrands(at: ray.sigma1)
+        var arc = min(limit, budget / time(start))
+        var sums = integrals(from: 0, to: arc)
+        for _ in 0..<12 {
+            let excess = time(sums) - budget
+            if arc >= limit && excess <= 0 { return (limit, sums) }
+            var step = -excess / time(integrands(at: ray.sigma1 + arc))
+            step = max(-arc, min(step, limit - arc))
+            if abs(step) < 1e-14 { break }  // 64 nm of arc
+            sums += integrals(from: arc, to: arc + step)
+            arc += step
+        }
+        return (arc, sums)
+    }
+}
