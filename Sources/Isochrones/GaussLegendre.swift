@@ -19,37 +19,74 @@ enum GaussLegendre8 {
 
 /// Composite Gauss–Legendre quadrature in the forms `GeodesicRay` and
 /// `UniformWindRay` need.
+import Foundation
+
 enum GaussLegendrePanels {
     /// Widest panel, radians of arc: 8 nodes are exact to round-off for
     /// integrands analytic within 3 rad of the real axis.
     static let widestPanel = 0.5
 
-    /// Calls `body(node, weight)` for 8-point panels of at most `widest`
-    /// covering [from, to] (weights include the panels' half-widths; a
-    /// reversed interval gives negative weights).
+    /// Calls `body(sin x, cos x, weight)` at the nodes x of 8-point panels
+    /// of at most `widest` covering [from, to] (weights include the panels'
+    /// half-widths; a reversed interval gives negative weights). The sines
+    /// and cosines come from the panel's middle by the addition formulas,
+    /// one libm call per panel and offset (`SmallAngle` below 0.1 rad).
     @inline(__always)
-    static func forEachNode(from: Double, to: Double, widest: Double = widestPanel, _ body: (Double, Double) -> Void) {
+    static func forEachNode(from: Double, to: Double, widest: Double = widestPanel, _ body: (Double, Double, Double) -> Void) {
         let panels = max(1, Int((abs(to - from) / widest).rounded(.up)))
         let width = (to - from) / Double(panels)
         let half = width / 2
+        var offsetSin = SIMD4<Double>(), offsetCos = SIMD4<Double>()
+        for i in 0..<4 {
+            (offsetSin[i], offsetCos[i]) = SmallAngle.sinCos(half * GaussLegendre8.positiveNodes[i])
+        }
         for panel in 0..<panels {
             let middle = from + (Double(panel) + 0.5) * width
+            let sm = sin(middle), cm = cos(middle)
             for i in 0..<4 {
-                let offset = half * GaussLegendre8.positiveNodes[i], weight = half * GaussLegendre8.positiveWeights[i]
-                body(middle - offset, weight)
-                body(middle + offset, weight)
+                let weight = half * GaussLegendre8.positiveWeights[i]
+                let a = sm * offsetCos[i], b = cm * offsetSin[i], c = cm * offsetCos[i], d = sm * offsetSin[i]
+                body(a - b, c + d, weight)
+                body(a + b, c - d, weight)
             }
         }
     }
 
-    /// Calls `body(node, weight)` for one 3-point panel over [from, to]:
-    /// exact for degree 5, for the short corrections of a Newton step.
+    /// Calls `body(sin x, cos x, weight)` at the nodes x of one 3-point panel
+    /// over [from, to]: exact for degree 5, for the short corrections of a
+    /// Newton step.
     @inline(__always)
-    static func forEachShortNode(from: Double, to: Double, _ body: (Double, Double) -> Void) {
+    static func forEachShortNode(from: Double, to: Double, _ body: (Double, Double, Double) -> Void) {
         let middle = (from + to) / 2, half = (to - from) / 2
-        let offset = half * 0.774_596_669_241_483_4  // √(3/5)
-        body(middle - offset, half * 5 / 9)
-        body(middle, half * 8 / 9)
-        body(middle + offset, half * 5 / 9)
+        let sm = sin(middle), cm = cos(middle)
+        let (so, co) = SmallAngle.sinCos(half * 0.774_596_669_241_483_4)  // √(3/5)
+        body(sm * co - cm * so, cm * co + sm * so, half * 5 / 9)
+        body(sm, cm, half * 8 / 9)
+        body(sm * co + cm * so, cm * co - sm * so, half * 5 / 9)
+    }
+}
+
+/// Sine and cosine of an angle, by their Taylor series below 0.1 rad
+/// (truncation below 1e-24) and by libm above.
+enum SmallAngle {
+    @inline(__always)
+    static func sinCos(_ x: Double) -> (sin: Double, cos: Double) {
+        guard abs(x) < 0.1 else { return (sin(x), cos(x)) }
+        let x2 = x * x
+        // Horner in x²: sin to x¹³, cos to x¹⁴.
+        var s = 1.0 / 6_227_020_800
+        s = 1.0 / 39_916_800 - x2 * s
+        s = 1.0 / 362_880 - x2 * s
+        s = 1.0 / 5_040 - x2 * s
+        s = 1.0 / 120 - x2 * s
+        s = 1.0 / 6 - x2 * s
+        var c = 1.0 / 87_178_291_200
+        c = 1.0 / 479_001_600 - x2 * c
+        c = 1.0 / 3_628_800 - x2 * c
+        c = 1.0 / 40_320 - x2 * c
+        c = 1.0 / 720 - x2 * c
+        c = 1.0 / 24 - x2 * c
+        c = 0.5 - x2 * c
+        return (x - x * x2 * s, 1 - x2 * c)
     }
 }

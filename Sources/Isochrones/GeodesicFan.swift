@@ -93,7 +93,11 @@ public struct GeodesicRay: Sendable {
     /// correction's (2 − f) / (1 + (1 − f) √(1 + k² sin² σ)); with sin σ and cos σ.
     @inline(__always)
     func geometry(at sigma: Double) -> (distance: Double, longitude: Double, sin: Double, cos: Double) {
-        let s = sin(sigma), c = cos(sigma)
+        geometry(sin: sin(sigma), cos: cos(sigma))
+    }
+
+    @inline(__always)
+    func geometry(sin s: Double, cos c: Double) -> (distance: Double, longitude: Double, sin: Double, cos: Double) {
         let w = (1 + k2 * s * s).squareRoot()
         return (w, (2 - GeodesicFan.f) / (1 + (1 - GeodesicFan.f) * w), s, c)
     }
@@ -111,8 +115,8 @@ public struct GeodesicRay: Sendable {
     /// the arc from σ₁ + `from` to σ₁ + `to` (arcs relative to the origin).
     func geometryIntegrals(from: Double, to: Double) -> (length: Double, longitude: Double) {
         var length = 0.0, longitude = 0.0
-        GaussLegendrePanels.forEachNode(from: sigma1 + from, to: sigma1 + to) { sigma, weight in
-            let g = geometry(at: sigma)
+        GaussLegendrePanels.forEachNode(from: sigma1 + from, to: sigma1 + to) { sine, cosine, weight in
+            let g = geometry(sin: sine, cos: cosine)
             length += weight * g.distance
             longitude += weight * g.longitude
         }
@@ -125,14 +129,16 @@ public struct GeodesicRay: Sendable {
         let b = GeodesicFan.b
         // Guess from ds/dσ halfway along (within ~1e-5 relative), then Newton
         // with the length of each small correction integrated by 3 points.
-        var arc = distance / (b * geometry(at: sigma1 + distance / (2 * b)).distance)
+        let sineHalfway = sin(sigma1 + distance / (2 * b))
+        var arc = distance / (b * (1 + k2 * sineHalfway * sineHalfway).squareRoot())
         var (length, longitude) = geometryIntegrals(from: 0, to: arc)
         for _ in 0..<4 {
-            let step = (distance - length) / (b * geometry(at: sigma1 + arc).distance)
+            let sine = sin(sigma1 + arc)
+            let step = (distance - length) / (b * (1 + k2 * sine * sine).squareRoot())
             if abs(step) < 1e-15 { break }
             var dLength = 0.0, dLongitude = 0.0
-            GaussLegendrePanels.forEachShortNode(from: sigma1 + arc, to: sigma1 + arc + step) { sigma, weight in
-                let g = geometry(at: sigma)
+            GaussLegendrePanels.forEachShortNode(from: sigma1 + arc, to: sigma1 + arc + step) { sine, cosine, weight in
+                let g = geometry(sin: sine, cos: cosine)
                 dLength += weight * g.distance
                 dLongitude += weight * g.longitude
             }

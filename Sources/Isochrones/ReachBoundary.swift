@@ -38,8 +38,8 @@ extension ReachModel {
         if let fan {
             if wind.isCalm { return calmBoundary(ray: fan.ray(azimuth: azimuth), timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
             if case .uniform(let vector) = wind {
-                return uniformWindBoundary(UniformWindRay(ray: fan.ray(azimuth: azimuth), wind: vector, airspeed: timer.airspeed),
-                                           timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+                return Self.uniformWindBoundary(UniformWindRay(ray: fan.ray(azimuth: azimuth), wind: vector, airspeed: timer.airspeed),
+                                                timeBudget: timeBudget, roundTripBudget: roundTripBudget)
             }
         }
         let byTime: Double, byRange: Double
@@ -75,8 +75,10 @@ extension ReachModel {
                              limit: byTime <= byRange ? .time : .range)
     }
 
-    private func uniformWindBoundary(_ ray: UniformWindRay, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
-        let reachLimit = min((timer.airspeed + maximumWindSpeed) * max(timeBudget, roundTripBudget, 0) + 1, Self.longestGeodesic)
+    /// The boundary along one ray in a uniform wind (a static function of
+    /// plain values, so that callers' closures copy nothing heavier).
+    static func uniformWindBoundary(_ ray: UniformWindRay, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
+        let reachLimit = min((ray.airspeed + ray.wind.speed) * max(timeBudget, roundTripBudget, 0) + 1, Self.longestGeodesic)
         // Arc is at most length / b: ds/dσ ≥ b.
         let arcLimit = reachLimit / GeodesicFan.b
         var (arc, sums) = ray.crossing(budget: timeBudget, roundTrip: false, limit: arcLimit)

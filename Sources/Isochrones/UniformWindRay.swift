@@ -62,7 +62,12 @@ struct UniformWindRay {
     /// integral's, and seconds out and back, each per radian of arc.
     @inline(__always)
     func integrands(at sigma: Double) -> SIMD4<Double> {
-        let g = ray.geometry(at: sigma)
+        integrands(sin: sin(sigma), cos: cos(sigma))
+    }
+
+    @inline(__always)
+    func integrands(sin sine: Double, cos cosine: Double) -> SIMD4<Double> {
+        let g = ray.geometry(sin: sine, cos: cosine)
         let t = ray.track(sin: g.sin, cos: g.cos)
         let along = wind.east * t.sin + wind.north * t.cos
         let across = wind.east * t.cos - wind.north * t.sin
@@ -76,9 +81,9 @@ struct UniformWindRay {
         var sum = SIMD4<Double>(repeating: 0)
         let width = panelWidth(from: from, to: to)
         if abs(to - from) < 1e-3 && abs(to - from) < width / 8 {
-            GaussLegendrePanels.forEachShortNode(from: ray.sigma1 + from, to: ray.sigma1 + to) { sum += $1 * integrands(at: $0) }
+            GaussLegendrePanels.forEachShortNode(from: ray.sigma1 + from, to: ray.sigma1 + to) { sum += $2 * integrands(sin: $0, cos: $1) }
         } else {
-            GaussLegendrePanels.forEachNode(from: ray.sigma1 + from, to: ray.sigma1 + to, widest: width) { sum += $1 * integrands(at: $0) }
+            GaussLegendrePanels.forEachNode(from: ray.sigma1 + from, to: ray.sigma1 + to, widest: width) { sum += $2 * integrands(sin: $0, cos: $1) }
         }
         return sum
     }
@@ -90,9 +95,11 @@ struct UniformWindRay {
     func crossing(budget: Double, roundTrip: Bool, limit: Double) -> (arc: Double, integrals: SIMD4<Double>) {
         guard budget > 0 else { return (0, SIMD4(repeating: 0)) }
         @inline(__always) func time(_ v: SIMD4<Double>) -> Double { roundTrip ? v[2] + v[3] : v[2] }
-        // Guess from the ground speed at the start (within a few per cent).
-        let start = integrands(at: ray.sigma1)
-        var arc = min(limit, budget / time(start))
+        // Guess from the ground speed at the start (within a few per cent),
+        // then by the midpoint rule over that guess (within ~1e-5, so that
+        // Newton's steps are short).
+        var arc = min(limit, budget / time(integrands(at: ray.sigma1)))
+        arc = min(limit, budget / time(integrands(at: ray.sigma1 + arc / 2)))
         var sums = integrals(from: 0, to: arc)
         for _ in 0..<12 {
             let excess = time(sums) - budget

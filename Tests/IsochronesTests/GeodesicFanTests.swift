@@ -6,14 +6,26 @@ import GeoCore
 /// `GeodesicFan` against Karney's series (PROJ's `geod_direct` through
 /// `Geodesic.direct`), an independent implementation of the same geodesics.
 @Suite struct GeodesicFanTests {
-    @Test func quadratureIsExactForPolynomialsOfDegreeFifteen() {
-        // ∫₀¹ x¹⁵ dx = 1/16 with one panel; ∫₀² x⁵ dx by the 3-point rule = 64/6.
-        var sum = 0.0
-        GaussLegendrePanels.forEachNode(from: 0, to: 1) { x, w in sum += w * pow(x, 15) }
-        #expect(abs(sum - 1.0 / 16) < 1e-16)
+    @Test func quadratureNodesAndTheirSinesAndCosines() {
+        // ∫₀² cos x dx = sin 2 from one 8-point panel (the rule is exact to
+        // degree 15: error (1)¹⁶/16! ≈ 5e-14 at most), and in 4 panels.
+        var one = 0.0, four = 0.0
+        GaussLegendrePanels.forEachNode(from: 0, to: 2, widest: 2) { _, c, w in one += w * c }
+        GaussLegendrePanels.forEachNode(from: 0, to: 2, widest: 0.5) { _, c, w in four += w * c }
+        #expect(abs(one - sin(2.0)) < 1e-13 && abs(four - sin(2.0)) < 1e-15)
+        // Sines at the nodes: ∫ sin over a short reversed interval, by the 3-point rule.
         var short = 0.0
-        GaussLegendrePanels.forEachShortNode(from: 0, to: 2) { x, w in short += w * pow(x, 5) }
-        #expect(abs(short - 64.0 / 6) < 1e-14)
+        GaussLegendrePanels.forEachShortNode(from: 1.001, to: 1.0) { s, _, w in short += w * s }
+        #expect(abs(short - (cos(1.001) - cos(1.0))) < 2e-16)  // the reference's own cancellation: ~1e-16
+        // The weights of each rule sum to the interval.
+        var total = 0.0
+        GaussLegendrePanels.forEachNode(from: 0.3, to: 0.7) { _, _, w in total += w }
+        #expect(abs(total - 0.4) < 4e-16)
+        // Taylor sines and cosines below 0.1 rad against libm.
+        for x in stride(from: -0.1, through: 0.1, by: 0.0037) {
+            let (s, c) = SmallAngle.sinCos(x)
+            #expect(abs(s - sin(x)) <= 2 * sin(x).ulp.magnitude && abs(c - cos(x)) <= 2 * cos(x).ulp, "\(x)")
+        }
     }
 
     @Test func pointsAgreeWithKarneyDirectEverywhere() throws {
