@@ -47,22 +47,24 @@ struct UniformWindRay {
     /// swings at up to 1/cos β per radian there), which is |sin α₀| where
     /// the track passes its vertex (cos σ = 0) and otherwise at an end.
     func panelWidth(from: Double, to: Double) -> Double {
-        let a = ray.sigma1 + min(from, to), b = ray.sigma1 + max(from, to)
-        func cosBeta(_ sigma: Double) -> Double {
-            let c = ray.cosAlpha0 * cos(sigma)
+        let cosA = ray.sinCos(atArc: from).cos, cosB = ray.sinCos(atArc: to).cos
+        func cosBeta(_ cosSigma: Double) -> Double {
+            let c = ray.cosAlpha0 * cosSigma
             return (ray.sinAlpha0 * ray.sinAlpha0 + c * c).squareRoot()
         }
-        var nearest = min(cosBeta(a), cosBeta(b))
-        // A vertex σ = π/2 + nπ inside [a, b]?
-        if ((a - .pi / 2) / .pi).rounded(.up) <= ((b - .pi / 2) / .pi).rounded(.down) { nearest = abs(ray.sinAlpha0) }
+        var nearest = min(cosBeta(cosA), cosBeta(cosB))
+        // A vertex (cos σ = 0) inside the span? Zeros of cos are π apart, so
+        // a span shorter than π holds one exactly when cos changes sign.
+        if abs(to - from) >= .pi || cosA * cosB <= 0 { nearest = abs(ray.sinAlpha0) }
         return max(1e-5, widest * min(1, nearest))
     }
 
-    /// Integrands at arc σ (absolute): length in metres, the longitude
+    /// Integrands at arc σ₁ + `arc`: length in metres, the longitude
     /// integral's, and seconds out and back, each per radian of arc.
     @inline(__always)
-    func integrands(at sigma: Double) -> SIMD4<Double> {
-        integrands(sin: sin(sigma), cos: cos(sigma))
+    func integrands(atArc arc: Double) -> SIMD4<Double> {
+        let (s, c) = ray.sinCos(atArc: arc)
+        return integrands(sin: s, cos: c)
     }
 
     @inline(__always)
@@ -79,11 +81,11 @@ struct UniformWindRay {
     /// The integrals from arc `from` to arc `to` (relative to the origin).
     func integrals(from: Double, to: Double) -> SIMD4<Double> {
         var sum = SIMD4<Double>(repeating: 0)
-        let width = panelWidth(from: from, to: to)
+        let width = panelWidth(from: from, to: to), start = (ray.sinSigma1, ray.cosSigma1)
         if abs(to - from) < 1e-3 && abs(to - from) < width / 8 {
-            GaussLegendrePanels.forEachShortNode(from: ray.sigma1 + from, to: ray.sigma1 + to) { sum += $2 * integrands(sin: $0, cos: $1) }
+            GaussLegendrePanels.forEachShortNode(from: from, to: to, after: start) { sum += $2 * integrands(sin: $0, cos: $1) }
         } else {
-            GaussLegendrePanels.forEachNode(from: ray.sigma1 + from, to: ray.sigma1 + to, widest: width) { sum += $2 * integrands(sin: $0, cos: $1) }
+            GaussLegendrePanels.forEachNode(from: from, to: to, widest: width, after: start) { sum += $2 * integrands(sin: $0, cos: $1) }
         }
         return sum
     }
@@ -98,13 +100,13 @@ struct UniformWindRay {
         // Guess from the ground speed at the start (within a few per cent),
         // then by the midpoint rule over that guess (within ~1e-5, so that
         // Newton's steps are short).
-        var arc = min(limit, budget / time(integrands(at: ray.sigma1)))
-        arc = min(limit, budget / time(integrands(at: ray.sigma1 + arc / 2)))
+        var arc = min(limit, budget / time(integrands(atArc: 0)))
+        arc = min(limit, budget / time(integrands(atArc: arc / 2)))
         var sums = integrals(from: 0, to: arc)
         for _ in 0..<12 {
             let excess = time(sums) - budget
             if arc >= limit && excess <= 0 { return (limit, sums) }
-            var step = -excess / time(integrands(at: ray.sigma1 + arc))
+            var step = -excess / time(integrands(atArc: arc))
             step = max(-arc, min(step, limit - arc))
             if abs(step) < 1e-14 { break }  // 64 nm of arc
             sums += integrals(from: arc, to: arc + step)
