@@ -87,8 +87,14 @@ public struct IsochroneBuilder: Sendable {
         // built and reflected (away from the poles, where the meridian is
         // undefined).
         let symmetric = model.wind.isCalm && abs(origin.lat) < 89
-        let ring = symmetric ? mirroredRing(adaptiveRing(edge, disc: disc, halfTurn: true), base: origin)
-            : adaptiveRing(edge, disc: disc, halfTurn: false)
+        let ring: [BoundaryPoint]
+        if symmetric {
+            ring = mirroredRing(adaptiveRing(edge, disc: disc, halfTurn: true), base: origin)
+        } else if fan != nil, case .uniform = model.wind {
+            ring = predictedRing(edge)
+        } else {
+            ring = adaptiveRing(edge, disc: disc, halfTurn: false)
+        }
         let south = symmetric ? ring.first { $0.azimuth == 180 } ?? edge(180) : edge(180)
         return (try polygon(ring: ring, base: origin, boundaryNorth: ring[0], boundarySouth: south), ring)
     }
@@ -107,6 +113,45 @@ public struct IsochroneBuilder: Sendable {
         return ring
     }
 
+    /// Boundary points in azimuth order from 0° (exclusive of 360°) for a
+    /// smooth boundary (a uniform wind): the ring is refined in passes, each
+    /// edge checked against the middle predicted from its neighbours
+    /// (`BoundaryPrediction`, its error estimate added), so that a boundary
+    /// point is solved for only where a vertex is placed; where the
+    /// prediction is unavailable or its error estimate exceeds a quarter of
+    /// the target, the middle is solved for as in `refine`.
+    private func predictedRing(_ edge: (Double) -> BoundaryPoint) -> [BoundaryPoint] {
+        let target = 0.8 * toleranceMetres
+        var ring = (0..<16).map { edge(Double($0) * 22.5) }
+        for _ in 0..<24 {
+            var next: [BoundaryPoint] = []
+            next.reserveCapacity(2 * ring.count)
+            let n = ring.count
+            for i in 0..<n {
+                let a = ring[i], b = ring[(i + 1) % n], chordMiddle = Self.chordMiddle(a, b)
+                let bAzimuth = i + 1 < n ? b.azimuth : b.azimuth + 360
+                var middle: BoundaryPoint?
+                let deviation: Double
+                if let prediction = BoundaryPrediction(ring[(i + n - 1) % n], a, b, ring[(i + 2) % n]),
+                   prediction.errorEstimate <= 0.25 * target {
+                    deviation = Self.shortDistance(chordMiddle, prediction.middle) + prediction.errorEstimate
+                } else {
+                    middle = edge((a.azimuth + bAzimuth) / 2)
+                    deviation = Self.shortDistance(chordMiddle, middle!.position)
+                }
+                next.append(a)
+                guard deviation > target else { continue }
+                let pieces = Self.pieces(deviation: deviation, target: target)
+                for k in 1..<pieces {
+                    next.append(pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (bAzimuth - a.azimuth) * Double(k) / Double(pieces)))
+                }
+            }
+            if next.count == n { return ring }
+            ring = next
+        }
+        return ring
+    }
+
     /// The full ring from its eastern half (azimuths 0…180° inclusive): the
     /// points strictly between 0° and 180°, reflected across the base's
     /// meridian (azimuth 360° − α, longitude 2 λ₀ − λ), in reverse order.
@@ -122,10 +167,7 @@ public struct IsochroneBuilder: Sendable {
 
     private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
                         edge: (Double) -> BoundaryPoint, disc: CalmDisc?, into ring: inout [BoundaryPoint]) {
-        var bLon = b.position.lon
-        while bLon - a.position.lon > 180 { bLon -= 360 }
-        while bLon - a.position.lon < -180 { bLon += 360 }
-        let chordMiddle = LonLat((a.position.lon + bLon) / 2, (a.position.lat + b.position.lat) / 2)
+        let chordMiddle = Self.chordMiddle(a, b)
         // A disc's boundary is at a known distance from its centre; otherwise
         // the chord's middle is compared with the boundary point at the
         // middle azimuth.
@@ -144,10 +186,7 @@ public struct IsochroneBuilder: Sendable {
             ring.append(a)
             return
         }
-        // A chord's departure from a smooth curve grows with the square of
-        // the angle it spans: split into k pieces with k² ≥ deviation/target
-        // (each piece is checked again, so this only saves work).
-        let pieces = min(64, max(2, Int((deviation / target).squareRoot().rounded(.up))))
+        let pieces = Self.pieces(deviation: deviation, target: target)
         var points = [a]
         for k in 1..<pieces {
             points.append(pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (b.azimuth - a.azimuth) * Double(k) / Double(pieces)))
@@ -156,6 +195,23 @@ public struct IsochroneBuilder: Sendable {
         for (from, to) in zip(points, points.dropFirst()) {
             refine(from, to, depth: depth + 1, edge: edge, disc: disc, into: &ring)
         }
+    }
+
+    /// The middle of the straight lon/lat segment from `a` to `b` (the
+    /// shorter way round in longitude), as GeoJSON draws an edge.
+    static func chordMiddle(_ a: BoundaryPoint, _ b: BoundaryPoint) -> LonLat {
+        var bLon = b.position.lon
+        while bLon - a.position.lon > 180 { bLon -= 360 }
+        while bLon - a.position.lon < -180 { bLon += 360 }
+        return LonLat((a.position.lon + bLon) / 2, (a.position.lat + b.position.lat) / 2)
+    }
+
+    /// How many pieces an edge whose middle deviates by `deviation` is split
+    /// into: a chord's departure from a smooth curve grows with the square
+    /// of the angle it spans, so k pieces with k² ≥ deviation/target (each
+    /// piece is checked again, so this only saves work).
+    static func pieces(deviation: Double, target: Double) -> Int {
+        min(64, max(2, Int((deviation / target).squareRoot().rounded(.up))))
     }
 
     /// Distance between two nearby points from the local radii of curvature
