@@ -78,16 +78,3 @@ public struct FlightTimer: Sendable {
         }
     }
 }
-
-/// Nodes (on [−1, 1]) and weights of 8-point Gauss–Legendre quadrature,
-/// exact for polynomials of degree 15 (Abramowitz & Stegun, table 25.4).
-enum GaussLegendre8 {
-    static let nodes: [Double] = [
-        -0.960289856497536, -0.796666477413627, -0.525532409916329, -0.183434642495650,
-        0.183434642495650, 0.525532409916329, 0.796666477413627, 0.960289856497536,
-    ]
-    static let weights: [Double] = [
-        0.101228536290376, 0.222381034453374, 0.313706645877887, 0.362683783378362,
-        0.362683783378362, 0.313706645877887, 0.222381034453374, 0.101228536290376,
-    ]
-}

@@ -57,8 +57,8 @@ public struct IsochroneBuilder: Sendable {
         }
         if !geometry.isValid { geometry = try geometry.makeValid() }
         geometry = try AntimeridianSplit.split(geometry, unwrapping: false)
-        let limits = Set(ring.map(\.limit))
-        let limit: IsochroneLimit = limits == [.time] ? .time : limits == [.range] ? .range : .timeAndRange
+        let byTime = ring.contains { $0.limit == .time }, byRange = ring.contains { $0.limit == .range }
+        let limit: IsochroneLimit = byTime && !byRange ? .time : byRange && !byTime ? .range : .timeAndRange
         let isDisc = model.wind.isCalm && model.airspace.isEmpty
         return Isochrone(base: base, minutes: minutes, aircraft: model.aircraft.name, geometry: geometry,
                          radiusKm: isDisc ? ring[0].distance / 1000 : nil, limit: limit, vertexCount: ring.count)
@@ -67,29 +67,88 @@ public struct IsochroneBuilder: Sendable {
     /// The region reached from `origin` in open air (obstacles ignored), in
     /// continuous longitudes (not yet split), and its boundary points.
     func reachable(from origin: LonLat, timeBudget: Double, roundTripBudget: Double) throws -> (Geometry, [BoundaryPoint]) {
-        let edge = { (azimuth: Double) in
-            model.boundary(from: origin, azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        let model = self.model, fan = GeodesicFan(origin: origin)
+        var disc: CalmDisc?
+        let edge: (Double) -> BoundaryPoint
+        if let fan, model.wind.isCalm {
+            let (byTime, byRange) = model.calmDistances(timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+            let radius = min(byTime, byRange), limit: ReachLimit = byTime <= byRange ? .time : .range
+            edge = { BoundaryPoint(azimuth: $0, distance: radius, position: fan.ray(azimuth: $0).point(atDistance: radius), limit: limit) }
+            disc = CalmDisc(centre: origin, radius: radius)
+        } else if let fan, case .uniform(let vector) = model.wind {
+            let airspeed = model.timer.airspeed
+            edge = { ReachModel.uniformWindBoundary(UniformWindRay(ray: fan.ray(azimuth: $0), wind: vector, airspeed: airspeed),
+                                                    timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
+        } else {
+            edge = { model.boundary(from: origin, fan: fan, azimuth: $0, timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
         }
         // In calm air the reach is mirror-symmetric about the base's meridian
         // (the ellipsoid is a surface of revolution): the eastern half is
         // built and reflected (away from the poles, where the meridian is
         // undefined).
         let symmetric = model.wind.isCalm && abs(origin.lat) < 89
-        let ring = symmetric ? mirroredRing(adaptiveRing(edge, halfTurn: true), base: origin) : adaptiveRing(edge, halfTurn: false)
+        let ring: [BoundaryPoint]
+        if symmetric {
+            ring = mirroredRing(adaptiveRing(edge, disc: disc, halfTurn: true), base: origin)
+        } else if fan != nil, case .uniform = model.wind {
+            ring = predictedRing(edge)
+        } else {
+            ring = adaptiveRing(edge, disc: disc, halfTurn: false)
+        }
         let south = symmetric ? ring.first { $0.azimuth == 180 } ?? edge(180) : edge(180)
         return (try polygon(ring: ring, base: origin, boundaryNorth: ring[0], boundarySouth: south), ring)
     }
 
     /// Boundary points in azimuth order from 0° (exclusive of 360°), or from
     /// 0° to 180° inclusive for `halfTurn`.
-    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint, halfTurn: Bool) -> [BoundaryPoint] {
+    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint, disc: CalmDisc?, halfTurn: Bool) -> [BoundaryPoint] {
         let initial = halfTurn ? 8 : 16, span = halfTurn ? 180.0 : 360.0
         let starts = (0...initial).map { edge(Double($0) * span / Double(initial)) }
         var ring: [BoundaryPoint] = []
+        ring.reserveCapacity(256)
         for i in 0..<initial {
-            refine(starts[i], starts[i + 1], depth: 0, edge: edge, into: &ring)
+            refine(starts[i], starts[i + 1], depth: 0, edge: edge, disc: disc, into: &ring)
         }
         if halfTurn { ring.append(starts[initial]) }
+        return ring
+    }
+
+    /// Boundary points in azimuth order from 0° (exclusive of 360°) for a
+    /// smooth boundary (a uniform wind): the ring is refined in passes, each
+    /// edge checked against the middle predicted from its neighbours
+    /// (`BoundaryPrediction`, its error estimate added), so that a boundary
+    /// point is solved for only where a vertex is placed; where the
+    /// prediction is unavailable or its error estimate exceeds a quarter of
+    /// the target, the middle is solved for as in `refine`.
+    private func predictedRing(_ edge: (Double) -> BoundaryPoint) -> [BoundaryPoint] {
+        let target = 0.8 * toleranceMetres
+        var ring = (0..<16).map { edge(Double($0) * 22.5) }
+        for _ in 0..<24 {
+            var next: [BoundaryPoint] = []
+            next.reserveCapacity(2 * ring.count)
+            let n = ring.count
+            for i in 0..<n {
+                let a = ring[i], b = ring[(i + 1) % n], chordMiddle = Self.chordMiddle(a, b)
+                let bAzimuth = i + 1 < n ? b.azimuth : b.azimuth + 360
+                var middle: BoundaryPoint?
+                let deviation: Double
+                if let prediction = BoundaryPrediction(ring[(i + n - 1) % n], a, b, ring[(i + 2) % n]),
+                   prediction.errorEstimate <= 0.25 * target {
+                    deviation = Self.shortDistance(chordMiddle, prediction.middle) + prediction.errorEstimate
+                } else {
+                    middle = edge((a.azimuth + bAzimuth) / 2)
+                    deviation = Self.shortDistance(chordMiddle, middle!.position)
+                }
+                next.append(a)
+                guard deviation > target else { continue }
+                let pieces = Self.pieces(deviation: deviation, target: target)
+                for k in 1..<pieces {
+                    next.append(pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (bAzimuth - a.azimuth) * Double(k) / Double(pieces)))
+                }
+            }
+            if next.count == n { return ring }
+            ring = next
+        }
         return ring
     }
 
@@ -107,13 +166,19 @@ public struct IsochroneBuilder: Sendable {
     }
 
     private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
-                        edge: (Double) -> BoundaryPoint, into ring: inout [BoundaryPoint]) {
-        let middle = edge((a.azimuth + b.azimuth) / 2)
-        var bLon = b.position.lon
-        while bLon - a.position.lon > 180 { bLon -= 360 }
-        while bLon - a.position.lon < -180 { bLon += 360 }
-        let chordMiddle = LonLat((a.position.lon + bLon) / 2, (a.position.lat + b.position.lat) / 2)
-        let deviation = Self.shortDistance(chordMiddle, middle.position)
+                        edge: (Double) -> BoundaryPoint, disc: CalmDisc?, into ring: inout [BoundaryPoint]) {
+        let chordMiddle = Self.chordMiddle(a, b)
+        // A disc's boundary is at a known distance from its centre; otherwise
+        // the chord's middle is compared with the boundary point at the
+        // middle azimuth.
+        var middle: BoundaryPoint?
+        let deviation: Double
+        if let disc {
+            deviation = disc.distanceToEdge(chordMiddle)
+        } else {
+            middle = edge((a.azimuth + b.azimuth) / 2)
+            deviation = Self.shortDistance(chordMiddle, middle!.position)
+        }
         // Refine to 80% of the tolerance: the chord's worst point is near,
         // not exactly at, its middle.
         let target = 0.8 * toleranceMetres
@@ -121,18 +186,32 @@ public struct IsochroneBuilder: Sendable {
             ring.append(a)
             return
         }
-        // A chord's departure from a smooth curve grows with the square of
-        // the angle it spans: split into k pieces with k² ≥ deviation/target
-        // (each piece is checked again, so this only saves work).
-        let pieces = min(64, max(2, Int((deviation / target).squareRoot().rounded(.up))))
+        let pieces = Self.pieces(deviation: deviation, target: target)
         var points = [a]
         for k in 1..<pieces {
-            points.append(pieces == 2 ? middle : edge(a.azimuth + (b.azimuth - a.azimuth) * Double(k) / Double(pieces)))
+            points.append(pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (b.azimuth - a.azimuth) * Double(k) / Double(pieces)))
         }
         points.append(b)
         for (from, to) in zip(points, points.dropFirst()) {
-            refine(from, to, depth: depth + 1, edge: edge, into: &ring)
+            refine(from, to, depth: depth + 1, edge: edge, disc: disc, into: &ring)
         }
+    }
+
+    /// The middle of the straight lon/lat segment from `a` to `b` (the
+    /// shorter way round in longitude), as GeoJSON draws an edge.
+    static func chordMiddle(_ a: BoundaryPoint, _ b: BoundaryPoint) -> LonLat {
+        var bLon = b.position.lon
+        while bLon - a.position.lon > 180 { bLon -= 360 }
+        while bLon - a.position.lon < -180 { bLon += 360 }
+        return LonLat((a.position.lon + bLon) / 2, (a.position.lat + b.position.lat) / 2)
+    }
+
+    /// How many pieces an edge whose middle deviates by `deviation` is split
+    /// into: a chord's departure from a smooth curve grows with the square
+    /// of the angle it spans, so k pieces with k² ≥ deviation/target (each
+    /// piece is checked again, so this only saves work).
+    static func pieces(deviation: Double, target: Double) -> Int {
+        min(64, max(2, Int((deviation / target).squareRoot().rounded(.up))))
     }
 
     /// Distance between two nearby points from the local radii of curvature

@@ -18,15 +18,33 @@ extension ReachModel {
     /// `timeBudget` seconds of flight and whose round trip fits
     /// `roundTripBudget` seconds.
     ///
-    /// Flight time grows with distance along a track, so each limit has one
-    /// crossing; it is found by safeguarded Newton iteration (bisection when
-    /// a step leaves the bracket) to 1 cm. In calm air the distances are
-    /// closed-form: airspeed × budget and airspeed × round-trip budget / 2.
+    /// In calm air the distances are closed-form: airspeed × budget and
+    /// airspeed × round-trip budget / 2. In a uniform wind the times are
+    /// integrated over the geodesic's arc on the auxiliary sphere and each
+    /// crossing found by Newton's method (`UniformWindRay`, times within 1e-9
+    /// relative); the point is then placed by `GeodesicFan` (within 10 nm of
+    /// Karney's direct solution). In a gridded wind, or from within 1e-4° of
+    /// a pole, flight time grows with distance along a track, so each limit
+    /// has one crossing; it is found by safeguarded Newton iteration
+    /// (bisection when a step leaves the bracket) to 1 cm on `FlightTimer`'s
+    /// quadrature, and the point by `Geodesic.direct`.
     public func boundary(from origin: LonLat, azimuth: Double, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
+        boundary(from: origin, fan: GeodesicFan(origin: origin), azimuth: azimuth, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+    }
+
+    /// `boundary(from:azimuth:timeBudget:roundTripBudget:)` with the fan of
+    /// geodesics from `origin` set up once (nil near a pole).
+    func boundary(from origin: LonLat, fan: GeodesicFan?, azimuth: Double, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
+        if let fan {
+            if wind.isCalm { return calmBoundary(ray: fan.ray(azimuth: azimuth), timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
+            if case .uniform(let vector) = wind {
+                return Self.uniformWindBoundary(UniformWindRay(ray: fan.ray(azimuth: azimuth), wind: vector, airspeed: timer.airspeed),
+                                                timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+            }
+        }
         let byTime: Double, byRange: Double
         if wind.isCalm {
-            byTime = min(timer.airspeed * max(timeBudget, 0), Self.longestGeodesic)
-            byRange = min(timer.airspeed * max(roundTripBudget, 0) / 2, Self.longestGeodesic)
+            (byTime, byRange) = calmDistances(timeBudget: timeBudget, roundTripBudget: roundTripBudget)
         } else {
             let reachLimit = min((timer.airspeed + maximumWindSpeed) * max(timeBudget, roundTripBudget, 0) + 1, Self.longestGeodesic)
             byTime = crossing(upTo: reachLimit, budget: timeBudget, origin: origin, azimuth: azimuth, roundTrip: false)
@@ -42,6 +60,38 @@ extension ReachModel {
         let distance = min(byTime, byRange)
         let position = Geodesic.wgs84.positionAndAzimuth(from: origin, azimuth: azimuth, distance: distance).position
         return BoundaryPoint(azimuth: azimuth, distance: distance, position: position, limit: byTime <= byRange ? .time : .range)
+    }
+
+    /// Calm air: the distances the time and the round-trip budgets allow.
+    func calmDistances(timeBudget: Double, roundTripBudget: Double) -> (byTime: Double, byRange: Double) {
+        (min(timer.airspeed * max(timeBudget, 0), Self.longestGeodesic),
+         min(timer.airspeed * max(roundTripBudget, 0) / 2, Self.longestGeodesic))
+    }
+
+    private func calmBoundary(ray: GeodesicRay, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
+        let (byTime, byRange) = calmDistances(timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        let distance = min(byTime, byRange)
+        return BoundaryPoint(azimuth: ray.azimuth, distance: distance, position: ray.point(atDistance: distance),
+                             limit: byTime <= byRange ? .time : .range)
+    }
+
+    /// The boundary along one ray in a uniform wind (a static function of
+    /// plain values, so that callers' closures copy nothing heavier).
+    static func uniformWindBoundary(_ ray: UniformWindRay, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
+        let reachLimit = min((ray.airspeed + ray.wind.speed) * max(timeBudget, roundTripBudget, 0) + 1, Self.longestGeodesic)
+        // Arc is at most length / b: ds/dσ ≥ b.
+        let arcLimit = reachLimit / GeodesicFan.b
+        var (arc, sums) = ray.crossing(budget: timeBudget, roundTrip: false, limit: arcLimit)
+        var limit = ReachLimit.time
+        // Both times grow along the track: the range limit binds only if the
+        // round trip to the time limit does not fit.
+        if sums[2] + sums[3] > roundTripBudget {
+            (arc, sums) = ray.crossing(budget: roundTripBudget, roundTrip: true, limit: arc)
+            limit = .range
+        }
+        let distance = min(sums[0], Self.longestGeodesic)
+        return BoundaryPoint(azimuth: ray.ray.azimuth, distance: distance,
+                             position: ray.ray.point(atArc: arc, longitudeIntegral: sums[1]), limit: limit)
     }
 
     /// The longest shortest path on WGS84: half a meridian, 20,003.93 km
