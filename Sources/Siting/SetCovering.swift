@@ -80,7 +80,7 @@ public struct SetCovering: Sendable {
             // The start is usually optimal or close: CBC's own primal
             // heuristics cost more than they find here. With unit costs (an
             // RWLS start, a degenerate LP) strong branching also costs more
-            // than it saves: Liaoning 30 min 5 km, proof 8 s instead of 13 s;
+            // than it saves: Liaoning 30 min 5 km, proof 8 s instead of 12 s;
             // with weighted costs (OR-Library) it pays, 48 s against 102 s.
             program.cbcParameters.insert(("heuristics", "off"), at: 0)
             if unitCosts { program.cbcParameters.insert(("strongBranching", "0"), at: 1) }
