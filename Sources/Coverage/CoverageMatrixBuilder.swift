@@ -19,6 +19,8 @@ import Isochrones
 ///   So which pairs are in the matrix is exactly what the all-pairs geodesic
 ///   computation gives, and stored times (`Float` minutes) differ from it by
 ///   at most the bound's worth of flight (2 mm: 0.03 ms at 250 km/h).
+///   Most pairs are settled by their chord alone (`ChordGeodesic.chord(below:)`),
+///   with the same outcome as by the estimate; the others are settled one by one.
 /// - Otherwise each pair gets Karney's distance and, within reach, the
 ///   `ReachModel`'s time (integrating the wind, routing around obstacles).
 ///
@@ -77,6 +79,9 @@ struct PairKernel: Sendable {
     /// Calm air: estimates below `sure` are within reach, above `impossible`
     /// beyond it; between, Karney decides.
     let sure: Double, impossible: Double
+    /// Calm air: chords² below `sureChordSquared` have estimates below
+    /// `sure`; above `impossibleChordSquared`, geodesics beyond `impossible`.
+    let sureChordSquared: Double, impossibleChordSquared: Double
     let dispatch: Double, minutesPerMetre: Double
 
     init(builder: CoverageMatrixBuilder, sites: [LonLat], cells: [LonLat], reachMetres: Double, calm: Bool, routes: [BaseRoutes]) {
@@ -91,6 +96,9 @@ struct PairKernel: Sendable {
         let band = 1 + 10 * ChordGeodesic.errorBound(distance: reachMetres)
         sure = reachMetres - band
         impossible = reachMetres + band
+        let sureChord = ChordGeodesic.chord(below: sure)
+        sureChordSquared = sureChord * sureChord
+        impossibleChordSquared = impossible * impossible
         dispatch = builder.model.dispatchMinutes
         minutesPerMetre = 1 / (builder.model.timer.airspeed * 60)
     }
@@ -112,17 +120,24 @@ struct PairKernel: Sendable {
         var start = [Int](repeating: 0, count: endCell - firstCell + 1)
         var minutes: [Float] = []
         var written = 0
-        let siteIndices = [Int32](unsafeUninitializedCapacity: bound) { siteOut, count in
-            minutes = [Float](unsafeUninitializedCapacity: bound) { minutesOut, minutesCount in
+        // Four spare places: a group of four candidates is written whole,
+        // then only the accepted ones are kept.
+        let siteIndices = [Int32](unsafeUninitializedCapacity: bound + 4) { siteOut, count in
+            minutes = [Float](unsafeUninitializedCapacity: bound + 4) { minutesOut, minutesCount in
                 var table = SurfacePointTable()
                 for (b, found) in zip(range, candidates) {
                     let block = cellBlocks.blocks[b]
                     table.assign(found.count) { siteBlocks.points[Int(found[$0])] }
-                    table.withColumns { columns in
-                        for c in block.start..<block.end {
-                            written = pairs(cell: c, candidates: found, columns: columns,
-                                            sitesOut: siteOut, minutesOut: minutesOut, at: written)
-                            start[c - firstCell + 1] = written
+                    // Padded like the table, so that four ids can be read from any candidate.
+                    let padded = found + [Int32](repeating: found.last ?? 0, count: 3)
+                    padded.withUnsafeBufferPointer { ids in
+                        table.withColumns { columns in
+                            for c in block.start..<block.end {
+                                written = calm
+                                    ? calmPairs(cell: c, candidates: ids, columns: columns, sitesOut: siteOut, minutesOut: minutesOut, at: written)
+                                    : exactPairs(cell: c, candidates: ids, columns: columns, sitesOut: siteOut, minutesOut: minutesOut, at: written)
+                                start[c - firstCell + 1] = written
+                            }
                         }
                     }
                 }
@@ -133,44 +148,81 @@ struct PairKernel: Sendable {
         return CoverageMatrix.Segment(firstCell: firstCell, start: start, sites: siteIndices, minutes: minutes)
     }
 
-    /// Writes, from position `at`, every candidate site (ascending) that
-    /// serves `cell` within the standard and its response time; returns the
-    /// position after the last written. `columns` hold the candidates' points.
+    /// In calm air: writes, from position `at`, every candidate site
+    /// (ascending) that serves `cell` within the standard and its response
+    /// time; returns the position after the last written. `columns` hold the
+    /// candidates' points, `candidates` their ids (`columns.count` of them,
+    /// readable three beyond). Writes up to three places past the result.
     @inline(__always)
-    func pairs(cell c: Int, candidates: [Int32], columns: SurfacePointTable.Columns,
-               sitesOut: UnsafeMutableBufferPointer<Int32>, minutesOut: UnsafeMutableBufferPointer<Float>, at position: Int) -> Int {
+    func calmPairs(cell c: Int, candidates: UnsafeBufferPointer<Int32>, columns: SurfacePointTable.Columns,
+                   sitesOut: UnsafeMutableBufferPointer<Int32>, minutesOut: UnsafeMutableBufferPointer<Float>, at position: Int) -> Int {
         let point = cellBlocks.points[c]
-        let chordLimit = reachMetres * reachMetres, sure = sure, impossible = impossible
+        let sureChordSquared = sureChordSquared, impossibleChordSquared = impossibleChordSquared
         let dispatch = dispatch, minutesPerMetre = minutesPerMetre
+        let sites = candidates.baseAddress!, siteOut = sitesOut.baseAddress!, minuteOut = minutesOut.baseAddress!
+        let lanes = SIMD4<Double>(0, 1, 2, 3)
         var written = position
-        var k = 0
-        let fullGroups = calm ? candidates.count / 4 * 4 : 0
-        while k < candidates.count {
+        for k in stride(from: 0, to: columns.count, by: 4) {
             let (chordSquared, estimate) = ChordGeodesic.distances(from: point, to: columns.load4(k))
-            if k < fullGroups, all(estimate .< sure) {
-                // All four well within reach (the common case inside the disc).
-                let minutes = SIMD4<Float>(dispatch + estimate * minutesPerMetre)
-                for lane in 0..<4 {
-                    sitesOut[written + lane] = candidates[k + lane]
-                    minutesOut[written + lane] = minutes[lane]
-                }
-                written += 4
-                k += 4
+            // Decided by the chord, so that where to write does not wait for
+            // the estimate: a chord below `sureChordSquared` has its estimate
+            // below `sure`, one above `impossibleChordSquared` is out of reach.
+            let real = lanes .< Double(columns.count - k)
+            if any(real .& (chordSquared .>= sureChordSquared) .& (chordSquared .<= impossibleChordSquared)) {
+                // Near the reach limit (rare): the estimate decides, or Karney.
+                written = boundaryPairs(cell: c, candidates: candidates, from: k, estimate: estimate,
+                                        sitesOut: sitesOut, minutesOut: minutesOut, at: written)
                 continue
             }
-            for lane in 0..<min(4, candidates.count - k) where chordSquared[lane] <= chordLimit {
+            // Written whole, kept as far as accepted: no branch per pair.
+            let accepted = real .& (chordSquared .< sureChordSquared)
+            let minutes = SIMD4<Float>(dispatch + estimate * minutesPerMetre)
+            for lane in 0..<4 {
+                siteOut[written] = sites[k + lane]
+                minuteOut[written] = minutes[lane]
+                written &+= accepted[lane] ? 1 : 0
+            }
+        }
+        return written
+    }
+
+    /// `calmPairs` for the group of four candidates from `k`, one by one:
+    /// a pair whose `estimate` is within the band of the reach limit gets
+    /// Karney's time.
+    func boundaryPairs(cell c: Int, candidates: UnsafeBufferPointer<Int32>, from k: Int, estimate: SIMD4<Double>,
+                       sitesOut: UnsafeMutableBufferPointer<Int32>, minutesOut: UnsafeMutableBufferPointer<Float>, at position: Int) -> Int {
+        var written = position
+        for lane in 0..<4 where k + lane < candidates.count - 3 {
+            let s = candidates[k + lane]
+            if estimate[lane] < sure {
+                sitesOut[written] = s
+                minutesOut[written] = Float(dispatch + estimate[lane] * minutesPerMetre)
+                written += 1
+            } else if estimate[lane] <= impossible, let minutes = exactMinutes(site: Int(s), cell: c) {
+                sitesOut[written] = s
+                minutesOut[written] = minutes
+                written += 1
+            }
+        }
+        return written
+    }
+
+    /// Like `calmPairs` but every candidate within the chord limit gets the
+    /// reach model's time by Karney's geodesic (wind, obstacles).
+    func exactPairs(cell c: Int, candidates: UnsafeBufferPointer<Int32>, columns: SurfacePointTable.Columns,
+                    sitesOut: UnsafeMutableBufferPointer<Int32>, minutesOut: UnsafeMutableBufferPointer<Float>, at position: Int) -> Int {
+        let point = cellBlocks.points[c]
+        var written = position
+        for k in stride(from: 0, to: columns.count, by: 4) {
+            let chordSquared = ChordGeodesic.distances(from: point, to: columns.load4(k)).chordSquared
+            for lane in 0..<min(4, columns.count - k) where chordSquared[lane] <= reachMetres * reachMetres {
                 let s = candidates[k + lane]
-                if calm, estimate[lane] < sure {
-                    sitesOut[written] = s
-                    minutesOut[written] = Float(dispatch + estimate[lane] * minutesPerMetre)
-                    written += 1
-                } else if !calm || estimate[lane] <= impossible, let minutes = exactMinutes(site: Int(s), cell: c) {
+                if let minutes = exactMinutes(site: Int(s), cell: c) {
                     sitesOut[written] = s
                     minutesOut[written] = minutes
                     written += 1
                 }
             }
-            k += 4
         }
         return written
     }
