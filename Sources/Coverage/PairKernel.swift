@@ -43,18 +43,13 @@ struct PairKernel: Sendable {
     func segment(blocks range: Range<Int>) -> CoverageMatrix.Segment {
         let firstCell = range.isEmpty ? 0 : cellBlocks.blocks[range.lowerBound].start
         let endCell = range.isEmpty ? 0 : cellBlocks.blocks[range.upperBound - 1].end
-        // The candidate sites of each block (those of block `range.lowerBound + i`
-        // are `candidates[offsets[i]..<offsets[i + 1]]`), and at most how many
-        // entries they make.
-        var candidates: [Int32] = [], offsets = [0]
+        let (candidates, offsets) = candidateSites(blocks: range)
+        // At most how many entries they make, and the most of one block.
         var bound = 0, most = 0
-        for b in range {
-            let block = cellBlocks.blocks[b]
-            siteBlocks.points(within: reachMetres, of: block.centre, slack: block.radius, into: &candidates)
-            let found = candidates.count - offsets.last!
-            bound += found * (block.end - block.start)
+        for (i, b) in range.enumerated() {
+            let found = offsets[i + 1] - offsets[i]
+            bound += found * (cellBlocks.blocks[b].end - cellBlocks.blocks[b].start)
             most = max(most, found)
-            offsets.append(candidates.count)
         }
         var start = [Int](repeating: 0, count: endCell - firstCell + 1)
         var minutes: [Float] = []
@@ -85,6 +80,37 @@ struct PairKernel: Sendable {
             count = written
         }
         return CoverageMatrix.Segment(firstCell: firstCell, start: start, sites: siteIndices, minutes: minutes)
+    }
+
+    /// The candidate sites of each cell block of `range`, ascending: every
+    /// site whose chord to some point of the block's sphere is within reach.
+    /// Those of block `range.lowerBound + i` are `candidates[offsets[i]..<offsets[i + 1]]`.
+    ///
+    /// Neighbouring blocks share most of their candidates, so the site index
+    /// is searched once per run of up to eight blocks (within 45 km), and
+    /// each block keeps the run's candidates that are within its own reach.
+    func candidateSites(blocks range: Range<Int>) -> (candidates: [Int32], offsets: [Int]) {
+        var candidates: [Int32] = [], offsets = [0]
+        var shared: [Int32] = []
+        let runs = PointBlocks.runs(count: range.count, maximumCount: 8, maximumRadius: 45_000) { i in
+            let block = cellBlocks.blocks[range.lowerBound + i]
+            return (block.x, block.y, block.z, block.radius)
+        }
+        for run in runs {
+            shared.removeAll(keepingCapacity: true)
+            siteBlocks.points(within: reachMetres, of: run.centre, slack: run.radius, into: &shared)
+            for b in (range.lowerBound + run.start)..<(range.lowerBound + run.end) {
+                let block = cellBlocks.blocks[b]
+                let limit = reachMetres + block.radius
+                for s in shared {
+                    let p = siteBlocks.points[Int(s)]
+                    let dx = p.x - block.x, dy = p.y - block.y, dz = p.z - block.z
+                    if dx * dx + dy * dy + dz * dz <= limit * limit { candidates.append(s) }
+                }
+                offsets.append(candidates.count)
+            }
+        }
+        return (candidates, offsets)
     }
 
     /// Where a segment's entries go.
