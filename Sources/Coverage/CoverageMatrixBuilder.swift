@@ -19,6 +19,8 @@ import Isochrones
 ///   So which pairs are in the matrix is exactly what the all-pairs geodesic
 ///   computation gives, and stored times (`Float` minutes) differ from it by
 ///   at most the bound's worth of flight (2 mm: 0.03 ms at 250 km/h).
+///   Most pairs are settled by their chord alone (`ChordGeodesic.chord(below:)`),
+///   with the same outcome as by the estimate; the others are settled one by one.
 /// - Otherwise each pair gets Karney's distance and, within reach, the
 ///   `ReachModel`'s time (integrating the wind, routing around obstacles).
 ///
@@ -60,131 +62,5 @@ public struct CoverageMatrixBuilder: Sendable {
             pairs.segment(blocks: (blocks * part / parts)..<(blocks * (part + 1) / parts))
         }
         return CoverageMatrix(siteCount: sites.count, cellCount: cells.count, standardMinutes: standardMinutes, segments: segments)
-    }
-}
-
-/// The pairs of one build: cells and sites prepared for chord searches, and
-/// how a pair is decided and timed.
-struct PairKernel: Sendable {
-    let builder: CoverageMatrixBuilder
-    let sites: [LonLat], cells: [LonLat]
-    let reachMetres: Double
-    let calm: Bool
-    /// Each site's routes around obstacles (empty without obstacles).
-    let routes: [BaseRoutes]
-    let cellBlocks: PointBlocks
-    let siteBlocks: PointBlocks
-    /// Calm air: estimates below `sure` are within reach, above `impossible`
-    /// beyond it; between, Karney decides.
-    let sure: Double, impossible: Double
-    let dispatch: Double, minutesPerMetre: Double
-
-    init(builder: CoverageMatrixBuilder, sites: [LonLat], cells: [LonLat], reachMetres: Double, calm: Bool, routes: [BaseRoutes]) {
-        self.builder = builder
-        self.sites = sites
-        self.cells = cells
-        self.reachMetres = reachMetres
-        self.calm = calm
-        self.routes = routes
-        cellBlocks = PointBlocks(cells, blockRadius: 8_000, groupRadius: 80_000)
-        siteBlocks = PointBlocks(sites, blockSize: 16, blockRadius: 20_000, groupRadius: 200_000)
-        let band = 1 + 10 * ChordGeodesic.errorBound(distance: reachMetres)
-        sure = reachMetres - band
-        impossible = reachMetres + band
-        dispatch = builder.model.dispatchMinutes
-        minutesPerMetre = 1 / (builder.model.timer.airspeed * 60)
-    }
-
-    /// The matrix segment of the cells of `blocks` (consecutive cell blocks).
-    func segment(blocks range: Range<Int>) -> CoverageMatrix.Segment {
-        let firstCell = range.isEmpty ? 0 : cellBlocks.blocks[range.lowerBound].start
-        let endCell = range.isEmpty ? 0 : cellBlocks.blocks[range.upperBound - 1].end
-        // The candidate sites of each block, and at most how many entries they make.
-        var candidates: [[Int32]] = []
-        var bound = 0
-        for b in range {
-            let block = cellBlocks.blocks[b]
-            var found: [Int32] = []
-            siteBlocks.points(within: reachMetres, of: block.centre, slack: block.radius, into: &found)
-            bound += found.count * (block.end - block.start)
-            candidates.append(found)
-        }
-        var start = [Int](repeating: 0, count: endCell - firstCell + 1)
-        var minutes: [Float] = []
-        var written = 0
-        let siteIndices = [Int32](unsafeUninitializedCapacity: bound) { siteOut, count in
-            minutes = [Float](unsafeUninitializedCapacity: bound) { minutesOut, minutesCount in
-                var table = SurfacePointTable()
-                for (b, found) in zip(range, candidates) {
-                    let block = cellBlocks.blocks[b]
-                    table.assign(found.count) { siteBlocks.points[Int(found[$0])] }
-                    table.withColumns { columns in
-                        for c in block.start..<block.end {
-                            written = pairs(cell: c, candidates: found, columns: columns,
-                                            sitesOut: siteOut, minutesOut: minutesOut, at: written)
-                            start[c - firstCell + 1] = written
-                        }
-                    }
-                }
-                minutesCount = written
-            }
-            count = written
-        }
-        return CoverageMatrix.Segment(firstCell: firstCell, start: start, sites: siteIndices, minutes: minutes)
-    }
-
-    /// Writes, from position `at`, every candidate site (ascending) that
-    /// serves `cell` within the standard and its response time; returns the
-    /// position after the last written. `columns` hold the candidates' points.
-    @inline(__always)
-    func pairs(cell c: Int, candidates: [Int32], columns: SurfacePointTable.Columns,
-               sitesOut: UnsafeMutableBufferPointer<Int32>, minutesOut: UnsafeMutableBufferPointer<Float>, at position: Int) -> Int {
-        let point = cellBlocks.points[c]
-        let chordLimit = reachMetres * reachMetres, sure = sure, impossible = impossible
-        let dispatch = dispatch, minutesPerMetre = minutesPerMetre
-        var written = position
-        var k = 0
-        let fullGroups = calm ? candidates.count / 4 * 4 : 0
-        while k < candidates.count {
-            let (chordSquared, estimate) = ChordGeodesic.distances(from: point, to: columns.load4(k))
-            if k < fullGroups, all(estimate .< sure) {
-                // All four well within reach (the common case inside the disc).
-                let minutes = SIMD4<Float>(dispatch + estimate * minutesPerMetre)
-                for lane in 0..<4 {
-                    sitesOut[written + lane] = candidates[k + lane]
-                    minutesOut[written + lane] = minutes[lane]
-                }
-                written += 4
-                k += 4
-                continue
-            }
-            for lane in 0..<min(4, candidates.count - k) where chordSquared[lane] <= chordLimit {
-                let s = candidates[k + lane]
-                if calm, estimate[lane] < sure {
-                    sitesOut[written] = s
-                    minutesOut[written] = Float(dispatch + estimate[lane] * minutesPerMetre)
-                    written += 1
-                } else if !calm || estimate[lane] <= impossible, let minutes = exactMinutes(site: Int(s), cell: c) {
-                    sitesOut[written] = s
-                    minutesOut[written] = minutes
-                    written += 1
-                }
-            }
-            k += 4
-        }
-        return written
-    }
-
-    /// The response time from `site` to `cell` by Karney's geodesic and the
-    /// reach model, minutes; nil beyond the standard.
-    func exactMinutes(site s: Int, cell c: Int) -> Float? {
-        let model = builder.model
-        let distance = Geodesic.wgs84.inverse(from: sites[s], to: cells[c]).distance
-        guard distance <= reachMetres else { return nil }
-        let reach = routes.isEmpty
-            ? (model.wind.isCalm ? model.reach(alongGeodesicOf: distance) : model.reach(from: sites[s], to: cells[c]))
-            : model.reach(via: routes[s], to: cells[c])
-        guard let minutes = reach.responseMinutes, minutes <= builder.standardMinutes else { return nil }
-        return Float(minutes)
     }
 }

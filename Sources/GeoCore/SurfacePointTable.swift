@@ -3,8 +3,10 @@
 /// table can serve many small batches without reallocating.
 public struct SurfacePointTable: Sendable {
     public private(set) var count = 0
-    /// Ten columns (x, y, z, east x/y, north x/y/z, 1/M, 1/N) of `count + 3` values each.
-    @usableFromInline var storage: [Double] = []
+    /// Three columns (x, y, z) of `count + 3` values each.
+    @usableFromInline var positions: [Double] = []
+    /// Four columns (tilt x/y/z, 1/2N) of `count + 3` values each.
+    @usableFromInline var curvatures: [Float] = []
 
     public init() {}
 
@@ -17,22 +19,24 @@ public struct SurfacePointTable: Sendable {
     public mutating func assign(_ count: Int, _ point: (Int) -> SurfacePoint) {
         self.count = count
         let stride = count + 3
-        if storage.count < 10 * stride { storage = [Double](repeating: 0, count: 10 * stride) }
+        if positions.count < 3 * stride {
+            positions = [Double](repeating: 0, count: 3 * stride)
+            curvatures = [Float](repeating: 0, count: 4 * stride)
+        }
         guard count > 0 else { return }
-        storage.withUnsafeMutableBufferPointer { column in
-            for i in 0..<stride {
-                // Padding repeats the last point; callers ignore lanes past `count`.
-                let p = point(Swift.min(i, count - 1))
-                column[i] = p.x
-                column[stride + i] = p.y
-                column[2 * stride + i] = p.z
-                column[3 * stride + i] = p.east.x
-                column[4 * stride + i] = p.east.y
-                column[5 * stride + i] = p.north.x
-                column[6 * stride + i] = p.north.y
-                column[7 * stride + i] = p.north.z
-                column[8 * stride + i] = p.inverseM
-                column[9 * stride + i] = p.inverseN
+        positions.withUnsafeMutableBufferPointer { position in
+            curvatures.withUnsafeMutableBufferPointer { curvature in
+                for i in 0..<stride {
+                    // Padding repeats the last point; callers ignore lanes past `count`.
+                    let p = point(Swift.min(i, count - 1))
+                    position[i] = p.x
+                    position[stride + i] = p.y
+                    position[2 * stride + i] = p.z
+                    curvature[i] = p.tilt.x
+                    curvature[stride + i] = p.tilt.y
+                    curvature[2 * stride + i] = p.tilt.z
+                    curvature[3 * stride + i] = p.halfInverseN
+                }
             }
         }
     }
@@ -40,17 +44,23 @@ public struct SurfacePointTable: Sendable {
     /// Runs `body` with direct access to the columns.
     @inlinable
     public func withColumns<R>(_ body: (Columns) throws -> R) rethrows -> R {
-        try storage.withUnsafeBufferPointer { try body(Columns(base: $0.baseAddress!, stride: count + 3, count: count)) }
+        try positions.withUnsafeBufferPointer { position in
+            try curvatures.withUnsafeBufferPointer { curvature in
+                try body(Columns(positions: position.baseAddress!, curvatures: curvature.baseAddress!, stride: count + 3, count: count))
+            }
+        }
     }
 
     /// The table's memory, valid inside `withColumns`.
     public struct Columns {
-        @usableFromInline let base: UnsafePointer<Double>
+        @usableFromInline let positions: UnsafePointer<Double>
+        @usableFromInline let curvatures: UnsafePointer<Float>
         @usableFromInline let stride: Int
         public let count: Int
 
-        @usableFromInline init(base: UnsafePointer<Double>, stride: Int, count: Int) {
-            self.base = base
+        @usableFromInline init(positions: UnsafePointer<Double>, curvatures: UnsafePointer<Float>, stride: Int, count: Int) {
+            self.positions = positions
+            self.curvatures = curvatures
             self.stride = stride
             self.count = count
         }
@@ -59,11 +69,14 @@ public struct SurfacePointTable: Sendable {
         @inlinable @inline(__always)
         public func load4(_ index: Int) -> SurfacePoints4 {
             precondition(index >= 0 && index < count, "index \(index) outside 0..<\(count)")
-            @inline(__always) func column(_ k: Int) -> SIMD4<Double> {
-                UnsafeRawPointer(base + k * stride + index).loadUnaligned(as: SIMD4<Double>.self)
+            @inline(__always) func position(_ k: Int) -> SIMD4<Double> {
+                UnsafeRawPointer(positions + k * stride + index).loadUnaligned(as: SIMD4<Double>.self)
             }
-            return SurfacePoints4(x: column(0), y: column(1), z: column(2), eastX: column(3), eastY: column(4),
-                                  northX: column(5), northY: column(6), northZ: column(7), inverseM: column(8), inverseN: column(9))
+            @inline(__always) func curvature(_ k: Int) -> SIMD4<Float> {
+                UnsafeRawPointer(curvatures + k * stride + index).loadUnaligned(as: SIMD4<Float>.self)
+            }
+            return SurfacePoints4(x: position(0), y: position(1), z: position(2),
+                                  tiltX: curvature(0), tiltY: curvature(1), tiltZ: curvature(2), halfInverseN: curvature(3))
         }
     }
 }

@@ -2,25 +2,21 @@
 /// `ChordGeodesic` distances four at a time.
 public struct SurfacePoints4: Sendable {
     public var x, y, z: SIMD4<Double>
-    public var eastX, eastY: SIMD4<Double>
-    public var northX, northY, northZ: SIMD4<Double>
-    public var inverseM, inverseN: SIMD4<Double>
+    public var tiltX, tiltY, tiltZ: SIMD4<Float>
+    public var halfInverseN: SIMD4<Float>
 
     /// The same point in every lane.
     public init(repeating p: SurfacePoint) {
         x = .init(repeating: p.x); y = .init(repeating: p.y); z = .init(repeating: p.z)
-        eastX = .init(repeating: p.east.x); eastY = .init(repeating: p.east.y)
-        northX = .init(repeating: p.north.x); northY = .init(repeating: p.north.y); northZ = .init(repeating: p.north.z)
-        inverseM = .init(repeating: p.inverseM); inverseN = .init(repeating: p.inverseN)
+        tiltX = .init(repeating: p.tilt.x); tiltY = .init(repeating: p.tilt.y); tiltZ = .init(repeating: p.tilt.z)
+        halfInverseN = .init(repeating: p.halfInverseN)
     }
 
     @inlinable
-    public init(x: SIMD4<Double>, y: SIMD4<Double>, z: SIMD4<Double>, eastX: SIMD4<Double>, eastY: SIMD4<Double>,
-                northX: SIMD4<Double>, northY: SIMD4<Double>, northZ: SIMD4<Double>,
-                inverseM: SIMD4<Double>, inverseN: SIMD4<Double>) {
+    public init(x: SIMD4<Double>, y: SIMD4<Double>, z: SIMD4<Double>,
+                tiltX: SIMD4<Float>, tiltY: SIMD4<Float>, tiltZ: SIMD4<Float>, halfInverseN: SIMD4<Float>) {
         self.x = x; self.y = y; self.z = z
-        self.eastX = eastX; self.eastY = eastY
-        self.northX = northX; self.northY = northY; self.northZ = northZ
-        self.inverseM = inverseM; self.inverseN = inverseN
+        self.tiltX = tiltX; self.tiltY = tiltY; self.tiltZ = tiltZ
+        self.halfInverseN = halfInverseN
     }
 }

@@ -26,6 +26,41 @@ import Testing
         #expect(worstRatio > 0.05)
     }
 
+    /// Points whose chord is just under `chord(below: s)` have estimates
+    /// under s, wherever and whichever way they lie (the estimate's
+    /// curvature is largest along meridians at the equator), and the chord
+    /// is not needlessly short.
+    @Test func chordsBelowTheLimitHaveShorterEstimates() {
+        var generator = SplitMix64(seed: 12)
+        let a = 6_378_137.0, e2 = (1 / 298.257223563) * (2 - 1 / 298.257223563)
+        for trial in 0..<20_000 {
+            // Every fourth start on the equator heading along a meridian.
+            let equatorial = trial % 4 == 0
+            let start = LonLat(Double.random(in: -180...180, using: &generator),
+                               equatorial ? 0 : asin(Double.random(in: -1...1, using: &generator)) * 180 / .pi)
+            let azimuth = equatorial ? [0.0, 180][trial % 8 / 4] : Double.random(in: 0..<360, using: &generator)
+            let limit = exp(Double.random(in: log(1_000.0)...log(1_500_000), using: &generator))
+            let chordLimit = ChordGeodesic.chord(below: limit)
+            let p = SurfacePoint(start)
+            func chord(_ q: SurfacePoint) -> Double {
+                ((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y) + (q.z - p.z) * (q.z - p.z)).squareRoot()
+            }
+            // The point along the geodesic whose chord is just under the limit (bisection).
+            var low = 0.0, high = limit
+            for _ in 0..<60 {
+                let middle = (low + high) / 2
+                let q = SurfacePoint(Geodesic.wgs84.direct(from: start, azimuthDegrees: azimuth, distanceMetres: middle).destination)
+                if chord(q) < chordLimit { low = middle } else { high = middle }
+            }
+            let q = SurfacePoint(Geodesic.wgs84.direct(from: start, azimuthDegrees: azimuth, distanceMetres: low).destination)
+            let estimate = ChordGeodesic.distance(from: p, to: q)
+            #expect(chord(q) < chordLimit && estimate < limit, "\(start) at \(azimuth)°: chord \(chord(q)), estimate \(estimate) m vs \(limit) m")
+            // Not needlessly short: the gap is within the largest possible s − c.
+            let curvature = 1 / (a * (1 - e2))
+            #expect(limit - estimate <= limit * limit * limit * curvature * curvature / 20 + 1e-6)
+        }
+    }
+
     @Test func coincidentPointsAreZeroApartAndFourLanesAgreeWithOne() {
         let p = SurfacePoint(LonLat(123.4, 41.8))
         #expect(ChordGeodesic.distance(from: p, to: p) == 0)
