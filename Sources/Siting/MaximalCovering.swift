@@ -134,6 +134,7 @@ public struct MaximalCovering: Sendable {
         }
         let status: SolutionStatus = proves(bound, objective) ? .optimal : .feasible
         if status == .optimal { bound = objective }
+        selected = withoutIdleSites(selected)
         SitingTrace.log("solved", since: clock)
         return SiteChoice.result(model: modelName, instance: instance, selected: selected.sorted(), status: status,
                                  objective: objective, bound: max(bound, objective), since: clock)
@@ -145,6 +146,21 @@ public struct MaximalCovering: Sendable {
     /// (5 km, 30 min) on one core, growing faster than linearly; beyond this
     /// the result keeps the Lagrangian bound and says "feasible".
     public static let largestExactModel = 4_000_000
+
+    /// `sites` without the free sites that cover no weight alone (highest
+    /// index dropped first): the covered weight stays the same, and a
+    /// planner is not shown bases that add nothing.
+    private func withoutIdleSites(_ sites: [Int]) -> [Int] {
+        var counts = instance.coverCounts(sites)
+        var kept = sites
+        for j in sites.sorted(by: >) where !forced.contains(j) {
+            let alone = instance.demands(coveredBy: j).contains { counts[Int($0)] == 1 && instance.weights[Int($0)] > 0 }
+            guard !alone else { continue }
+            for i in instance.demands(coveredBy: j) { counts[Int(i)] -= 1 }
+            kept.removeAll { $0 == j }
+        }
+        return kept
+    }
 
     /// True when `bound` meets `objective` (relative 1e-9).
     private func proves(_ bound: Double, _ objective: Double) -> Bool {
