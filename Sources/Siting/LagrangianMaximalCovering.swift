@@ -153,11 +153,4 @@ struct LagrangianMaximalCovering {
             }
         }
     }
-
-    /// The total weight of the rows `columns` cover.
-    func value(of columns: [Int]) -> Double {
-        var covered = [Bool](repeating: false, count: rowCount)
-        for j in columns { for r in matrix.rows(ofColumn: j) { covered[Int(r)] = true } }
-        return zip(covered, weights).reduce(0) { $0 + ($1.0 ? $1.1 : 0) }
-    }
 }

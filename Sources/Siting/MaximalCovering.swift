@@ -76,13 +76,8 @@ public struct MaximalCovering: Sendable {
 
         var selected = heuristic, objective = instance.coveredWeight(by: heuristic)
         var bound = total
-        // Residual model for CBC: presolved rows over the columns not fixed,
-        // with the fixed-open columns' rows taken out.
-        var rows = presolve.rows, rowWeights = presolve.rowWeights
-        var columns = presolve.sites
-        var mustOpen: [Int] = []
-        // Weight of the rows out of the residual model: covered by forced or fixed-open sites.
-        var constant = fixed
+        var residual = ResidualModel(rows: presolve.rows, weights: presolve.rowWeights, columns: presolve.sites,
+                                     mustOpen: [], constant: fixed)
         if case .sites(let p) = limit, !presolve.rows.isEmpty {
             // Rows over column indices 0..<sites.count.
             var columnOf = [Int32](repeating: -1, count: instance.siteCount)
@@ -100,37 +95,30 @@ public struct MaximalCovering: Sendable {
                             + "\(outcome.open.count) fixed open, \(outcome.closed.count) fixed closed)", since: clock)
             // Fixings hold for every solution better than the incumbent of
             // the relaxation (never better than `objective`).
-            mustOpen = outcome.open.sorted().map { presolve.sites[$0] }
-            columns = presolve.sites.enumerated().filter { !outcome.open.contains($0.offset) && !outcome.closed.contains($0.offset) }.map(\.element)
-            let opened = Set(mustOpen.map(Int32.init)), kept = Set(columns.map(Int32.init))
-            let left = presolve.rows.indices.filter { !presolve.rows[$0].contains(where: opened.contains) }
-            constant = fixed + presolve.rowWeights.reduce(0, +) - left.reduce(0) { $0 + presolve.rowWeights[$1] }
-            (rows, rowWeights) = Presolve.merged(left.map { presolve.rows[$0].filter(kept.contains) }, left.map { presolve.rowWeights[$0] })
+            residual = ResidualModel(presolve: presolve, open: outcome.open, closed: outcome.closed, fixedWeight: fixed)
         }
         if proves(bound, objective) || presolve.rows.isEmpty {
             bound = objective
         } else if heuristicOnly {
             if case .budget = limit {
                 // The root node's bound (LP relaxation strengthened by cuts).
-                var root = program(rows: rows, weights: rowWeights, columns: columns, mustOpen: mustOpen)
+                var root = program(residual)
                 root.rootOnly = true
                 let lp = root.solve(timeLimit: timeLimit)
-                if lp.bound.isFinite { bound = min(bound, constant - lp.bound) }
+                if lp.bound.isFinite { bound = min(bound, residual.constant - lp.bound) }
             }
-        } else if rows.reduce(0, { $0 + $1.count }) > Self.largestExactModel {
+        } else if residual.rows.reduce(0, { $0 + $1.count }) > Self.largestExactModel {
             // CBC's root LP cannot be interrupted: on a model this size it
             // would overrun any time limit. The Lagrangian bound stands.
             SitingTrace.log("residual model above \(Self.largestExactModel) pairs: CBC skipped", since: clock)
         } else {
-            let residual = solveResidual(rows: rows, weights: rowWeights, columns: columns, mustOpen: mustOpen,
-                                         start: selected, timeLimit: timeLimit.map { $0 - (ContinuousClock.now - clock) / .seconds(1) })
-            if let picked = residual.picked {
+            let solved = solve(residual, start: selected, timeLimit: timeLimit.map { $0 - (ContinuousClock.now - clock) / .seconds(1) })
+            if let picked = solved.picked {
                 let value = instance.coveredWeight(by: picked)
                 if value > objective { (selected, objective) = (picked, value) }
             }
             // Solutions breaking a fixing are worth no more than `objective`.
-            bound = min(bound, max(objective, constant + residual.bound))
-            if residual.optimal { bound = min(bound, max(objective, constant + residual.value)) }
+            bound = min(bound, max(objective, residual.constant + solved.bound))
         }
         let status: SolutionStatus = proves(bound, objective) ? .optimal : .feasible
         if status == .optimal { bound = objective }
@@ -167,14 +155,15 @@ public struct MaximalCovering: Sendable {
         bound - objective <= 1e-9 * max(1, objective)
     }
 
-    /// The MIP over `columns` (free sites) and `rows` (their sites, each
-    /// row's weight), with the `mustOpen` sites already open.
-    private func program(rows: [[Int32]], weights: [Double], columns: [Int], mustOpen: [Int]) -> MixedIntegerProgram {
+    /// The MIP of a residual model: its columns (free sites) and rows, with
+    /// its `mustOpen` sites already open.
+    private func program(_ model: ResidualModel) -> MixedIntegerProgram {
+        let columns = model.columns
         var program = MixedIntegerProgram()
         program.preprocess = false
         for _ in columns { program.addColumn(cost: 0) }
         let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, Int32($0)) })
-        for (row, weight) in zip(rows, weights) {
+        for (row, weight) in zip(model.rows, model.weights) {
             let y = program.addColumn(cost: -weight, integer: false)
             // y − Σ x ≤ 0
             program.addRow([Int32(y)] + row.map { column[Int($0)]! }, [1] + Array(repeating: -1, count: row.count), upper: 0)
@@ -182,7 +171,7 @@ public struct MaximalCovering: Sendable {
         let siteColumns = (0..<Int32(columns.count)).map { $0 }
         switch limit {
         case .sites(let p):
-            program.addRow(siteColumns, Array(repeating: 1, count: siteColumns.count), upper: Double(p - forced.count - mustOpen.count))
+            program.addRow(siteColumns, Array(repeating: 1, count: siteColumns.count), upper: Double(p - forced.count - model.mustOpen.count))
         case .budget(let budget):
             let forcedCost = forced.reduce(0) { $0 + instance.siteCosts[$1] }
             program.addRow(siteColumns, columns.map { instance.siteCosts[$0] }, upper: budget - forcedCost)
@@ -191,34 +180,35 @@ public struct MaximalCovering: Sendable {
     }
 
     /// CBC on the residual model. `picked`: the whole site set of its best
-    /// solution (forced and fixed-open sites included); `value` and `bound`
-    /// count only the residual rows' weight.
-    private func solveResidual(rows: [[Int32]], weights: [Double], columns: [Int], mustOpen: [Int],
-                               start: [Int], timeLimit: Double?) -> (picked: [Int]?, value: Double, bound: Double, optimal: Bool) {
-        let base = Array(forced) + mustOpen
-        if case .sites(let p) = limit, p - forced.count - mustOpen.count < 0 {
+    /// solution (forced and fixed-open sites included); `bound`: a proven
+    /// upper bound on the residual rows' weight (−∞ when no solution
+    /// respects the fixings).
+    private func solve(_ model: ResidualModel, start: [Int], timeLimit: Double?) -> (picked: [Int]?, bound: Double) {
+        let base = Array(forced) + model.mustOpen
+        if case .sites(let p) = limit, p - forced.count - model.mustOpen.count < 0 {
             // More fixed-open sites than p: no solution beats the incumbent.
-            return (nil, -.infinity, -.infinity, true)
+            return (nil, -.infinity)
         }
-        guard !rows.isEmpty else { return (base, 0, 0, true) }
-        let program = program(rows: rows, weights: weights, columns: columns, mustOpen: mustOpen)
+        guard !model.rows.isEmpty else { return (base, 0) }
         let chosen = Set(start)
         // The incumbent as a start when it respects the fixings.
         var warm: [Double]?
-        if mustOpen.allSatisfy(chosen.contains), chosen.subtracting(base).isSubset(of: Set(columns)) {
-            var values = columns.map { chosen.contains($0) ? 1.0 : 0.0 }
+        if model.mustOpen.allSatisfy(chosen.contains), chosen.subtracting(base).isSubset(of: Set(model.columns)) {
+            var values = model.columns.map { chosen.contains($0) ? 1.0 : 0.0 }
             // Columns are the sites, then one y per row: y_r = 1 when the start covers row r.
-            for row in rows { values.append(row.contains { chosen.contains(Int($0)) } ? 1 : 0) }
+            for row in model.rows { values.append(row.contains { chosen.contains(Int($0)) } ? 1 : 0) }
             warm = values
         }
-        let solution = program.solve(timeLimit: timeLimit.map { max($0, 1) }, start: warm)
-        let bound = solution.bound.isFinite ? -solution.bound : weights.reduce(0, +)
-        guard solution.status == .optimal || solution.status == .feasible else {
-            return (nil, -.infinity, solution.status == .infeasible ? -.infinity : bound, solution.status == .infeasible)
+        let solution = program(model).solve(timeLimit: timeLimit.map { max($0, 1) }, start: warm)
+        // Minimisation sense; for a proven optimum the bound is its value.
+        let bound = solution.bound.isFinite ? -solution.bound : model.weights.reduce(0, +)
+        switch solution.status {
+        case .infeasible: return (nil, -.infinity)
+        case .noSolutionFound: return (nil, bound)
+        case .optimal, .feasible:
+            let picked = base + model.columns.enumerated().filter { solution.values[$0.offset] > 0.5 }.map(\.element)
+            return (picked.sorted(), bound)
         }
-        let picked = base + columns.enumerated().filter { solution.values[$0.offset] > 0.5 }.map(\.element)
-        return (picked.sorted(), -solution.objective, solution.status == .optimal ? -solution.objective : bound,
-                solution.status == .optimal)
     }
 
     /// Forced sites, then lazy greedy up to the limit; for the cardinality
@@ -236,5 +226,37 @@ public struct MaximalCovering: Sendable {
             }) { _ in false }
             return run.sorted()
         }
+    }
+}
+
+/// The model CBC solves once the Lagrangian fixings are applied: the
+/// presolved rows over the sites neither fixed open nor closed, without the
+/// rows a fixed-open site covers (identical rows merged again).
+struct ResidualModel {
+    var rows: [[Int32]]
+    var weights: [Double]
+    /// Sites still free (instance indices, ascending).
+    var columns: [Int]
+    /// Sites fixed open.
+    var mustOpen: [Int]
+    /// Weight outside the model: covered by forced or fixed-open sites.
+    var constant: Double
+
+    init(rows: [[Int32]], weights: [Double], columns: [Int], mustOpen: [Int], constant: Double) {
+        (self.rows, self.weights, self.columns, self.mustOpen, self.constant) = (rows, weights, columns, mustOpen, constant)
+    }
+
+    /// `open`, `closed`: fixings as indices into `presolve.sites`;
+    /// `fixedWeight`: the weight forced sites cover.
+    init(presolve: Presolve, open: Set<Int>, closed: Set<Int>, fixedWeight: Double) {
+        mustOpen = open.sorted().map { presolve.sites[$0] }
+        columns = presolve.sites.enumerated().filter { !open.contains($0.offset) && !closed.contains($0.offset) }.map(\.element)
+        let opened = Set(mustOpen.map(Int32.init)), kept = Set(columns.map(Int32.init))
+        var left: [Int] = []
+        constant = fixedWeight
+        for r in presolve.rows.indices {
+            if presolve.rows[r].contains(where: opened.contains) { constant += presolve.rowWeights[r] } else { left.append(r) }
+        }
+        (rows, weights) = Presolve.merged(left.map { presolve.rows[$0].filter(kept.contains) }, left.map { presolve.rowWeights[$0] })
     }
 }
