@@ -5,19 +5,20 @@ import Isochrones
 
 /// The Liaoning siting instance the benchmarks share with their peers:
 /// demand = the province boundary on a grid of `cellKm`, weighted by area;
-/// candidates = the airports of Liaoning plus a 10 km lattice over the
-/// province; coverage = response time within `minutes` for a 250 km/h
+/// candidates = the airports of Liaoning plus a lattice over the province
+/// (10 km unless `siteKm` says otherwise; a coarser one keeps instances
+/// small enough for peers with dense models); coverage = response time within `minutes` for a 250 km/h
 /// aircraft with 15 min dispatch (the interim planning profile). Written as
 /// costs.csv (demand,site,cost for every pair within the standard) and
 /// weights.csv (demand,weight).
 enum LiaoningInstance {
     /// The demand cell centres and the candidate sites (ids and positions).
-    static func make(cellKm: Double) throws -> (cells: [LonLat], siteIDs: [String], sites: [LonLat], grid: DemandGrid) {
+    static func make(cellKm: Double, siteKm: Double = 10) throws -> (cells: [LonLat], siteIDs: [String], sites: [LonLat], grid: DemandGrid) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../basemaps").standardized
         let boundary = try GeoJSONReader.features(at: root.appendingPathComponent("liaoning/boundary.geojson"))[0].geometry!
         let zone = try HazardZone(id: "210000", name: "Liaoning", hazard: "all", risk: 1, area: boundary)
         let grid = try DemandGrid.build(zones: [zone], cellSize: cellKm * 1_000, weighting: .area)
-        let lattice = try DemandGrid.build(zones: [zone], cellSize: 10_000, weighting: .area, projection: grid.projection)
+        let lattice = try DemandGrid.build(zones: [zone], cellSize: siteKm * 1_000, weighting: .area, projection: grid.projection)
         let airports = try VectorLayer.read(root.appendingPathComponent("china/airports.csv").path).features
             .filter { $0[field: "subdivision"]?.stringValue == "Liaoning" }
         var siteIDs: [String] = [], sites: [LonLat] = []
@@ -38,8 +39,9 @@ enum LiaoningInstance {
 
     /// Writes the instance; with `pointsOnly`, only cells.csv and sites.csv
     /// (what the coverage-matrix peer reads) and no pairs.
-    static func write(cellKm: Double, minutes: Double, to folder: URL, pointsOnly: Bool = false) throws -> (cells: Int, sites: Int, pairs: Int) {
-        let (cells, siteIDs, sites, grid) = try make(cellKm: cellKm)
+    static func write(cellKm: Double, siteKm: Double = 10, minutes: Double, to folder: URL,
+                      pointsOnly: Bool = false) throws -> (cells: Int, sites: Int, pairs: Int) {
+        let (cells, siteIDs, sites, grid) = try make(cellKm: cellKm, siteKm: siteKm)
         var cellTable = "id,lon,lat\n", siteTable = "id,lon,lat\n"
         for (c, p) in cells.enumerated() { cellTable += "c\(c),\(p.lon),\(p.lat)\n" }
         for (id, p) in zip(siteIDs, sites) { siteTable += "\(id),\(p.lon),\(p.lat)\n" }

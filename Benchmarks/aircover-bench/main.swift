@@ -67,8 +67,9 @@ func benchmarkIsochrones() throws {
 func writeLiaoningInstance() throws {
     let folder = URL(fileURLWithPath: argument("--out", default: "Benchmarks/.data/liaoning"))
     let cellKm = Double(argument("--cell-km", default: "5"))!, minutes = Double(argument("--minutes", default: "30"))!
+    let siteKm = Double(argument("--site-km", default: "10"))!
     let wall0 = Date()
-    let made = try LiaoningInstance.write(cellKm: cellKm, minutes: minutes, to: folder,
+    let made = try LiaoningInstance.write(cellKm: cellKm, siteKm: siteKm, minutes: minutes, to: folder,
                                           pointsOnly: CommandLine.arguments.contains("--points-only"))
     print(JSONValue.object([
         ("task", .string("liaoning-instance")), ("cell_km", .number(cellKm)), ("minutes", .number(minutes)),
@@ -121,9 +122,10 @@ do {
     case "coverage-matrix": try benchmarkCoverageMatrix()
     case "china-matrix": try benchmarkChinaMatrix()
     case "isochrones": try benchmarkIsochrones()
+    case "geodesics": benchmarkGeodesics()
     case "liaoning-instance": try writeLiaoningInstance()
     default:
-        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench liaoning-instance [--cell-km K] [--minutes M] [--out DIR] [--points-only]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M] [--verify]\n       aircover-bench china-matrix [--cell-km K] [--minutes M]\n".utf8))
+        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench geodesics [--pairs N]\n       aircover-bench liaoning-instance [--cell-km K] [--site-km K] [--minutes M] [--out DIR] [--points-only]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M] [--verify]\n       aircover-bench china-matrix [--cell-km K] [--minutes M]\n".utf8))
         exit(2)
     }
 } catch {
