@@ -51,11 +51,13 @@ public struct IsochroneBuilder: Sendable {
         let timeBudget = try model.flightBudgetSeconds(forStandard: minutes)
         let roundTripBudget = model.roundTripBudgetSeconds
         let (shape, ring) = try reachable(from: base, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        // `shape` is valid (`polygon` makes it so); a detour around
+        // obstacles may not be.
         var geometry = shape
         if !model.airspace.isEmpty {
             geometry = try aroundObstacles(base: base, direct: shape, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+            if !geometry.isValid { geometry = try geometry.makeValid() }
         }
-        if !geometry.isValid { geometry = try geometry.makeValid() }
         geometry = try AntimeridianSplit.split(geometry, unwrapping: false)
         let byTime = ring.contains { $0.limit == .time }, byRange = ring.contains { $0.limit == .range }
         let limit: IsochroneLimit = byTime && !byRange ? .time : byRange && !byTime ? .range : .timeAndRange
@@ -230,7 +232,9 @@ public struct IsochroneBuilder: Sendable {
     }
 
     /// The polygon bounded by `ring`, closed along a pole or complemented as
-    /// needed, split at the antimeridian.
+    /// needed, in continuous longitudes (not yet split) and valid: a ring
+    /// certified simple around the base (`StarShapedRing`) skips GEOS's
+    /// validity test, any other shape is tested and repaired if need be.
     private func polygon(ring: [BoundaryPoint], base: LonLat, boundaryNorth: BoundaryPoint, boundarySouth: BoundaryPoint) throws -> Geometry {
         let geodesic = Geodesic.wgs84
         let holdsNorthPole = boundaryNorth.distance > geodesic.inverse(from: base, to: LonLat(base.lon, 90)).distance
@@ -252,6 +256,11 @@ public struct IsochroneBuilder: Sendable {
         switch (holdsNorthPole, holdsSouthPole) {
         case (false, false):
             shape = try Geometry.polygon(exterior: path)
+            // The base in the ring's continuous longitudes.
+            var centre = XY(base.lon, base.lat)
+            while centre.x - path[0].x > 180 { centre.x -= 360 }
+            while centre.x - path[0].x < -180 { centre.x += 360 }
+            if StarShapedRing.isCertifiedSimple(path, around: centre) { return shape }
         case (true, false), (false, true):
             // The ring winds once around the pole: its longitude advances by
             // ±360°. Close it along the pole's latitude.
