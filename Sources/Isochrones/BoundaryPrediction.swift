@@ -45,9 +45,12 @@ struct BoundaryPrediction {
         // the quadratics' through the first three and the last three nodes.
         let m = t[2] / 2, d = m - t
         @inline(__always) func basis(_ i: Int, _ nodes: ClosedRange<Int>) -> Double {
-            var weight = 1.0
-            for j in nodes where j != i { weight *= d[j] / (t[i] - t[j]) }
-            return weight
+            var numerator = 1.0, denominator = 1.0
+            for j in nodes where j != i {
+                numerator *= d[j]
+                denominator *= t[i] - t[j]
+            }
+            return numerator / denominator
         }
         let cubicWeights = SIMD4(basis(0, 0...3), basis(1, 0...3), basis(2, 0...3), basis(3, 0...3))
         let leftWeights = SIMD4(basis(0, 0...2), basis(1, 0...2), basis(2, 0...2), 0)

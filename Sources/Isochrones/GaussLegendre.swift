@@ -130,6 +130,35 @@ enum SmallAngle {
         return (x - x * x2 * s, 1 - x2 * c)
     }
 
+    /// Sine and cosine of an angle in degrees: from a table of the 64
+    /// multiples of 5.625° and the series on the remaining offset (below
+    /// 2.82°, exact in degrees up to an ulp of the input) by the addition
+    /// formulas; within a few units in the last place of libm's, with no
+    /// libm call. Angles beyond ±1e9° go to libm.
+    @inline(__always)
+    static func sinCos(degrees: Double) -> (sin: Double, cos: Double) {
+        guard abs(degrees) < 1e9 else { return (sin(degrees * .pi / 180), cos(degrees * .pi / 180)) }
+        let steps = degrees / 5.625
+        let k = Int(steps >= 0 ? steps + 0.5 : steps - 0.5)  // nearest, by truncation
+        let offset = (degrees - Double(k) * 5.625) * (.pi / 180)
+        let (tableSin, tableCos) = (sixtyFourthTurns.sines[k & 63], sixtyFourthTurns.cosines[k & 63])
+        return sinCos(offset, after: (tableSin, tableCos))
+    }
+
+    /// sin and cos of k · 5.625°, from libm within ±45° (where the
+    /// argument's rounding costs least) turned by exact quarter turns.
+    private static let sixtyFourthTurns: (sines: [Double], cosines: [Double]) = {
+        var sines: [Double] = [], cosines: [Double] = []
+        for k in 0..<64 {
+            let quarter = (k + 8) / 16, rest = Double(k - 16 * quarter) * .pi / 32
+            let (s, c) = (sin(rest), cos(rest))
+            let turned = [(s, c), (c, -s), (-s, -c), (-c, s), (s, c)][quarter]
+            sines.append(turned.0)
+            cosines.append(turned.1)
+        }
+        return (sines, cosines)
+    }()
+
     /// Sine and cosine of θ + x from those of θ (`start`) by the addition
     /// formulas: within a few units in the last place of libm's.
     @inline(__always)

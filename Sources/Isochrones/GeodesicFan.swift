@@ -76,8 +76,7 @@ public struct GeodesicRay: Sendable {
     init(fan: GeodesicFan, azimuth: Double) {
         origin = fan.origin
         self.azimuth = azimuth
-        let alpha1 = azimuth * .pi / 180
-        let sinAlpha1 = sin(alpha1), cosAlpha1 = cos(alpha1)
+        let (sinAlpha1, cosAlpha1) = SmallAngle.sinCos(degrees: azimuth)
         sinAzimuth = sinAlpha1
         cosAzimuth = cosAlpha1
         sinAlpha0 = sinAlpha1 * fan.cosBeta1
