@@ -141,22 +141,23 @@ enum SmallAngle {
         let steps = degrees / 5.625
         let k = Int(steps >= 0 ? steps + 0.5 : steps - 0.5)  // nearest, by truncation
         let offset = (degrees - Double(k) * 5.625) * (.pi / 180)
-        let (tableSin, tableCos) = (sixtyFourthTurns.sines[k & 63], sixtyFourthTurns.cosines[k & 63])
-        return sinCos(offset, after: (tableSin, tableCos))
+        let entry = sixtyFourthTurns + 2 * (k & 63)
+        return sinCos(offset, after: (entry[0], entry[1]))
     }
 
-    /// sin and cos of k · 5.625°, from libm within ±45° (where the
-    /// argument's rounding costs least) turned by exact quarter turns.
-    private static let sixtyFourthTurns: (sines: [Double], cosines: [Double]) = {
-        var sines: [Double] = [], cosines: [Double] = []
+    /// sin and cos of k · 5.625° at 2k and 2k + 1, from libm within ±45°
+    /// (where the argument's rounding costs least) turned by exact quarter
+    /// turns. A constant table for the life of the program (written once,
+    /// before any read: safe to share), read through a pointer: no copy, no
+    /// reference counting on the hot path.
+    nonisolated(unsafe) private static let sixtyFourthTurns: UnsafePointer<Double> = {
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: 128)
         for k in 0..<64 {
             let quarter = (k + 8) / 16, rest = Double(k - 16 * quarter) * .pi / 32
             let (s, c) = (sin(rest), cos(rest))
-            let turned = [(s, c), (c, -s), (-s, -c), (-c, s), (s, c)][quarter]
-            sines.append(turned.0)
-            cosines.append(turned.1)
+            (table[2 * k], table[2 * k + 1]) = [(s, c), (c, -s), (-s, -c), (-c, s), (s, c)][quarter]
         }
-        return (sines, cosines)
+        return UnsafePointer(table)
     }()
 
     /// Sine and cosine of θ + x from those of θ (`start`) by the addition

@@ -12,6 +12,13 @@ import GeoCore
 /// distance) from the true boundary point at the middle azimuth — so strongly
 /// curved parts get more vertices and straight-ish parts fewer.
 ///
+/// Boundary points are solved on their own rays, except in a uniform wind
+/// where the range provably binds nowhere: there the boundary is smooth, and
+/// vertices come from trigonometric series through 32 solved points
+/// (`BoundarySeries`, accepted only when its measured error shows its
+/// points within 10 µm of the solved boundary; the error bound is added to
+/// every edge test).
+///
 /// Regions holding a pole are closed along the pole; a region holding both
 /// poles (wider than a hemisphere) is built as the world minus the unserved
 /// region around the antipode. Results are split at the antimeridian.
@@ -73,6 +80,7 @@ public struct IsochroneBuilder: Sendable {
         var disc: CalmDisc?
         let edge: (Double) -> BoundaryPoint
         var initial: [BoundaryPoint]?
+        var series: BoundarySeries?
         // In calm air the reach is mirror-symmetric about the base's meridian
         // (the ellipsoid is a surface of revolution): the eastern half is
         // built and reflected (away from the poles, where the meridian is
@@ -80,7 +88,7 @@ public struct IsochroneBuilder: Sendable {
         let symmetric = model.wind.isCalm && abs(origin.lat) < 89
         // Along a fan the boundary's arc is a smooth function of the azimuth:
         // each ray's search starts from the arc interpolated from 16 rays
-        // solved in full (`AzimuthSeries`); every point is still solved to
+        // solved in full (`AzimuthSeries`); the point is still solved to
         // full accuracy on its own ray.
         if let fan, model.wind.isCalm {
             let (byTime, byRange) = model.calmDistances(timeBudget: timeBudget, roundTripBudget: roundTripBudget)
@@ -100,16 +108,33 @@ public struct IsochroneBuilder: Sendable {
                                                       timeBudget: timeBudget, roundTripBudget: roundTripBudget,
                                                       timeArc: arcs?.value(sin: ray.sinAzimuth, cos: ray.cosAzimuth))
             }
-            let samples = (0..<AzimuthSeries.sampleCount).map { solve(Double($0) * 22.5, nil) }
-            let arcs = AzimuthSeries(samples: samples.map(\.timeArc))
-            initial = samples.map(\.point)
-            edge = { solve($0, arcs).point }
+            let coarse = (0..<16).map { solve(Double($0) * 22.5, nil) }
+            let arcs = AzimuthSeries(samples: coarse.map(\.timeArc))
+            // Out and back, the ground speed lies between v − w and v + w: at
+            // the time limit the round trip takes at most budget (1 + (v + w)/(v − w)).
+            // When that fits the range binds nowhere, and the boundary is
+            // smooth enough for series (`BoundarySeries`), checked on 16 more rays.
+            initial = coarse.map(\.point)
+            if timeBudget * (1 + conditions.speedRatio) <= roundTripBudget,
+               let boundary = BoundarySeries(base: origin, samples: (0..<32).map { $0 % 2 == 0 ? coarse[$0 / 2].point : solve(Double($0) * 11.25, arcs).point },
+                                             maximumPointError: Self.seriesPointError) {
+                series = boundary
+                edge = boundary.point(azimuth:)
+            } else {
+                edge = { solve($0, arcs).point }
+            }
         } else {
             edge = { model.boundary(from: origin, fan: fan, azimuth: $0, timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
         }
         let ring: [BoundaryPoint]
         if symmetric {
             ring = mirroredRing(adaptiveRing(edge, disc: disc, halfTurn: true), base: origin)
+        } else if let series {
+            // Vertices from the series lie within its error bound of the true
+            // boundary, so an edge between two lies within that bound of the
+            // chord between the true points; middles are probed within
+            // `probeError`.
+            ring = predictedRing(edge, initial: initial ?? [], probe: (series.probe(azimuth:), series.probeError + series.errorBound))
         } else if fan != nil, case .uniform = model.wind {
             ring = predictedRing(edge, initial: initial ?? (0..<16).map { edge(Double($0) * 22.5) })
         } else {
@@ -121,13 +146,13 @@ public struct IsochroneBuilder: Sendable {
 
     /// Boundary points in azimuth order from 0° (exclusive of 360°), or from
     /// 0° to 180° inclusive for `halfTurn`.
-    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint, disc: CalmDisc?, halfTurn: Bool) -> [BoundaryPoint] {
+    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint, disc: CalmDisc?, halfTurn: Bool, edgeError: Double = 0) -> [BoundaryPoint] {
         let initial = halfTurn ? 8 : 16, span = halfTurn ? 180.0 : 360.0
         let starts = (0...initial).map { edge(Double($0) * span / Double(initial)) }
         var ring: [BoundaryPoint] = []
         ring.reserveCapacity(256)
         for i in 0..<initial {
-            refine(starts[i], starts[i + 1], depth: 0, edge: edge, disc: disc, into: &ring)
+            refine(starts[i], starts[i + 1], depth: 0, edge: edge, disc: disc, edgeError: edgeError, into: &ring)
         }
         if halfTurn { ring.append(starts[initial]) }
         return ring
@@ -141,9 +166,15 @@ public struct IsochroneBuilder: Sendable {
     /// point is solved for only where a vertex is placed; where the
     /// prediction is unavailable or its error estimate exceeds a quarter of
     /// the target, the middle is solved for as in `refine`.
-    private func predictedRing(_ edge: (Double) -> BoundaryPoint, initial: [BoundaryPoint]) -> [BoundaryPoint] {
+    ///
+    /// With `probe`, middles come from it instead (within its error, metres,
+    /// which is added to each deviation), and are never taken as vertices.
+    private func predictedRing(_ edge: (Double) -> BoundaryPoint, initial: [BoundaryPoint],
+                               probe: (middle: (Double) -> LonLat, error: Double)? = nil) -> [BoundaryPoint] {
         let target = 0.8 * toleranceMetres
         var ring = initial
+        let origin = initial[0].position.lat, (sinOrigin, cosOrigin) = SmallAngle.sinCos(degrees: origin)
+        let reference = (degrees: origin, sin: sinOrigin, cos: cosOrigin)
         // kept[i]: edge i (ring[i] to ring[i + 1]) passed the last pass's
         // test unsplit. An edge kept whose neighbouring edges were kept too
         // has the same four points as then, so it passes again untested.
@@ -156,7 +187,8 @@ public struct IsochroneBuilder: Sendable {
             for i in 0..<n {
                 let a = ring[i]
                 next.append(a)
-                if kept[(i + n - 1) % n] && kept[i] && kept[(i + 1) % n] {
+                // (A probed edge's test depends on its own ends alone.)
+                if kept[i] && (probe != nil || kept[(i + n - 1) % n] && kept[(i + 1) % n]) {
                     nextKept.append(true)
                     continue
                 }
@@ -164,12 +196,14 @@ public struct IsochroneBuilder: Sendable {
                 let bAzimuth = i + 1 < n ? b.azimuth : b.azimuth + 360
                 var middle: BoundaryPoint?
                 let deviation: Double
-                if let prediction = BoundaryPrediction(ring[(i + n - 1) % n], a, b, ring[(i + 2) % n]),
+                if let probe {
+                    deviation = Self.shortDistance(chordMiddle, probe.middle((a.azimuth + bAzimuth) / 2), near: reference) + probe.error
+                } else if let prediction = BoundaryPrediction(ring[(i + n - 1) % n], a, b, ring[(i + 2) % n]),
                    prediction.errorEstimate <= 0.25 * target {
-                    deviation = Self.shortDistance(chordMiddle, prediction.middle) + prediction.errorEstimate
+                    deviation = Self.shortDistance(chordMiddle, prediction.middle, near: reference) + prediction.errorEstimate
                 } else {
                     middle = edge((a.azimuth + bAzimuth) / 2)
-                    deviation = Self.shortDistance(chordMiddle, middle!.position)
+                    deviation = Self.shortDistance(chordMiddle, middle!.position, near: reference)
                 }
                 guard deviation > target else {
                     nextKept.append(true)
@@ -205,8 +239,11 @@ public struct IsochroneBuilder: Sendable {
         return east + west
     }
 
+    /// Appends `a` and the points refining the edge from `a` to `b`; each
+    /// edge's measured deviation is increased by `edgeError`, the error of
+    /// the points `edge` gives (metres).
     private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
-                        edge: (Double) -> BoundaryPoint, disc: CalmDisc?, into ring: inout [BoundaryPoint]) {
+                        edge: (Double) -> BoundaryPoint, disc: CalmDisc?, edgeError: Double, into ring: inout [BoundaryPoint]) {
         let chordMiddle = Self.chordMiddle(a, b)
         // A disc's boundary is at a known distance from its centre; otherwise
         // the chord's middle is compared with the boundary point at the
@@ -217,7 +254,7 @@ public struct IsochroneBuilder: Sendable {
             deviation = disc.distanceToEdge(chordMiddle)
         } else {
             middle = edge((a.azimuth + b.azimuth) / 2)
-            deviation = Self.shortDistance(chordMiddle, middle!.position)
+            deviation = Self.shortDistance(chordMiddle, middle!.position) + edgeError
         }
         // Refine to 80% of the tolerance: the chord's worst point is near,
         // not exactly at, its middle.
@@ -233,7 +270,7 @@ public struct IsochroneBuilder: Sendable {
         }
         points.append(b)
         for (from, to) in zip(points, points.dropFirst()) {
-            refine(from, to, depth: depth + 1, edge: edge, disc: disc, into: &ring)
+            refine(from, to, depth: depth + 1, edge: edge, disc: disc, edgeError: edgeError, into: &ring)
         }
     }
 
@@ -256,16 +293,22 @@ public struct IsochroneBuilder: Sendable {
 
     /// Distance between two nearby points from the local radii of curvature
     /// of WGS84 (meridian M, prime vertical N): within 0.1% of the geodesic
-    /// distance below 10 km, which is all the refinement test needs.
-    static func shortDistance(_ p: LonLat, _ q: LonLat) -> Double {
+    /// distance below 10 km, which is all the refinement test needs. With
+    /// `near`, the sine and cosine of a latitude close by (a boundary point's), those
+    /// of the points' middle latitude come from them by the addition formulas
+    /// (a polynomial within 5.7° of it: no libm call).
+    static func shortDistance(_ p: LonLat, _ q: LonLat, near reference: (degrees: Double, sin: Double, cos: Double)? = nil) -> Double {
         let a = 6_378_137.0, e2 = 0.006_694_379_990_141_317
-        let phi = (p.lat + q.lat) / 2 * .pi / 180
-        let w = 1 - e2 * sin(phi) * sin(phi)
-        let n = a / w.squareRoot(), m = a * (1 - e2) / (w * w.squareRoot())
+        let middle = (p.lat + q.lat) / 2
+        let (sinPhi, cosPhi) = reference.map { SmallAngle.sinCos((middle - $0.degrees) * .pi / 180, after: ($0.sin, $0.cos)) }
+            ?? SmallAngle.sinCos(degrees: middle)
+        // n = a / √w and m = a (1 − e²) / w^(3/2): one square root, one division.
+        let r = 1 / (1 - e2 * sinPhi * sinPhi).squareRoot()
+        let n = a * r, m = a * (1 - e2) * r * r * r
         var dLon = q.lon - p.lon
         if dLon > 180 { dLon -= 360 }
         if dLon < -180 { dLon += 360 }
-        let x = n * cos(phi) * dLon * .pi / 180, y = m * (q.lat - p.lat) * .pi / 180
+        let x = n * cosPhi * dLon * .pi / 180, y = m * (q.lat - p.lat) * .pi / 180
         return (x * x + y * y).squareRoot()
     }
 
@@ -312,6 +355,12 @@ public struct IsochroneBuilder: Sendable {
         if !shape.isValid { shape = try shape.makeValid() }
         return shape
     }
+
+    /// The largest expected error of a boundary series' points
+    /// (`BoundarySeries.pointError`) accepted, metres: 10 µm, a tenth of
+    /// a microsecond of flight, as close as the solved points' time budget
+    /// is met.
+    static let seriesPointError = 1e-5
 
     static func checkThresholds(_ minutes: [Double]) throws {
         guard !minutes.isEmpty else { throw IsochroneError("no time thresholds given") }
