@@ -173,8 +173,9 @@ public struct IsochroneBuilder: Sendable {
                                probe: (middle: (Double) -> LonLat, error: Double)? = nil) -> [BoundaryPoint] {
         let target = 0.8 * toleranceMetres
         var ring = initial
-        let origin = initial[0].position.lat, (sinOrigin, cosOrigin) = SmallAngle.sinCos(degrees: origin)
-        let reference = (degrees: origin, sin: sinOrigin, cos: cosOrigin)
+        // The reach's middle latitude, halfway between its points due north
+        // and due south: the deviations' latitudes lie closest to it.
+        let scale = LocalScale(latitude: (initial[0].position.lat + initial[initial.count / 2].position.lat) / 2)
         // kept[i]: edge i (ring[i] to ring[i + 1]) passed the last pass's
         // test unsplit. An edge kept whose neighbouring edges were kept too
         // has the same four points as then, so it passes again untested.
@@ -197,13 +198,13 @@ public struct IsochroneBuilder: Sendable {
                 var middle: BoundaryPoint?
                 let deviation: Double
                 if let probe {
-                    deviation = Self.shortDistance(chordMiddle, probe.middle((a.azimuth + bAzimuth) / 2), near: reference) + probe.error
+                    deviation = scale.distance(chordMiddle, probe.middle((a.azimuth + bAzimuth) / 2)) + probe.error
                 } else if let prediction = BoundaryPrediction(ring[(i + n - 1) % n], a, b, ring[(i + 2) % n]),
                    prediction.errorEstimate <= 0.25 * target {
-                    deviation = Self.shortDistance(chordMiddle, prediction.middle, near: reference) + prediction.errorEstimate
+                    deviation = scale.distance(chordMiddle, prediction.middle) + prediction.errorEstimate
                 } else {
                     middle = edge((a.azimuth + bAzimuth) / 2)
-                    deviation = Self.shortDistance(chordMiddle, middle!.position, near: reference)
+                    deviation = scale.distance(chordMiddle, middle!.position)
                 }
                 guard deviation > target else {
                     nextKept.append(true)
@@ -293,15 +294,10 @@ public struct IsochroneBuilder: Sendable {
 
     /// Distance between two nearby points from the local radii of curvature
     /// of WGS84 (meridian M, prime vertical N): within 0.1% of the geodesic
-    /// distance below 10 km, which is all the refinement test needs. With
-    /// `near`, the sine and cosine of a latitude close by (a boundary point's), those
-    /// of the points' middle latitude come from them by the addition formulas
-    /// (a polynomial within 5.7° of it: no libm call).
-    static func shortDistance(_ p: LonLat, _ q: LonLat, near reference: (degrees: Double, sin: Double, cos: Double)? = nil) -> Double {
+    /// distance below 10 km, which is all the refinement test needs.
+    static func shortDistance(_ p: LonLat, _ q: LonLat) -> Double {
         let a = 6_378_137.0, e2 = 0.006_694_379_990_141_317
-        let middle = (p.lat + q.lat) / 2
-        let (sinPhi, cosPhi) = reference.map { SmallAngle.sinCos((middle - $0.degrees) * .pi / 180, after: ($0.sin, $0.cos)) }
-            ?? SmallAngle.sinCos(degrees: middle)
+        let (sinPhi, cosPhi) = SmallAngle.sinCos(degrees: (p.lat + q.lat) / 2)
         // n = a / √w and m = a (1 − e²) / w^(3/2): one square root, one division.
         let r = 1 / (1 - e2 * sinPhi * sinPhi).squareRoot()
         let n = a * r, m = a * (1 - e2) * r * r * r

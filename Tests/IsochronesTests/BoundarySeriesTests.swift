@@ -45,4 +45,18 @@ import GeoCore
         let fast = TestAircraft.fast.cruiseSpeedKmh
         #expect(try series(base: LonLat(10, 40), wind: WindVector(fromDegrees: 45, speedKmh: 0.9 * fast), timeBudget: 6_600).0 == nil)
     }
+
+    /// `LocalScale` against `IsochroneBuilder.shortDistance` for points up to
+    /// 10 km apart, near and far from its latitude: within 2e-4 relative.
+    @Test func localScaleAgreesWithShortDistance() {
+        var generator = SplitMix64(seed: 23)
+        for _ in 0..<5_000 {
+            let scale = LocalScale(latitude: Double.random(in: -80...80, using: &generator))
+            let p = LonLat(Double.random(in: -180...180, using: &generator),
+                           max(-89, min(89, scale.latitude + Double.random(in: -8...8, using: &generator))))
+            let q = LonLat(p.lon + Double.random(in: -0.1...0.1, using: &generator), max(-89.5, min(89.5, p.lat + Double.random(in: -0.1...0.1, using: &generator))))
+            let reference = IsochroneBuilder.shortDistance(p, q)
+            #expect(abs(scale.distance(p, q) - reference) <= 2e-4 * reference, "\(scale.latitude): \(p) \(q)")
+        }
+    }
 }
