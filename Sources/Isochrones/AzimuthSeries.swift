@@ -18,9 +18,10 @@ struct AzimuthSeries {
     /// N, the number of samples.
     let count: Int
     private let mean: SIMD4<Double>
-    /// aₖ and bₖ for k = 1 … N/2 (b_(N/2) = 0), three lanes each:
-    /// aₖ at 6 (k − 1) …, bₖ at 6 (k − 1) + 3 … (scalar: faster than
-    /// `SIMD4` arithmetic on baseline x86-64).
+    /// aₖ and bₖ for k = 1 … N/2 (b_(N/2) = 0), six numbers per k from
+    /// 6 (k − 1): aₖ and bₖ of the first two lanes (aₖ₀, aₖ₁, bₖ₀, bₖ₁), then
+    /// aₖ₂, bₖ₂ — laid out for `SIMD2` arithmetic (one SSE2 register;
+    /// `SIMD4<Double>` arithmetic is slow on baseline x86-64).
     private let coefficients: [Double]
 
     /// The interpolant through `samples[j]` = f(j · 360°/N), N = 8, 16 or 32.
@@ -40,7 +41,7 @@ struct AzimuthSeries {
             // The Nyquist term (k = N/2) carries half the weight.
             ak /= Double(k == half ? n : half)
             bk = k == half ? SIMD4() : bk / Double(half)
-            coefficients += [ak[0], ak[1], ak[2], bk[0], bk[1], bk[2]]
+            for value in [ak[0], ak[1], bk[0], bk[1], ak[2], bk[2]] { coefficients.append(value) }
         }
         self.coefficients = coefficients
         count = n
@@ -66,54 +67,48 @@ struct AzimuthSeries {
     /// The interpolants at the azimuth whose sine and cosine are given.
     @inline(__always)
     func vector(sin s: Double, cos c: Double) -> SIMD4<Double> {
-        // cos kα and sin kα by x_(k+2) = 2 cos 2α x_k − x_(k−2): two chains
-        // (odd and even k) side by side; error growth ~k² ulps, below 1e-13
-        // at k = 16.
-        let c2 = 2 * c * c - 1, s2 = 2 * s * c, step = 2 * c2
-        var cOdd = c, sOdd = s, cOddBefore = c, sOddBefore = -s      // k = 1, and k = −1
-        var cEven = c2, sEven = s2, cEvenBefore = 1.0, sEvenBefore = 0.0  // k = 2, and k = 0
-        var x = mean[0], y = mean[1], z = mean[2]
-        var u = 0.0, v = 0.0, w = 0.0
-        coefficients.withUnsafeBufferPointer { buffer in
-            var q = buffer.baseAddress!
-            for _ in 0..<(count / 4) {
-                x += q[0] * cOdd + q[3] * sOdd
-                y += q[1] * cOdd + q[4] * sOdd
-                z += q[2] * cOdd + q[5] * sOdd
-                u += q[6] * cEven + q[9] * sEven
-                v += q[7] * cEven + q[10] * sEven
-                w += q[8] * cEven + q[11] * sEven
-                (cOdd, cOddBefore) = (step * cOdd - cOddBefore, cOdd)
-                (sOdd, sOddBefore) = (step * sOdd - sOddBefore, sOdd)
-                (cEven, cEvenBefore) = (step * cEven - cEvenBefore, cEven)
-                (sEven, sEvenBefore) = (step * sEven - sEvenBefore, sEven)
-                q += 12
-            }
-        }
-        return SIMD4(x + u, y + v, z + w, 0)
+        let (pair, third) = evaluate(sin: s, cos: c, thirdLane: true)
+        return SIMD4(pair[0], pair[1], third, 0)
+    }
+
+    /// The first two lanes' interpolants (the third skipped).
+    @inline(__always)
+    func pair(sin s: Double, cos c: Double) -> SIMD2<Double> {
+        evaluate(sin: s, cos: c, thirdLane: false).pair
     }
 
     /// The first lane's interpolant at the azimuth whose sine and cosine are
-    /// given (as `vector`, the other lanes skipped).
+    /// given (the other lanes skipped).
     @inline(__always)
     func value(sin s: Double, cos c: Double) -> Double {
-        let c2 = 2 * c * c - 1, s2 = 2 * s * c, step = 2 * c2
-        var cOdd = c, sOdd = s, cOddBefore = c, sOddBefore = -s
-        var cEven = c2, sEven = s2, cEvenBefore = 1.0, sEvenBefore = 0.0
-        var x = mean[0], u = 0.0
+        evaluate(sin: s, cos: c, thirdLane: false).pair[0]
+    }
+
+    /// (cos kα, sin kα) by x_(k+2) = 2 cos 2α x_k − x_(k−2): two chains (odd
+    /// and even k) side by side; error growth ~k² ulps, below 1e-13 at k = 16.
+    @inline(__always)
+    private func evaluate(sin s: Double, cos c: Double, thirdLane: Bool) -> (pair: SIMD2<Double>, third: Double) {
+        let c2 = 2 * c * c - 1, s2 = 2 * s * c
+        let step = SIMD2(repeating: 2 * c2)
+        var odd = SIMD2(c, s), oddBefore = SIMD2(c, -s)        // k = 1, and k = −1
+        var even = SIMD2(c2, s2), evenBefore = SIMD2(1.0, 0)   // k = 2, and k = 0
+        var pair = SIMD2(mean[0], mean[1]), pairEven = SIMD2<Double>()
+        var third = SIMD2(mean[2], 0), thirdEven = SIMD2<Double>()
         coefficients.withUnsafeBufferPointer { buffer in
             var q = buffer.baseAddress!
             for _ in 0..<(count / 4) {
-                x += q[0] * cOdd + q[3] * sOdd
-                u += q[6] * cEven + q[9] * sEven
-                (cOdd, cOddBefore) = (step * cOdd - cOddBefore, cOdd)
-                (sOdd, sOddBefore) = (step * sOdd - sOddBefore, sOdd)
-                (cEven, cEvenBefore) = (step * cEven - cEvenBefore, cEven)
-                (sEven, sEvenBefore) = (step * sEven - sEvenBefore, sEven)
+                pair += SIMD2(q[0], q[1]) * odd[0] + SIMD2(q[2], q[3]) * odd[1]
+                pairEven += SIMD2(q[6], q[7]) * even[0] + SIMD2(q[8], q[9]) * even[1]
+                if thirdLane {
+                    third += SIMD2(q[4], q[5]) * odd
+                    thirdEven += SIMD2(q[10], q[11]) * even
+                }
+                (odd, oddBefore) = (step * odd - oddBefore, odd)
+                (even, evenBefore) = (step * even - evenBefore, even)
                 q += 12
             }
         }
-        return x + u
+        return (pair + pairEven, (third + thirdEven).sum())
     }
 
     private static let cosTable = (0..<32).map { cos(Double($0) * .pi / 16) }

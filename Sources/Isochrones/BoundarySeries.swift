@@ -84,7 +84,8 @@ struct BoundarySeries {
     /// from the 16-sample series.
     func probe(azimuth: Double) -> LonLat {
         let (s, c) = SmallAngle.sinCos(degrees: azimuth)
-        return position(coarseSeries.vector(sin: s, cos: c))
+        let p = coarseSeries.pair(sin: s, cos: c)
+        return position(SIMD4(p[0], p[1], 0, 0))
     }
 
     /// 2 E₁₆, metres (see above).

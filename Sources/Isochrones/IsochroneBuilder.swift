@@ -188,18 +188,20 @@ public struct IsochroneBuilder: Sendable {
             for i in 0..<n {
                 let a = ring[i]
                 next.append(a)
+                // Neighbours' indices (no integer division: this loop is hot).
+                let before = i > 0 ? i - 1 : n - 1, after = i + 1 < n ? i + 1 : 0, afterNext = after + 1 < n ? after + 1 : 0
                 // (A probed edge's test depends on its own ends alone.)
-                if kept[i] && (probe != nil || kept[(i + n - 1) % n] && kept[(i + 1) % n]) {
+                if kept[i] && (probe != nil || kept[before] && kept[after]) {
                     nextKept.append(true)
                     continue
                 }
-                let b = ring[(i + 1) % n], chordMiddle = Self.chordMiddle(a, b)
+                let b = ring[after], chordMiddle = Self.chordMiddle(a, b)
                 let bAzimuth = i + 1 < n ? b.azimuth : b.azimuth + 360
                 var middle: BoundaryPoint?
                 let deviation: Double
                 if let probe {
                     deviation = scale.distance(chordMiddle, probe.middle((a.azimuth + bAzimuth) / 2)) + probe.error
-                } else if let prediction = BoundaryPrediction(ring[(i + n - 1) % n], a, b, ring[(i + 2) % n]),
+                } else if let prediction = BoundaryPrediction(ring[before], a, b, ring[afterNext]),
                    prediction.errorEstimate <= 0.25 * target {
                     deviation = scale.distance(chordMiddle, prediction.middle) + prediction.errorEstimate
                 } else {

@@ -39,13 +39,13 @@ struct LocalScale {
     /// The distance between two nearby points, metres (as `shortDistance`).
     @inline(__always)
     func distance(_ p: LonLat, _ q: LonLat) -> Double {
-        let delta = ((p.lat + q.lat) / 2 - latitude) * .pi / 180
+        let delta = ((p.lat + q.lat) / 2 - latitude) * (.pi / 180)
         guard abs(delta) <= 0.1 else { return IsochroneBuilder.shortDistance(p, q) }
         var dLon = q.lon - p.lon
         if dLon > 180 { dLon -= 360 }
         if dLon < -180 { dLon += 360 }
         let east = east0 + delta * (east1 + delta * (east2 + delta * east3)), north = north0 + delta * north1
-        let x = east * dLon * .pi / 180, y = north * (q.lat - p.lat) * .pi / 180
+        let x = east * dLon * (.pi / 180), y = north * (q.lat - p.lat) * (.pi / 180)
         return (x * x + y * y).squareRoot()
     }
 }
