@@ -41,7 +41,12 @@ struct AzimuthSeries {
             // The Nyquist term (k = N/2) carries half the weight.
             ak /= Double(k == half ? n : half)
             bk = k == half ? SIMD4() : bk / Double(half)
-            for value in [ak[0], ak[1], bk[0], bk[1], ak[2], bk[2]] { coefficients.append(value) }
+            coefficients.append(ak[0])
+            coefficients.append(ak[1])
+            coefficients.append(bk[0])
+            coefficients.append(bk[1])
+            coefficients.append(ak[2])
+            coefficients.append(bk[2])
         }
         self.coefficients = coefficients
         count = n
