@@ -146,13 +146,13 @@ public struct IsochroneBuilder: Sendable {
 
     /// Boundary points in azimuth order from 0° (exclusive of 360°), or from
     /// 0° to 180° inclusive for `halfTurn`.
-    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint, disc: CalmDisc?, halfTurn: Bool, edgeError: Double = 0) -> [BoundaryPoint] {
+    private func adaptiveRing(_ edge: (Double) -> BoundaryPoint, disc: CalmDisc?, halfTurn: Bool) -> [BoundaryPoint] {
         let initial = halfTurn ? 8 : 16, span = halfTurn ? 180.0 : 360.0
         let starts = (0...initial).map { edge(Double($0) * span / Double(initial)) }
         var ring: [BoundaryPoint] = []
         ring.reserveCapacity(256)
         for i in 0..<initial {
-            refine(starts[i], starts[i + 1], depth: 0, edge: edge, disc: disc, edgeError: edgeError, into: &ring)
+            refine(starts[i], starts[i + 1], depth: 0, edge: edge, disc: disc, into: &ring)
         }
         if halfTurn { ring.append(starts[initial]) }
         return ring
@@ -242,11 +242,9 @@ public struct IsochroneBuilder: Sendable {
         return east + west
     }
 
-    /// Appends `a` and the points refining the edge from `a` to `b`; each
-    /// edge's measured deviation is increased by `edgeError`, the error of
-    /// the points `edge` gives (metres).
+    /// Appends `a` and the points refining the edge from `a` to `b`.
     private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
-                        edge: (Double) -> BoundaryPoint, disc: CalmDisc?, edgeError: Double, into ring: inout [BoundaryPoint]) {
+                        edge: (Double) -> BoundaryPoint, disc: CalmDisc?, into ring: inout [BoundaryPoint]) {
         let chordMiddle = Self.chordMiddle(a, b)
         // A disc's boundary is at a known distance from its centre; otherwise
         // the chord's middle is compared with the boundary point at the
@@ -257,7 +255,7 @@ public struct IsochroneBuilder: Sendable {
             deviation = disc.distanceToEdge(chordMiddle)
         } else {
             middle = edge((a.azimuth + b.azimuth) / 2)
-            deviation = Self.shortDistance(chordMiddle, middle!.position) + edgeError
+            deviation = Self.shortDistance(chordMiddle, middle!.position)
         }
         // Refine to 80% of the tolerance: the chord's worst point is near,
         // not exactly at, its middle.
@@ -267,13 +265,12 @@ public struct IsochroneBuilder: Sendable {
             return
         }
         let pieces = Self.pieces(deviation: deviation, target: target)
-        var points = [a]
-        for k in 1..<pieces {
-            points.append(pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (b.azimuth - a.azimuth) * Double(k) / Double(pieces)))
-        }
-        points.append(b)
-        for (from, to) in zip(points, points.dropFirst()) {
-            refine(from, to, depth: depth + 1, edge: edge, disc: disc, edgeError: edgeError, into: &ring)
+        // Piece by piece (no array of points: this runs once per edge).
+        var from = a
+        for k in 1...pieces {
+            let to = k == pieces ? b : pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (b.azimuth - a.azimuth) * Double(k) / Double(pieces))
+            refine(from, to, depth: depth + 1, edge: edge, disc: disc, into: &ring)
+            from = to
         }
     }
 
