@@ -134,7 +134,11 @@ public struct IsochroneBuilder: Sendable {
             // boundary, so an edge between two lies within that bound of the
             // chord between the true points; middles are probed within
             // `probeError`.
-            ring = predictedRing(edge, initial: initial ?? [], probe: (series.probe(azimuth:), series.probeError + series.errorBound))
+            let initial = initial ?? []
+            // (The reach's middle latitude, halfway between its points due
+            // north and due south, for the distances.)
+            let scale = LocalScale(latitude: (initial[0].position.lat + initial[initial.count / 2].position.lat) / 2)
+            ring = series.ring(from: initial, target: 0.8 * toleranceMetres, scale: scale)
         } else if fan != nil, case .uniform = model.wind {
             ring = predictedRing(edge, initial: initial ?? (0..<16).map { edge(Double($0) * 22.5) })
         } else {
@@ -166,11 +170,7 @@ public struct IsochroneBuilder: Sendable {
     /// point is solved for only where a vertex is placed; where the
     /// prediction is unavailable or its error estimate exceeds a quarter of
     /// the target, the middle is solved for as in `refine`.
-    ///
-    /// With `probe`, middles come from it instead (within its error, metres,
-    /// which is added to each deviation), and are never taken as vertices.
-    private func predictedRing(_ edge: (Double) -> BoundaryPoint, initial: [BoundaryPoint],
-                               probe: (middle: (Double) -> LonLat, error: Double)? = nil) -> [BoundaryPoint] {
+    private func predictedRing(_ edge: (Double) -> BoundaryPoint, initial: [BoundaryPoint]) -> [BoundaryPoint] {
         let target = 0.8 * toleranceMetres
         var ring = initial
         // The reach's middle latitude, halfway between its points due north
@@ -190,8 +190,7 @@ public struct IsochroneBuilder: Sendable {
                 next.append(a)
                 // Neighbours' indices (no integer division: this loop is hot).
                 let before = i > 0 ? i - 1 : n - 1, after = i + 1 < n ? i + 1 : 0, afterNext = after + 1 < n ? after + 1 : 0
-                // (A probed edge's test depends on its own ends alone.)
-                if kept[i] && (probe != nil || kept[before] && kept[after]) {
+                if kept[i] && kept[before] && kept[after] {
                     nextKept.append(true)
                     continue
                 }
@@ -199,9 +198,7 @@ public struct IsochroneBuilder: Sendable {
                 let bAzimuth = i + 1 < n ? b.azimuth : b.azimuth + 360
                 var middle: BoundaryPoint?
                 let deviation: Double
-                if let probe {
-                    deviation = scale.distance(chordMiddle, probe.middle((a.azimuth + bAzimuth) / 2)) + probe.error
-                } else if let prediction = BoundaryPrediction(ring[before], a, b, ring[afterNext]),
+                if let prediction = BoundaryPrediction(ring[before], a, b, ring[afterNext]),
                    prediction.errorEstimate <= 0.25 * target {
                     deviation = scale.distance(chordMiddle, prediction.middle) + prediction.errorEstimate
                 } else {
