@@ -76,6 +76,12 @@ struct BoundarySeries {
     /// The boundary point at `azimuth` degrees, longitude in [−180°, 180°].
     func point(azimuth: Double) -> BoundaryPoint {
         let (s, c) = SmallAngle.sinCos(degrees: azimuth)
+        return point(azimuth: azimuth, sin: s, cos: c)
+    }
+
+    /// `point(azimuth:)` given the azimuth's sine and cosine too.
+    @inline(__always)
+    func point(azimuth: Double, sin s: Double, cos c: Double) -> BoundaryPoint {
         let p = series.vector(sin: s, cos: c)
         return BoundaryPoint(azimuth: azimuth, distance: p[2], position: position(p), limit: limit)
     }
@@ -84,6 +90,12 @@ struct BoundarySeries {
     /// from the 16-sample series.
     func probe(azimuth: Double) -> LonLat {
         let (s, c) = SmallAngle.sinCos(degrees: azimuth)
+        return probe(sin: s, cos: c)
+    }
+
+    /// `probe(azimuth:)` at the azimuth whose sine and cosine are given.
+    @inline(__always)
+    func probe(sin s: Double, cos c: Double) -> LonLat {
         let p = coarseSeries.pair(sin: s, cos: c)
         return position(SIMD4(p[0], p[1], 0, 0))
     }
