@@ -113,15 +113,6 @@ public struct GeodesicRay: Sendable {
         return (w, (2 - GeodesicFan.f) / (1 + (1 - GeodesicFan.f) * w), s, c)
     }
 
-    /// The track azimuth at arc σ as (sin α, cos α), from sin σ and cos σ.
-    @inline(__always)
-    func track(sin s: Double, cos c: Double) -> (sin: Double, cos: Double) {
-        let y = sinAlpha0, x = cosAlpha0 * c
-        let norm = (x * x + y * y).squareRoot()
-        guard norm > 0 else { return (0, 1) }  // at a pole on a meridian: any direction, measure zero
-        return (y / norm, x / norm)
-    }
-
     /// Length (metres) and longitude integral ∫(2 − f)/(1 + (1 − f)w) dσ of
     /// the arc from σ₁ + `from` to σ₁ + `to` (arcs relative to the origin).
     func geometryIntegrals(from: Double, to: Double) -> (length: Double, longitude: Double) {
