@@ -16,6 +16,9 @@ public enum AntimeridianSplit {
     /// caller has already written them continuously (needed for rings closed
     /// along a pole, whose pole-side edge spans 360° of longitude on purpose).
     public static func split(_ geometry: Geometry, unwrapping: Bool = true) throws -> Geometry {
+        // Continuous coordinates inside [−180°, 180°] need no cut: GEOS's
+        // envelope says so without copying the coordinates out.
+        if !unwrapping, let bounds = geometry.envelope, bounds.minX >= -180, bounds.maxX <= 180 { return geometry }
         let unwrapped = unwrapping ? unwrap(geometry.coordinates) : geometry.coordinates
         guard let bounds = envelope(of: unwrapped), bounds.minX < -180 || bounds.maxX > 180 else {
             return geometry

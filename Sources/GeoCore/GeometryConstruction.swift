@@ -81,7 +81,14 @@ extension Geometry {
 
     static func coordinateSequence(_ points: [XY]) throws -> OpaquePointer {
         let context = GEOSContext.current.handle
-        let flat = points.flatMap { [$0.x, $0.y] }
+        // One flat buffer x₀, y₀, x₁, y₁, … handed to GEOS in one copy.
+        let flat = [Double](unsafeUninitializedCapacity: 2 * points.count) { buffer, count in
+            for (i, p) in points.enumerated() {
+                buffer[2 * i] = p.x
+                buffer[2 * i + 1] = p.y
+            }
+            count = 2 * points.count
+        }
         guard let sequence = flat.withUnsafeBufferPointer({ buffer in
             GEOSCoordSeq_copyFromBuffer_r(context, buffer.baseAddress, UInt32(points.count), 0, 0)
         }) else {

@@ -30,8 +30,10 @@ struct BoundaryPrediction {
     init?(_ p0: BoundaryPoint, _ p1: BoundaryPoint, _ p2: BoundaryPoint, _ p3: BoundaryPoint) {
         guard p0.limit == p1.limit, p1.limit == p2.limit, p2.limit == p3.limit else { return nil }
         // Azimuths and longitudes unwrapped relative to the edge's start.
+        // (Inputs are azimuths in [0°, 360°) and longitudes in [−180°, 180°],
+        // so one turn at most; no libm rounding call.)
         func unwrap(_ x: Double, around centre: Double) -> Double {
-            x - 360 * ((x - centre) / 360).rounded()
+            x - centre > 180 ? x - 360 : x - centre < -180 ? x + 360 : x
         }
         let t = SIMD4(unwrap(p0.azimuth, around: p1.azimuth), p1.azimuth,
                       unwrap(p2.azimuth, around: p1.azimuth), unwrap(p3.azimuth, around: p1.azimuth)) - p1.azimuth
@@ -43,9 +45,12 @@ struct BoundaryPrediction {
         // the quadratics' through the first three and the last three nodes.
         let m = t[2] / 2, d = m - t
         @inline(__always) func basis(_ i: Int, _ nodes: ClosedRange<Int>) -> Double {
-            var weight = 1.0
-            for j in nodes where j != i { weight *= d[j] / (t[i] - t[j]) }
-            return weight
+            var numerator = 1.0, denominator = 1.0
+            for j in nodes where j != i {
+                numerator *= d[j]
+                denominator *= t[i] - t[j]
+            }
+            return numerator / denominator
         }
         let cubicWeights = SIMD4(basis(0, 0...3), basis(1, 0...3), basis(2, 0...3), basis(3, 0...3))
         let leftWeights = SIMD4(basis(0, 0...2), basis(1, 0...2), basis(2, 0...2), 0)
@@ -53,7 +58,7 @@ struct BoundaryPrediction {
         let cubic = LonLat((cubicWeights * lon).sum(), (cubicWeights * lat).sum())
         let left = LonLat((leftWeights * lon).sum(), (leftWeights * lat).sum())
         let right = LonLat((rightWeights * lon).sum(), (rightWeights * lat).sum())
-        middle = LonLat(cubic.lon - 360 * (cubic.lon / 360).rounded(), cubic.lat)
+        middle = LonLat(unwrap(cubic.lon, around: 0), cubic.lat)
         // The three predictions lie within metres of each other: one local
         // scale (metres per degree east and north, spherical radius a: within
         // 0.7% of WGS84's) serves both distances.

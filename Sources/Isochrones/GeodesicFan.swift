@@ -64,6 +64,8 @@ public struct GeodesicRay: Sendable {
     let origin: LonLat
     /// Azimuth at the origin, degrees.
     public let azimuth: Double
+    /// sin α₁ and cos α₁ of the azimuth at the origin.
+    let sinAzimuth: Double, cosAzimuth: Double
     let sinAlpha0: Double, cosAlpha0: Double
     /// σ₁, the origin's arc from the equator crossing, by its sine and
     /// cosine: points along the ray are reached by the addition formulas
@@ -74,8 +76,9 @@ public struct GeodesicRay: Sendable {
     init(fan: GeodesicFan, azimuth: Double) {
         origin = fan.origin
         self.azimuth = azimuth
-        let alpha1 = azimuth * .pi / 180
-        let sinAlpha1 = sin(alpha1), cosAlpha1 = cos(alpha1)
+        let (sinAlpha1, cosAlpha1) = SmallAngle.sinCos(degrees: azimuth)
+        sinAzimuth = sinAlpha1
+        cosAzimuth = cosAlpha1
         sinAlpha0 = sinAlpha1 * fan.cosBeta1
         // cos α₀ ≥ 0; it is also |(cos α₁ cos β₁, sin β₁)|, the norm that puts σ₁ on the unit circle.
         let x = cosAlpha1 * fan.cosBeta1, y = fan.sinBeta1
@@ -110,15 +113,6 @@ public struct GeodesicRay: Sendable {
         return (w, (2 - GeodesicFan.f) / (1 + (1 - GeodesicFan.f) * w), s, c)
     }
 
-    /// The track azimuth at arc σ as (sin α, cos α), from sin σ and cos σ.
-    @inline(__always)
-    func track(sin s: Double, cos c: Double) -> (sin: Double, cos: Double) {
-        let y = sinAlpha0, x = cosAlpha0 * c
-        let norm = (x * x + y * y).squareRoot()
-        guard norm > 0 else { return (0, 1) }  // at a pole on a meridian: any direction, measure zero
-        return (y / norm, x / norm)
-    }
-
     /// Length (metres) and longitude integral ∫(2 − f)/(1 + (1 − f)w) dσ of
     /// the arc from σ₁ + `from` to σ₁ + `to` (arcs relative to the origin).
     func geometryIntegrals(from: Double, to: Double) -> (length: Double, longitude: Double) {
@@ -138,17 +132,34 @@ public struct GeodesicRay: Sendable {
 
     /// The arc σ₁₂ (radians on the auxiliary sphere) at which the geodesic
     /// has length `distance` metres, with the longitude integral up to it.
-    public func arc(forDistance distance: Double) -> (arc: Double, longitudeIntegral: Double) {
+    /// Newton's method starts from `start` when given (e.g. interpolated
+    /// from neighbouring rays; any value is safe, a close one saves steps).
+    public func arc(forDistance distance: Double, start: Double? = nil) -> (arc: Double, longitudeIntegral: Double) {
         let b = GeodesicFan.b
-        // Guess from the mean of ds/dσ over [0, s/b] by 2-point Gauss
-        // (within ~1e-6 relative: the arc is within k² of s/b), then Newton
-        // with the length of each small correction integrated by 3 points.
-        let first = distance / b, node = first * 0.211_324_865_405_187_1  // (1 − 1/√3)/2
-        let meanRate = (geometry(atArc: node).distance + geometry(atArc: first - node).distance) / 2
-        var arc = distance / (b * meanRate)
+        var arc: Double
+        if let start, start > 0 {
+            arc = start
+        } else {
+            // Guess from the mean of ds/dσ over [0, s/b] by 2-point Gauss
+            // (within ~1e-6 relative: the arc is within k² of s/b), then Newton
+            // with the length of each small correction integrated by 3 points.
+            let first = distance / b, node = first * 0.211_324_865_405_187_1  // (1 − 1/√3)/2
+            let meanRate = (geometry(atArc: node).distance + geometry(atArc: first - node).distance) / 2
+            arc = distance / (b * meanRate)
+        }
         var (length, longitude) = geometryIntegrals(from: 0, to: arc)
         for _ in 0..<4 {
-            let step = (distance - length) / (b * geometry(atArc: arc).distance)
+            let rates = geometry(atArc: arc)
+            let step = (distance - length) / (b * rates.distance)
+            // Newton's error after a step δ is at most max|f''| / (2 min f′) δ²
+            // ≤ k²/4 δ² for f(σ) = ∫√(1 + k² sin² σ) (f′ ≥ 1, |f''| ≤ k²/2),
+            // and taking the step's integrals as δ times the integrands at
+            // its start errs by at most k²/4 δ² (the longitude integrand
+            // changes more slowly still): once e′² δ² ≤ 4e-16 σ both are
+            // below 1e-16 of the arc, and the step is taken that way.
+            if GeodesicFan.ep2 * step * step <= 4e-16 * abs(arc + step) {
+                return (arc + step, longitude + step * rates.longitude)
+            }
             var dLength = 0.0, dLongitude = 0.0
             GaussLegendrePanels.forEachShortNode(from: arc, to: arc + step, after: (sinSigma1, cosSigma1)) { sine, cosine, weight in
                 let g = geometry(sin: sine, cos: cosine)
@@ -158,9 +169,7 @@ public struct GeodesicRay: Sendable {
             arc += step
             length += b * dLength
             longitude += dLongitude
-            // Newton's error after a step δ is at most max|f''| / (2 min f′) δ²
-            // ≤ k²/4 δ² for f(σ) = ∫√(1 + k² sin² σ) (f′ ≥ 1, |f''| ≤ k²/2):
-            // below 1e-17 rad (0.1 nm) once |δ| < 1e-7 (k² ≤ e′² < 0.0068).
+            // Below 1e-17 rad (0.1 nm) once |δ| < 1e-7 (k² ≤ e′² < 0.0068).
             if abs(step) < 1e-7 { break }
         }
         return (arc, longitude)

@@ -12,6 +12,13 @@ import GeoCore
 /// distance) from the true boundary point at the middle azimuth — so strongly
 /// curved parts get more vertices and straight-ish parts fewer.
 ///
+/// Boundary points are solved on their own rays, except in a uniform wind
+/// where the range provably binds nowhere: there the boundary is smooth, and
+/// vertices come from trigonometric series through 32 solved points
+/// (`BoundarySeries`, accepted only when its measured error shows its
+/// points within 10 µm of the solved boundary; the error bound is added to
+/// every edge test).
+///
 /// Regions holding a pole are closed along the pole; a region holding both
 /// poles (wider than a hemisphere) is built as the world minus the unserved
 /// region around the antipode. Results are split at the antimeridian.
@@ -51,11 +58,13 @@ public struct IsochroneBuilder: Sendable {
         let timeBudget = try model.flightBudgetSeconds(forStandard: minutes)
         let roundTripBudget = model.roundTripBudgetSeconds
         let (shape, ring) = try reachable(from: base, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+        // `shape` is valid (`polygon` makes it so); a detour around
+        // obstacles may not be.
         var geometry = shape
         if !model.airspace.isEmpty {
             geometry = try aroundObstacles(base: base, direct: shape, timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+            if !geometry.isValid { geometry = try geometry.makeValid() }
         }
-        if !geometry.isValid { geometry = try geometry.makeValid() }
         geometry = try AntimeridianSplit.split(geometry, unwrapping: false)
         let byTime = ring.contains { $0.limit == .time }, byRange = ring.contains { $0.limit == .range }
         let limit: IsochroneLimit = byTime && !byRange ? .time : byRange && !byTime ? .range : .timeAndRange
@@ -70,28 +79,68 @@ public struct IsochroneBuilder: Sendable {
         let model = self.model, fan = GeodesicFan(origin: origin)
         var disc: CalmDisc?
         let edge: (Double) -> BoundaryPoint
-        if let fan, model.wind.isCalm {
-            let (byTime, byRange) = model.calmDistances(timeBudget: timeBudget, roundTripBudget: roundTripBudget)
-            let radius = min(byTime, byRange), limit: ReachLimit = byTime <= byRange ? .time : .range
-            edge = { BoundaryPoint(azimuth: $0, distance: radius, position: fan.ray(azimuth: $0).point(atDistance: radius), limit: limit) }
-            disc = CalmDisc(centre: origin, radius: radius)
-        } else if let fan, case .uniform(let vector) = model.wind {
-            let airspeed = model.timer.airspeed
-            edge = { ReachModel.uniformWindBoundary(UniformWindRay(ray: fan.ray(azimuth: $0), wind: vector, airspeed: airspeed),
-                                                    timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
-        } else {
-            edge = { model.boundary(from: origin, fan: fan, azimuth: $0, timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
-        }
+        var initial: [BoundaryPoint]?
+        var series: BoundarySeries?
         // In calm air the reach is mirror-symmetric about the base's meridian
         // (the ellipsoid is a surface of revolution): the eastern half is
         // built and reflected (away from the poles, where the meridian is
         // undefined).
         let symmetric = model.wind.isCalm && abs(origin.lat) < 89
+        // Along a fan the boundary's arc is a smooth function of the azimuth:
+        // each ray's search starts from the arc interpolated from 16 rays
+        // solved in full (`AzimuthSeries`); the point is still solved to
+        // full accuracy on its own ray.
+        if let fan, model.wind.isCalm {
+            let (byTime, byRange) = model.calmDistances(timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+            let radius = min(byTime, byRange), limit: ReachLimit = byTime <= byRange ? .time : .range
+            let arcs = AzimuthSeries.sampling(even: symmetric) { fan.ray(azimuth: $0).arc(forDistance: radius).arc }
+            edge = {
+                let ray = fan.ray(azimuth: $0)
+                let (arc, longitude) = ray.arc(forDistance: radius, start: arcs.value(sin: ray.sinAzimuth, cos: ray.cosAzimuth))
+                return BoundaryPoint(azimuth: $0, distance: radius, position: ray.point(atArc: arc, longitudeIntegral: longitude), limit: limit)
+            }
+            disc = CalmDisc(centre: origin, radius: radius)
+        } else if let fan, case .uniform(let vector) = model.wind {
+            let conditions = UniformWindRay.Conditions(wind: vector, airspeed: model.timer.airspeed)
+            func solve(_ azimuth: Double, _ arcs: AzimuthSeries?) -> (point: BoundaryPoint, timeArc: Double) {
+                let ray = fan.ray(azimuth: azimuth)
+                return ReachModel.uniformWindBoundary(UniformWindRay(ray: ray, conditions: conditions),
+                                                      timeBudget: timeBudget, roundTripBudget: roundTripBudget,
+                                                      timeArc: arcs?.value(sin: ray.sinAzimuth, cos: ray.cosAzimuth))
+            }
+            let coarse = (0..<16).map { solve(Double($0) * 22.5, nil) }
+            let arcs = AzimuthSeries(samples: coarse.map(\.timeArc))
+            // Out and back, the ground speed lies between v − w and v + w: at
+            // the time limit the round trip takes at most budget (1 + (v + w)/(v − w)).
+            // When that fits the range binds nowhere, and the boundary is
+            // smooth enough for series (`BoundarySeries`), checked on 16 more rays.
+            initial = coarse.map(\.point)
+            if timeBudget * (1 + conditions.speedRatio) <= roundTripBudget,
+               let boundary = BoundarySeries(base: origin, samples: (0..<32).map { $0 % 2 == 0 ? coarse[$0 / 2].point : solve(Double($0) * 11.25, arcs).point },
+                                             maximumPointError: Self.seriesPointError) {
+                series = boundary
+                edge = boundary.point(azimuth:)
+            } else {
+                edge = { solve($0, arcs).point }
+            }
+        } else {
+            edge = { model.boundary(from: origin, fan: fan, azimuth: $0, timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
+        }
         let ring: [BoundaryPoint]
         if symmetric {
             ring = mirroredRing(adaptiveRing(edge, disc: disc, halfTurn: true), base: origin)
+        } else if let series {
+            // Vertices from the series lie within its error bound of the true
+            // boundary, so an edge between two lies within that bound of the
+            // chord between the true points; middles are probed within
+            // `probeError`.
+            let initial = initial ?? []
+            // (The reach's middle latitude, halfway between its points due
+            // north and due south, for the distances.)
+            let scale = LocalScale(latitude: (initial[0].position.lat + initial[initial.count / 2].position.lat) / 2)
+            ring = series.ring(from: initial, target: 0.8 * toleranceMetres, scale: scale)
         } else if fan != nil, case .uniform = model.wind {
-            ring = predictedRing(edge)
+            ring = predictedRing(edge, initial: initial ?? (0..<16).map { edge(Double($0) * 22.5) })
         } else {
             ring = adaptiveRing(edge, disc: disc, halfTurn: false)
         }
@@ -114,40 +163,65 @@ public struct IsochroneBuilder: Sendable {
     }
 
     /// Boundary points in azimuth order from 0° (exclusive of 360°) for a
-    /// smooth boundary (a uniform wind): the ring is refined in passes, each
+    /// smooth boundary (a uniform wind), from the `initial` points at 0°,
+    /// 22.5°, … 337.5°: the ring is refined in passes, each
     /// edge checked against the middle predicted from its neighbours
     /// (`BoundaryPrediction`, its error estimate added), so that a boundary
     /// point is solved for only where a vertex is placed; where the
     /// prediction is unavailable or its error estimate exceeds a quarter of
     /// the target, the middle is solved for as in `refine`.
-    private func predictedRing(_ edge: (Double) -> BoundaryPoint) -> [BoundaryPoint] {
+    private func predictedRing(_ edge: (Double) -> BoundaryPoint, initial: [BoundaryPoint]) -> [BoundaryPoint] {
         let target = 0.8 * toleranceMetres
-        var ring = (0..<16).map { edge(Double($0) * 22.5) }
+        var ring = initial
+        // The reach's middle latitude, halfway between its points due north
+        // and due south: the deviations' latitudes lie closest to it.
+        let scale = LocalScale(latitude: (initial[0].position.lat + initial[initial.count / 2].position.lat) / 2)
+        // kept[i]: edge i (ring[i] to ring[i + 1]) passed the last pass's
+        // test unsplit. An edge kept whose neighbouring edges were kept too
+        // has the same four points as then, so it passes again untested.
+        var kept = [Bool](repeating: false, count: ring.count)
         for _ in 0..<24 {
-            var next: [BoundaryPoint] = []
+            var next: [BoundaryPoint] = [], nextKept: [Bool] = []
             next.reserveCapacity(2 * ring.count)
+            nextKept.reserveCapacity(2 * ring.count)
             let n = ring.count
             for i in 0..<n {
-                let a = ring[i], b = ring[(i + 1) % n], chordMiddle = Self.chordMiddle(a, b)
+                let a = ring[i]
+                next.append(a)
+                // Neighbours' indices (no integer division: this loop is hot).
+                let before = i > 0 ? i - 1 : n - 1, after = i + 1 < n ? i + 1 : 0, afterNext = after + 1 < n ? after + 1 : 0
+                if kept[i] && kept[before] && kept[after] {
+                    nextKept.append(true)
+                    continue
+                }
+                let b = ring[after], chordMiddle = Self.chordMiddle(a, b)
                 let bAzimuth = i + 1 < n ? b.azimuth : b.azimuth + 360
                 var middle: BoundaryPoint?
                 let deviation: Double
-                if let prediction = BoundaryPrediction(ring[(i + n - 1) % n], a, b, ring[(i + 2) % n]),
+                if let prediction = BoundaryPrediction(ring[before], a, b, ring[afterNext]),
                    prediction.errorEstimate <= 0.25 * target {
-                    deviation = Self.shortDistance(chordMiddle, prediction.middle) + prediction.errorEstimate
+                    deviation = scale.distance(chordMiddle, prediction.middle) + prediction.errorEstimate
                 } else {
                     middle = edge((a.azimuth + bAzimuth) / 2)
-                    deviation = Self.shortDistance(chordMiddle, middle!.position)
+                    deviation = scale.distance(chordMiddle, middle!.position)
                 }
-                next.append(a)
-                guard deviation > target else { continue }
-                let pieces = Self.pieces(deviation: deviation, target: target)
+                guard deviation > target else {
+                    nextKept.append(true)
+                    continue
+                }
+                // 5% over: a piece's deviation, estimated as the edge's over
+                // k², is slightly optimistic where the distance grows along
+                // the edge, and splitting a piece again costs more than one
+                // more vertex now (the benchmark's wind: 221 → 192 vertices).
+                let pieces = Self.pieces(deviation: 1.05 * deviation, target: target)
                 for k in 1..<pieces {
                     next.append(pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (bAzimuth - a.azimuth) * Double(k) / Double(pieces)))
                 }
+                nextKept.append(contentsOf: repeatElement(false, count: pieces))
             }
             if next.count == n { return ring }
             ring = next
+            kept = nextKept
         }
         return ring
     }
@@ -165,6 +239,7 @@ public struct IsochroneBuilder: Sendable {
         return east + west
     }
 
+    /// Appends `a` and the points refining the edge from `a` to `b`.
     private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
                         edge: (Double) -> BoundaryPoint, disc: CalmDisc?, into ring: inout [BoundaryPoint]) {
         let chordMiddle = Self.chordMiddle(a, b)
@@ -187,13 +262,12 @@ public struct IsochroneBuilder: Sendable {
             return
         }
         let pieces = Self.pieces(deviation: deviation, target: target)
-        var points = [a]
-        for k in 1..<pieces {
-            points.append(pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (b.azimuth - a.azimuth) * Double(k) / Double(pieces)))
-        }
-        points.append(b)
-        for (from, to) in zip(points, points.dropFirst()) {
+        // Piece by piece (no array of points: this runs once per edge).
+        var from = a
+        for k in 1...pieces {
+            let to = k == pieces ? b : pieces == 2 && middle != nil ? middle! : edge(a.azimuth + (b.azimuth - a.azimuth) * Double(k) / Double(pieces))
             refine(from, to, depth: depth + 1, edge: edge, disc: disc, into: &ring)
+            from = to
         }
     }
 
@@ -219,18 +293,21 @@ public struct IsochroneBuilder: Sendable {
     /// distance below 10 km, which is all the refinement test needs.
     static func shortDistance(_ p: LonLat, _ q: LonLat) -> Double {
         let a = 6_378_137.0, e2 = 0.006_694_379_990_141_317
-        let phi = (p.lat + q.lat) / 2 * .pi / 180
-        let w = 1 - e2 * sin(phi) * sin(phi)
-        let n = a / w.squareRoot(), m = a * (1 - e2) / (w * w.squareRoot())
+        let (sinPhi, cosPhi) = SmallAngle.sinCos(degrees: (p.lat + q.lat) / 2)
+        // n = a / √w and m = a (1 − e²) / w^(3/2): one square root, one division.
+        let r = 1 / (1 - e2 * sinPhi * sinPhi).squareRoot()
+        let n = a * r, m = a * (1 - e2) * r * r * r
         var dLon = q.lon - p.lon
         if dLon > 180 { dLon -= 360 }
         if dLon < -180 { dLon += 360 }
-        let x = n * cos(phi) * dLon * .pi / 180, y = m * (q.lat - p.lat) * .pi / 180
+        let x = n * cosPhi * dLon * .pi / 180, y = m * (q.lat - p.lat) * .pi / 180
         return (x * x + y * y).squareRoot()
     }
 
     /// The polygon bounded by `ring`, closed along a pole or complemented as
-    /// needed, split at the antimeridian.
+    /// needed, in continuous longitudes (not yet split) and valid: a ring
+    /// certified simple around the base (`StarShapedRing`) skips GEOS's
+    /// validity test, any other shape is tested and repaired if need be.
     private func polygon(ring: [BoundaryPoint], base: LonLat, boundaryNorth: BoundaryPoint, boundarySouth: BoundaryPoint) throws -> Geometry {
         let geodesic = Geodesic.wgs84
         let holdsNorthPole = boundaryNorth.distance > geodesic.inverse(from: base, to: LonLat(base.lon, 90)).distance
@@ -252,6 +329,11 @@ public struct IsochroneBuilder: Sendable {
         switch (holdsNorthPole, holdsSouthPole) {
         case (false, false):
             shape = try Geometry.polygon(exterior: path)
+            // The base in the ring's continuous longitudes.
+            var centre = XY(base.lon, base.lat)
+            while centre.x - path[0].x > 180 { centre.x -= 360 }
+            while centre.x - path[0].x < -180 { centre.x += 360 }
+            if StarShapedRing.isCertifiedSimple(path, around: centre) { return shape }
         case (true, false), (false, true):
             // The ring winds once around the pole: its longitude advances by
             // ±360°. Close it along the pole's latitude.
@@ -265,6 +347,12 @@ public struct IsochroneBuilder: Sendable {
         if !shape.isValid { shape = try shape.makeValid() }
         return shape
     }
+
+    /// The largest expected error of a boundary series' points
+    /// (`BoundarySeries.pointError`) accepted, metres: 10 µm, a tenth of
+    /// a microsecond of flight, as close as the solved points' time budget
+    /// is met.
+    static let seriesPointError = 1e-5
 
     static func checkThresholds(_ minutes: [Double]) throws {
         guard !minutes.isEmpty else { throw IsochroneError("no time thresholds given") }

@@ -39,7 +39,7 @@ extension ReachModel {
             if wind.isCalm { return calmBoundary(ray: fan.ray(azimuth: azimuth), timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
             if case .uniform(let vector) = wind {
                 return Self.uniformWindBoundary(UniformWindRay(ray: fan.ray(azimuth: azimuth), wind: vector, airspeed: timer.airspeed),
-                                                timeBudget: timeBudget, roundTripBudget: roundTripBudget)
+                                                timeBudget: timeBudget, roundTripBudget: roundTripBudget).point
             }
         }
         let byTime: Double, byRange: Double
@@ -76,12 +76,17 @@ extension ReachModel {
     }
 
     /// The boundary along one ray in a uniform wind (a static function of
-    /// plain values, so that callers' closures copy nothing heavier).
-    static func uniformWindBoundary(_ ray: UniformWindRay, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
+    /// plain values, so that callers' closures copy nothing heavier), and
+    /// the arc where the time budget is met (beyond the point when the
+    /// range binds). The time crossing's search starts from `timeArc` when
+    /// given (`UniformWindRay.crossing`).
+    static func uniformWindBoundary(_ ray: UniformWindRay, timeBudget: Double, roundTripBudget: Double,
+                                    timeArc start: Double? = nil) -> (point: BoundaryPoint, timeArc: Double) {
         let reachLimit = min((ray.airspeed + ray.wind.speed) * max(timeBudget, roundTripBudget, 0) + 1, Self.longestGeodesic)
         // Arc is at most length / b: ds/dσ ≥ b.
         let arcLimit = reachLimit / GeodesicFan.b
-        var (arc, sums) = ray.crossing(budget: timeBudget, roundTrip: false, limit: arcLimit)
+        var (arc, sums) = ray.crossing(budget: timeBudget, roundTrip: false, limit: arcLimit, start: start)
+        let timeArc = arc
         var limit = ReachLimit.time
         // Both times grow along the track: the range limit binds only if the
         // round trip to the time limit does not fit.
@@ -90,8 +95,8 @@ extension ReachModel {
             limit = .range
         }
         let distance = min(sums[0], Self.longestGeodesic)
-        return BoundaryPoint(azimuth: ray.ray.azimuth, distance: distance,
-                             position: ray.ray.point(atArc: arc, longitudeIntegral: sums[1]), limit: limit)
+        return (BoundaryPoint(azimuth: ray.ray.azimuth, distance: distance,
+                              position: ray.ray.point(atArc: arc, longitudeIntegral: sums[1]), limit: limit), timeArc)
     }
 
     /// The longest shortest path on WGS84: half a meridian, 20,003.93 km

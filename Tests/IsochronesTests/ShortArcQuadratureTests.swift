@@ -25,6 +25,18 @@ import GeoCore
         }
     }
 
+    @Test func sinesAndCosinesOfDegreesMatchLibm() {
+        var generator = SplitMix64(seed: 19)
+        let angles = (0..<5_000).map { _ in Double.random(in: -720...720, using: &generator) } + [0, 5.625, 2.8125, -2.8125, 90, 180, 359.999, 360, 1e10]
+        for degrees in angles {
+            let (s, c) = SmallAngle.sinCos(degrees: degrees)
+            let radians = degrees * .pi / 180
+            // Three ulps of 1, plus libm's own error from rounding degrees · π/180.
+            let tolerance = 3 * Double.ulpOfOne + abs(radians).ulp
+            #expect(abs(s - sin(radians)) <= tolerance && abs(c - cos(radians)) <= tolerance, "\(degrees)°: \(s - sin(radians)) \(c - cos(radians))")
+        }
+    }
+
     @Test func shortRaysAgreeWithKarneyDirect() throws {
         // Distances up to 780 km: arcs below `shortPanel` (780 km / b = 0.123), integrated by 4 points.
         var generator = SplitMix64(seed: 11)

@@ -43,6 +43,25 @@ import GeoCore
         }
     }
 
+    /// One 4-point panel (spans up to a quarter of the panel width) against
+    /// 8-point panels of a sixteenth of the span.
+    @Test func theFourPointPanelAgreesWithFinePanels() throws {
+        var generator = SplitMix64(seed: 3)
+        for _ in 0..<500 {
+            let origin = LonLat(Double.random(in: -180...180, using: &generator), Double.random(in: -85...85, using: &generator))
+            let fan = try #require(GeodesicFan(origin: origin))
+            let wind = WindVector(fromDegrees: Double.random(in: 0..<360, using: &generator), speedKmh: Double.random(in: 0...250, using: &generator))
+            let ray = UniformWindRay(ray: fan.ray(azimuth: Double.random(in: 0..<360, using: &generator)), wind: wind, airspeed: 300 / 3.6)
+            let arc = Double.random(in: 0.001...0.5, using: &generator)
+            let width = ray.panelWidth(from: 0, to: arc)
+            guard arc <= width / 4 else { continue }
+            let coarse = ray.integrals(from: 0, to: arc), fine = ray.integrals(from: 0, to: arc, width: arc / 16)
+            for k in 0..<4 {
+                #expect(abs(coarse[k] - fine[k]) <= 1e-13 * abs(fine[k]), "\(origin) \(wind) arc \(arc): \(coarse) against \(fine)")
+            }
+        }
+    }
+
     @Test func theCrossingMeetsTheBudget() throws {
         let fan = try #require(GeodesicFan(origin: LonLat(113.6, 34.7)))
         let wind = WindVector(fromDegrees: 250, speedKmh: 60)
