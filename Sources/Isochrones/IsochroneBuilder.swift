@@ -79,7 +79,7 @@ public struct IsochroneBuilder: Sendable {
         let model = self.model, fan = GeodesicFan(origin: origin)
         var disc: CalmDisc?
         let edge: (Double) -> BoundaryPoint
-        var initial: [BoundaryPoint]?
+        var initial: [BoundaryPoint] = []  // a uniform wind's 16 solved points at 0°, 22.5°, …
         var series: BoundarySeries?
         // In calm air the reach is mirror-symmetric about the base's meridian
         // (the ellipsoid is a surface of revolution): the eastern half is
@@ -134,13 +134,9 @@ public struct IsochroneBuilder: Sendable {
             // boundary, so an edge between two lies within that bound of the
             // chord between the true points; middles are probed within
             // `probeError`.
-            let initial = initial ?? []
-            // (The reach's middle latitude, halfway between its points due
-            // north and due south, for the distances.)
-            let scale = LocalScale(latitude: (initial[0].position.lat + initial[initial.count / 2].position.lat) / 2)
-            ring = series.ring(from: initial, target: 0.8 * toleranceMetres, scale: scale)
+            ring = series.ring(from: initial, target: refinementTarget, scale: LocalScale(middleOf: initial))
         } else if fan != nil, case .uniform = model.wind {
-            ring = predictedRing(edge, initial: initial ?? (0..<16).map { edge(Double($0) * 22.5) })
+            ring = predictedRing(edge, initial: initial)
         } else {
             ring = adaptiveRing(edge, disc: disc, halfTurn: false)
         }
@@ -171,11 +167,9 @@ public struct IsochroneBuilder: Sendable {
     /// prediction is unavailable or its error estimate exceeds a quarter of
     /// the target, the middle is solved for as in `refine`.
     private func predictedRing(_ edge: (Double) -> BoundaryPoint, initial: [BoundaryPoint]) -> [BoundaryPoint] {
-        let target = 0.8 * toleranceMetres
+        let target = refinementTarget
         var ring = initial
-        // The reach's middle latitude, halfway between its points due north
-        // and due south: the deviations' latitudes lie closest to it.
-        let scale = LocalScale(latitude: (initial[0].position.lat + initial[initial.count / 2].position.lat) / 2)
+        let scale = LocalScale(middleOf: initial)
         // kept[i]: edge i (ring[i] to ring[i + 1]) passed the last pass's
         // test unsplit. An edge kept whose neighbouring edges were kept too
         // has the same four points as then, so it passes again untested.
@@ -254,9 +248,7 @@ public struct IsochroneBuilder: Sendable {
             middle = edge((a.azimuth + b.azimuth) / 2)
             deviation = Self.shortDistance(chordMiddle, middle!.position)
         }
-        // Refine to 80% of the tolerance: the chord's worst point is near,
-        // not exactly at, its middle.
-        let target = 0.8 * toleranceMetres
+        let target = refinementTarget
         guard deviation > target, depth < 24 else {
             ring.append(a)
             return
@@ -353,6 +345,10 @@ public struct IsochroneBuilder: Sendable {
     /// a microsecond of flight, as close as the solved points' time budget
     /// is met.
     static let seriesPointError = 1e-5
+
+    /// The deviation edges are refined to, metres: 80% of the tolerance,
+    /// since the chord's worst point is near, not exactly at, its middle.
+    var refinementTarget: Double { 0.8 * toleranceMetres }
 
     static func checkThresholds(_ minutes: [Double]) throws {
         guard !minutes.isEmpty else { throw IsochroneError("no time thresholds given") }

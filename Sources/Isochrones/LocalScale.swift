@@ -36,6 +36,13 @@ struct LocalScale {
         north1 = dm
     }
 
+    /// Around the middle latitude of a reach whose boundary points run from
+    /// azimuth 0° (`ring[0]`, due north) to 180° (`ring[count / 2]`, due
+    /// south): the latitudes of its edges' deviations lie closest to it.
+    init(middleOf ring: [BoundaryPoint]) {
+        self.init(latitude: (ring[0].position.lat + ring[ring.count / 2].position.lat) / 2)
+    }
+
     /// The distance between two nearby points, metres (as `shortDistance`).
     @inline(__always)
     func distance(_ p: LonLat, _ q: LonLat) -> Double {

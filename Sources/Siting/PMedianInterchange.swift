@@ -78,9 +78,9 @@ struct PMedianInterchange {
             }
             var best: (delta: Double, into: Int, out: Int)?
             var correction = [Double](repeating: 0, count: instance.siteCount)
+            var touched: [Int] = []  // sites whose correction is set, reset after each candidate
             for j in 0..<instance.siteCount where !isOpen.contains(j) {
                 var gain = 0.0
-                var touched: [Int] = []
                 for position in instance.siteStart[j]..<instance.siteStart[j + 1] {
                     let i = Int(instance.siteDemands[position]), t = siteTimes[position], w = instance.weights[i]
                     let d1 = state.first[i], d2 = state.second[i]
@@ -99,6 +99,7 @@ struct PMedianInterchange {
                     if delta < -tolerance, best == nil || delta < best!.delta - tolerance { best = (delta, j, k) }
                 }
                 for k in touched { correction[k] = 0 }
+                touched.removeAll(keepingCapacity: true)
             }
             guard let swap = best else { return open }
             open = (open.filter { $0 != swap.out } + [swap.into]).sorted()
