@@ -8,73 +8,39 @@ import Foundation
 /// - site costs (optional): `site,cost` (default 1).
 /// Ids are strings; demands and sites are ordered by first appearance.
 public enum CostTableReader {
+    /// A cost table: its ids and every listed pair, grouped by demand.
     public struct Table: Sendable {
         public let demandIDs: [String]
         public let siteIDs: [String]
-        /// (demand index, site index, cost) for every listed pair.
-        public let pairs: [(demand: Int, site: Int, cost: Double)]
+        /// The sites listed for demand i are
+        /// `demandSites[demandStart[i]..<demandStart[i + 1]]`, strictly
+        /// ascending, each with its cost at the same position in `demandCosts`.
+        public let demandStart: [Int]
+        public let demandSites: [Int32]
+        public let demandCosts: [Double]
+
+        public var pairCount: Int { demandSites.count }
     }
 
+    /// Reads a cost table in one pass over its bytes, a few MiB at a time.
+    ///
+    /// Ids lose leading spaces and double quotes and trailing spaces, double
+    /// quotes and carriage returns; a cost is what `strtod` reads, followed
+    /// by nothing but those. Blank lines are skipped. Mistakes are reported
+    /// as `FILE: line N: what`, the first one in the file: a row without
+    /// exactly three fields, a cost that is not a finite number, a pair
+    /// listed twice (on the line of its second listing).
     public static func costs(_ url: URL) throws -> Table {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SitingInputError("\(url.path): cannot read the file (\(error.localizedDescription))")
+        var reader = PairReader(source: url.path)
+        do {
+            try forEachLine(of: url) { line, number in try reader.read(line, number: number) }
+        } catch {
+            _ = try reader.grouped()  // a pair repeated on an earlier line is the first mistake
+            throw error
         }
-        var bytes = [UInt8](data)
-        bytes.append(0)  // strtod and the scanner stop here
-        var demandIndex: [String: Int] = [:], siteIndex: [String: Int] = [:]
-        var demandIDs: [String] = [], siteIDs: [String] = []
-        var pairs: [(demand: Int, site: Int, cost: Double)] = []
-        var seen = Set<Int>()
-        try bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
-            let count = buffer.count - 1
-            var position = 0, line = 0
-            var sawHeader = false
-            func fail(_ what: String) -> SitingInputError { SitingInputError("\(url.path): line \(line): \(what)") }
-            func field(_ from: Int, _ to: Int) -> String {
-                var a = from, b = to
-                while a < b, base[a] == 0x20 || base[a] == 0x22 { a += 1 }
-                while b > a, base[b - 1] == 0x20 || base[b - 1] == 0x22 || base[b - 1] == 0x0D { b -= 1 }
-                return String(decoding: UnsafeBufferPointer(start: base + a, count: b - a), as: UTF8.self)
-            }
-            while position < count {
-                line += 1
-                var end = position
-                var commas: [Int] = []
-                while end < count, base[end] != 0x0A {
-                    if base[end] == 0x2C { commas.append(end) }
-                    end += 1
-                }
-                defer { position = end + 1 }
-                if (position..<end).allSatisfy({ base[$0] == 0x20 || base[$0] == 0x0D || base[$0] == 0x09 }) { continue }
-                if !sawHeader {
-                    sawHeader = true
-                    let header = field(position, end).lowercased().replacingOccurrences(of: " ", with: "")
-                    guard header == "demand,site,cost" else {
-                        throw SitingInputError("\(url.path): the header is \"\(field(position, end))\"; expected demand,site,cost")
-                    }
-                    continue
-                }
-                guard commas.count == 2 else { throw fail("\(commas.count + 1) fields; expected 3 (demand,site,cost)") }
-                let demand = field(position, commas[0]), site = field(commas[0] + 1, commas[1])
-                var stop: UnsafeMutablePointer<CChar>?
-                let start = UnsafeMutableRawPointer(mutating: base + commas[1] + 1).assumingMemoryBound(to: CChar.self)
-                let cost = strtod(start, &stop)
-                let rest = UnsafeRawPointer(stop!) - UnsafeRawPointer(base)
-                guard rest > commas[1] + 1, (rest..<end).allSatisfy({ base[$0] == 0x20 || base[$0] == 0x0D || base[$0] == 0x22 }),
-                      cost.isFinite else {
-                    throw fail("\"\(field(commas[1] + 1, end))\" is not a number")
-                }
-                let d = demandIndex[demand] ?? { demandIDs.append(demand); demandIndex[demand] = demandIDs.count - 1; return demandIDs.count - 1 }()
-                let s = siteIndex[site] ?? { siteIDs.append(site); siteIndex[site] = siteIDs.count - 1; return siteIDs.count - 1 }()
-                guard seen.insert(d << 32 | s).inserted else { throw fail("the pair \(demand),\(site) is listed twice") }
-                pairs.append((d, s, cost))
-            }
-            if !sawHeader { throw SitingInputError("\(url.path): empty file; expected the header demand,site,cost") }
-        }
-        guard !pairs.isEmpty else { throw SitingInputError("\(url.path): no demand,site,cost rows") }
-        return Table(demandIDs: demandIDs, siteIDs: siteIDs, pairs: pairs)
+        guard reader.sawHeader else { throw SitingInputError("\(url.path): empty file; expected the header demand,site,cost") }
+        guard reader.pairCount > 0 else { throw SitingInputError("\(url.path): no demand,site,cost rows") }
+        return try reader.grouped()
     }
 
     /// `id,value` rows as a dictionary (weights or site costs).
@@ -90,92 +56,71 @@ public enum CostTableReader {
     /// The instance with every listed pair and its cost (for p-center and
     /// p-median, which need the response times, not just coverage).
     public static func timedInstance(_ table: Table, weights: [String: Double]? = nil, siteCosts: [String: Double]? = nil) throws -> CoverInstance {
-        var pairs = [[(site: Int, cost: Double)]](repeating: [], count: table.demandIDs.count)
-        for pair in table.pairs { pairs[pair.demand].append((pair.site, pair.cost)) }
-        return try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
-                                 weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
-                                 siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } }, pairs: pairs)
+        try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
+                          weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
+                          siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
+                          demandStart: table.demandStart, demandSites: table.demandSites, demandCosts: table.demandCosts)
     }
 
-    /// The covering instance: pairs with cost ≤ `threshold` cover.
+    /// The covering instance: pairs with cost ≤ `threshold` cover (their
+    /// costs are 0 in the instance, as for one built from covering sets).
     public static func instance(_ table: Table, threshold: Double, weights: [String: Double]? = nil,
                                 siteCosts: [String: Double]? = nil) throws -> CoverInstance {
-        var covering = [[Int]](repeating: [], count: table.demandIDs.count)
-        for pair in table.pairs where pair.cost <= threshold { covering[pair.demand].append(pair.site) }
-        if let weights, let unknown = weights.keys.sorted().first(where: { !table.demandIDs.contains($0) }) {
-            throw SitingInputError("the weights name demand \(unknown), which the costs table does not have")
+        var demandStart = table.demandStart, demandSites = table.demandSites  // as they are if every pair covers
+        if !table.demandCosts.allSatisfy({ $0 <= threshold }) {
+            demandStart = [0]
+            demandSites = []
+            for i in table.demandIDs.indices {
+                for k in table.demandStart[i]..<table.demandStart[i + 1] where table.demandCosts[k] <= threshold {
+                    demandSites.append(table.demandSites[k])
+                }
+                demandStart.append(demandSites.count)
+            }
+        }
+        if let weights {
+            let known = Set(table.demandIDs)
+            if let unknown = weights.keys.filter({ !known.contains($0) }).min() {
+                throw SitingInputError("the weights name demand \(unknown), which the costs table does not have")
+            }
         }
         return try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
                                  weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
                                  siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
-                                 coveringSites: covering)
-    }
-}
-
-/// Rows of a simple CSV file (comma-separated, optional double quotes) with
-/// a required header.
-struct CSVRows {
-    struct Row {
-        let source: String
-        let line: Int
-        let fields: [String]
-        func error(_ what: String) -> SitingInputError { SitingInputError("\(source): line \(line): \(what)") }
-        func number(_ column: Int) throws -> Double {
-            guard let value = Double(fields[column]), value.isFinite else {
-                throw error("\"\(fields[column])\" is not a number")
-            }
-            return value
-        }
+                                 demandStart: demandStart, demandSites: demandSites,
+                                 demandCosts: Array(repeating: 0, count: demandSites.count))
     }
 
-    static func read(_ url: URL, header: [String]) throws -> [Row] {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw SitingInputError("\(url.path): cannot read the file (\(error.localizedDescription))")
-        }
-        var rows: [Row] = []
-        var sawHeader = false
-        var lineNumber = 0
-        // Lines are cut on the bytes (cost tables run to millions of rows).
-        try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            let bytes = buffer.bindMemory(to: UInt8.self)
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                var stop = end
-                if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
-                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
-                start = end + 1
-                if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-                let fields = split(line)
-                if !sawHeader {
-                    sawHeader = true
-                    guard fields.map({ $0.lowercased() }) == header else {
-                        throw SitingInputError("\(url.path): the header is \"\(line)\"; expected \(header.joined(separator: ","))")
-                    }
-                    continue
+    /// Calls `body` with each line of the file (its bytes without the `\n`)
+    /// and the line's number, from 1; a last line without `\n` counts too.
+    /// Reads `blockSize` bytes at a time into one buffer (grown only for a
+    /// longer line), so memory stays flat however large the file.
+    static func forEachLine(of url: URL, blockSize: Int = 1 << 22, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
+        func unreadable(_ reason: String) -> SitingInputError { SitingInputError("\(url.path): cannot read the file (\(reason))") }
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: url) } catch { throw unreadable(error.localizedDescription) }
+        defer { try? handle.close() }
+        var buffer = [UInt8](repeating: 0, count: blockSize)
+        var kept = 0  // bytes at the start of `buffer` not yet passed on: the start of a line
+        var number = 0
+        while true {
+            if kept == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }  // a line longer than the buffer
+            let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress! + kept, $0.count - kept) }
+            guard count >= 0 else { throw unreadable(String(cString: strerror(errno))) }
+            if count == 0 { break }
+            let end = kept + count
+            let used = try buffer.withUnsafeBufferPointer { bytes in
+                var start = 0
+                while let newline = memchr(bytes.baseAddress! + start, 0x0A, end - start) {
+                    let stop = UnsafeRawPointer(newline) - UnsafeRawPointer(bytes.baseAddress!)
+                    number += 1
+                    try body(UnsafeBufferPointer(rebasing: bytes[start..<stop]), number)
+                    start = stop + 1
                 }
-                guard fields.count == header.count else {
-                    throw SitingInputError("\(url.path): line \(lineNumber): \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))")
-                }
-                rows.append(Row(source: url.path, line: lineNumber, fields: fields))
+                return start
             }
+            kept = end - used
+            buffer.withUnsafeMutableBytes { _ = memmove($0.baseAddress!, $0.baseAddress! + used, kept) }
         }
-        guard sawHeader else { throw SitingInputError("\(url.path): empty file; expected the header \(header.joined(separator: ","))") }
-        return rows
-    }
-
-    static func split(_ line: String) -> [String] {
-        if !line.contains("\"") {
-            return line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        }
-        var fields: [String] = [], current = "", quoted = false
-        for character in line {
-            if character == "\"" { quoted.toggle() } else if character == ",", !quoted { fields.append(current); current = "" } else { current.append(character) }
-        }
-        fields.append(current)
-        return fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if kept > 0 { try buffer.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[..<kept]), number + 1) } }
     }
 }

@@ -32,10 +32,41 @@ public struct CoverInstance: Sendable, Equatable {
     /// lowest cost.
     public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
                 pairs: [[(site: Int, cost: Double)]]) throws {
-        let coveringSites = pairs
-        guard coveringSites.count == demandIDs.count else {
-            throw SitingInputError("\(demandIDs.count) demands but \(coveringSites.count) covering lists")
+        guard pairs.count == demandIDs.count else {
+            throw SitingInputError("\(demandIDs.count) demands but \(pairs.count) covering lists")
         }
+        var demandStart = [0], demandSites: [Int32] = [], demandCosts: [Double] = []
+        demandStart.reserveCapacity(demandIDs.count + 1)
+        for (i, list) in pairs.enumerated() {
+            for pair in list {
+                guard (0..<siteIDs.count).contains(pair.site) else {
+                    throw SitingInputError("demand \(demandIDs[i]) names site index \(pair.site), beyond the \(siteIDs.count) sites")
+                }
+                guard pair.cost.isFinite else { throw SitingInputError("demand \(demandIDs[i]), site \(siteIDs[pair.site]): cost \(pair.cost) is not a number") }
+            }
+            for pair in list.sorted(by: { $0.site < $1.site }) {
+                if demandSites.count > demandStart[i], demandSites.last == Int32(pair.site) {
+                    demandCosts[demandCosts.count - 1] = min(demandCosts[demandCosts.count - 1], pair.cost)
+                } else {
+                    demandSites.append(Int32(pair.site))
+                    demandCosts.append(pair.cost)
+                }
+            }
+            demandStart.append(demandSites.count)
+        }
+        try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
+                      demandStart: demandStart, demandSites: demandSites, demandCosts: demandCosts)
+    }
+
+    /// An instance from its pairs already grouped by demand: the sites of
+    /// demand i are `demandSites[demandStart[i]..<demandStart[i + 1]]`,
+    /// strictly ascending and below `siteIDs.count`, with finite costs at the
+    /// same positions in `demandCosts`. The caller promises those; weights
+    /// and site costs are checked here.
+    init(demandIDs: [String], siteIDs: [String], weights: [Double]?, siteCosts: [Double]?,
+         demandStart: [Int], demandSites: [Int32], demandCosts: [Double]) throws {
+        precondition(demandStart.count == demandIDs.count + 1 && demandStart.last == demandSites.count
+                     && demandCosts.count == demandSites.count, "demandStart must bound demandSites and demandCosts")
         let weights = weights ?? Array(repeating: 1, count: demandIDs.count)
         let siteCosts = siteCosts ?? Array(repeating: 1, count: siteIDs.count)
         guard weights.count == demandIDs.count, siteCosts.count == siteIDs.count else {
@@ -47,29 +78,14 @@ public struct CoverInstance: Sendable, Equatable {
         if let j = siteCosts.firstIndex(where: { !$0.isFinite || $0 <= 0 }) {
             throw SitingInputError("site \(siteIDs[j]) has cost \(siteCosts[j]); site costs must be positive")
         }
-        var demandStart = [0], demandSites: [Int32] = [], demandCosts: [Double] = []
-        var perSite = [Int](repeating: 0, count: siteIDs.count)
-        for (i, list) in coveringSites.enumerated() {
-            var best: [Int: Double] = [:]
-            for pair in list {
-                guard (0..<siteIDs.count).contains(pair.site) else {
-                    throw SitingInputError("demand \(demandIDs[i]) names site index \(pair.site), beyond the \(siteIDs.count) sites")
-                }
-                guard pair.cost.isFinite else { throw SitingInputError("demand \(demandIDs[i]), site \(siteIDs[pair.site]): cost \(pair.cost) is not a number") }
-                best[pair.site] = min(best[pair.site] ?? .infinity, pair.cost)
-            }
-            for j in best.keys.sorted() {
-                demandSites.append(Int32(j))
-                demandCosts.append(best[j]!)
-                perSite[j] += 1
-            }
-            demandStart.append(demandSites.count)
-        }
-        var siteStart = [0]
-        for count in perSite { siteStart.append(siteStart.last! + count) }
-        var fill = Array(siteStart.dropLast())
+        // The demands of each site: a counting sort of the pairs by site,
+        // taken demand by demand, so demands ascend within each site.
+        var siteStart = [Int](repeating: 0, count: siteIDs.count + 1)
+        for j in demandSites { siteStart[Int(j) + 1] += 1 }
+        for j in siteIDs.indices { siteStart[j + 1] += siteStart[j] }
+        var fill = siteStart
         var siteDemands = [Int32](repeating: 0, count: demandSites.count)
-        for i in 0..<demandIDs.count {
+        for i in demandIDs.indices {
             for k in demandStart[i]..<demandStart[i + 1] {
                 let j = Int(demandSites[k])
                 siteDemands[fill[j]] = Int32(i)
@@ -95,10 +111,17 @@ public struct CoverInstance: Sendable, Equatable {
 
     /// The same demands and sites with only the pairs of cost ≤ `threshold`.
     public func restricted(toCostAtMost threshold: Double) throws -> CoverInstance {
-        let pairs = (0..<demandCount).map { i in
-            (demandStart[i]..<demandStart[i + 1]).filter { demandCosts[$0] <= threshold }.map { (site: Int(demandSites[$0]), cost: demandCosts[$0]) }
+        var start = [0], sites: [Int32] = [], costs: [Double] = []
+        start.reserveCapacity(demandCount + 1)
+        for i in 0..<demandCount {
+            for k in demandStart[i]..<demandStart[i + 1] where demandCosts[k] <= threshold {
+                sites.append(demandSites[k])
+                costs.append(demandCosts[k])
+            }
+            start.append(sites.count)
         }
-        return try CoverInstance(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts, pairs: pairs)
+        return try CoverInstance(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
+                                 demandStart: start, demandSites: sites, demandCosts: costs)
     }
 
     /// Demands no site covers.
