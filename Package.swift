@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
+        .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
 
         .target(
             name: "GeoCore",
@@ -28,7 +29,7 @@ let package = Package(
         ),
         .target(name: "Isochrones", dependencies: ["GeoCore"], resources: [.copy("Resources")]),
         .target(name: "Coverage", dependencies: ["GeoCore", "Isochrones"]),
-        .target(name: "Siting", dependencies: ["CCbc"]),
+        .target(name: "Siting", dependencies: ["CCbc", "CClp"]),
         .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting"]),
         .executableTarget(
             name: "aircover",

@@ -4,8 +4,8 @@
 /// search ends at a local optimum deterministically.
 ///
 /// For each demand covered exactly once it keeps the one open site covering
-/// it, so a swap is evaluated in time proportional to the two sites' demand
-/// lists.
+/// it, so one pass prices every swap in time proportional to the candidate
+/// sites' demand lists (arrays indexed by position, no hash maps).
 struct SwapLocalSearch {
     let instance: CoverInstance
     let fixed: Set<Int>
@@ -15,32 +15,36 @@ struct SwapLocalSearch {
         var open = start
         var counts = instance.coverCounts(open)
         let tolerance = 1e-12 * max(1, instance.weights.reduce(0, +))
+        // Position of each open site in `open` (−1: closed), and per
+        // singly covered demand the position of its one open site.
+        var position = [Int](repeating: -1, count: instance.siteCount)
+        var sole = [Int32](repeating: -1, count: instance.demandCount)
+        var saved = [Double](repeating: 0, count: open.count)
         while true {
-            let isOpen = Set(open)
-            // The open site covering each singly covered demand.
-            var sole = [Int32](repeating: -1, count: instance.demandCount)
-            for j in open {
-                for i in instance.demands(coveredBy: j) where counts[Int(i)] == 1 { sole[Int(i)] = Int32(j) }
-            }
+            for (p, j) in open.enumerated() { position[j] = p }
             // Weight only each open site covers: lost when it closes.
-            var loss: [Int: Double] = [:]
-            for out in open where !fixed.contains(out) {
-                loss[out] = instance.demands(coveredBy: out).reduce(0) { counts[Int($1)] == 1 ? $0 + instance.weights[Int($1)] : $0 }
+            var loss = [Double](repeating: 0, count: open.count)
+            for (p, j) in open.enumerated() {
+                for i in instance.demands(coveredBy: j) where counts[Int(i)] == 1 {
+                    sole[Int(i)] = Int32(p)
+                    loss[p] += instance.weights[Int(i)]
+                }
             }
             var best: (gain: Double, out: Int, into: Int)?
-            for into in 0..<instance.siteCount where !isOpen.contains(into) && !excluded.contains(into) {
+            for into in 0..<instance.siteCount where position[into] < 0 && !excluded.contains(into) {
                 // Weight `into` adds whatever closes, and per open site what it would save.
                 var added = 0.0
-                var saved: [Int: Double] = [:]
+                for p in saved.indices { saved[p] = 0 }
                 for i in instance.demands(coveredBy: into) {
                     let c = counts[Int(i)], w = instance.weights[Int(i)]
-                    if c == 0 { added += w } else if c == 1 { saved[Int(sole[Int(i)]), default: 0] += w }
+                    if c == 0 { added += w } else if c == 1 { saved[Int(sole[Int(i)])] += w }
                 }
-                for out in open where !fixed.contains(out) {
-                    let gain = added + (saved[out] ?? 0) - loss[out]!
+                for (p, out) in open.enumerated() where !fixed.contains(out) {
+                    let gain = added + saved[p] - loss[p]
                     if gain > tolerance, gain > (best?.gain ?? 0) { best = (gain, out, into) }
                 }
             }
+            for j in open { position[j] = -1 }
             guard let move = best else { return open }
             open.removeAll { $0 == move.out }
             open.append(move.into)

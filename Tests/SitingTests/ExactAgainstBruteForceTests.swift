@@ -29,13 +29,17 @@ import Testing
         let forced: Set<Int> = seed % 4 == 0 ? [0] : [], excluded: Set<Int> = seed % 3 == 0 ? [5] : []
         for limit in [MaximalCovering.Limit.sites(1 + seed % 4), .budget(Double(3 + seed % 7))] {
             if case .budget(let b) = limit, forced.reduce(0, { $0 + instance.siteCosts[$1] }) > b { continue }
-            let model = try MaximalCovering(instance: instance, limit: limit, forced: forced, excluded: excluded)
+            var model = try MaximalCovering(instance: instance, limit: limit, forced: forced, excluded: excluded)
             let expected = BruteForce.maximalCover(instance, limit: limit, forced: forced, excluded: excluded)
-            let exact = model.solve()
-            #expect(exact.status == .optimal)
-            #expect(abs(exact.objective - expected) < 1e-9, "seed \(seed) \(limit): \(exact.objective) against \(expected)")
-            #expect(abs(instance.coveredWeight(by: exact.selected) - exact.objective) < 1e-9)
-            #expect(forced.isSubset(of: exact.selected) && excluded.isDisjoint(with: exact.selected))
+            // Both exact searches: CBC on the compact model and the branch and cut.
+            for search in [MaximalCovering.ExactSearch.compact, .branchAndCut] {
+                model.exactSearch = search
+                let exact = model.solve()
+                #expect(exact.status == .optimal)
+                #expect(abs(exact.objective - expected) < 1e-9, "seed \(seed) \(limit) \(search): \(exact.objective) against \(expected)")
+                #expect(abs(instance.coveredWeight(by: exact.selected) - exact.objective) < 1e-9)
+                #expect(forced.isSubset(of: exact.selected) && excluded.isDisjoint(with: exact.selected))
+            }
             let heuristic = model.solve(heuristicOnly: true)
             #expect(heuristic.objective <= expected + 1e-9)
             #expect(heuristic.bound >= expected - 1e-9, "seed \(seed): bound \(heuristic.bound) below the optimum \(expected)")
