@@ -12,18 +12,28 @@ struct CoverRows {
 
     /// `rows[i]`: the columns (0..<columnCount) covering row i.
     init(rows: [[Int32]], columnCount: Int) {
+        self.init(rows: rows, renumbered: nil, columnCount: columnCount)
+    }
+
+    /// `rows[i]`: the items covering row i, each the column `renumbered[item]`
+    /// (0..<columnCount; the item itself when nil), without copying the rows first.
+    init(rows: [[Int32]], renumbered: [Int32]?, columnCount: Int) {
         rowStart = rows.reduce(into: [0]) { $0.append($0.last! + $1.count) }
-        rowColumns = Array(rows.joined())
+        var flat = [Int32]()
+        flat.reserveCapacity(rowStart.last!)
+        for row in rows { if let renumbered { for j in row { flat.append(renumbered[Int(j)]) } } else { flat += row } }
+        rowColumns = flat
         var counts = [Int](repeating: 0, count: columnCount)
         for j in rowColumns { counts[Int(j)] += 1 }
         var start = [0]
         for c in counts { start.append(start.last! + c) }
         var fill = start
         var byColumn = [Int32](repeating: 0, count: rowColumns.count)
-        for (i, row) in rows.enumerated() {
-            for j in row {
-                byColumn[fill[Int(j)]] = Int32(i)
-                fill[Int(j)] += 1
+        for i in 0..<rows.count {
+            for k in rowStart[i]..<rowStart[i + 1] {
+                let j = Int(rowColumns[k])
+                byColumn[fill[j]] = Int32(i)
+                fill[j] += 1
             }
         }
         columnStart = start

@@ -252,7 +252,7 @@ public struct MaximalCovering: Sendable {
         guard !model.rows.isEmpty else { return (base, 0) }
         var columnOf = [Int32](repeating: -1, count: instance.siteCount)
         for (c, j) in model.columns.enumerated() { columnOf[j] = Int32(c) }
-        let matrix = CoverRows(rows: model.rows.map { $0.map { columnOf[Int($0)] } }, columnCount: model.columns.count)
+        let matrix = CoverRows(rows: model.rows, renumbered: columnOf, columnCount: model.columns.count)
         let function = CoveredWeightFunction(matrix: matrix, weights: model.weights, groups: RowGroups(matrix: matrix, weights: model.weights))
         // The incumbent as a start when it respects the fixings.
         let chosen = Set(start)
