@@ -17,12 +17,14 @@ import Foundation
 /// - root: cutting planes with in-out stabilisation (Ben-Ameur & Neto 2007:
 ///   cuts taken at a point between the LP optimum and a core point that
 ///   follows it), then plain Kelley until no cut is violated;
-/// - best-bound branching on a fractional site (the most fractional, ties
-///   to the lower index); each node re-solves from the last basis and adds
-///   cuts until none is violated;
+/// - best-bound search, branching on the fractional site of the best
+///   pseudo-cost score; each node re-solves from the last basis and adds
+///   one round of cuts (the root: until none is violated or the bound
+///   tails off);
 /// - at every node: rounding (the largest x̄ first) evaluated exactly as a
-///   candidate solution, and reduced-cost fixing for the node's subtree
-///   (at the root: for the whole search);
+///   candidate solution (at the root and every tenth node improved by
+///   `ColumnSwapSearch`), and reduced-cost fixing for the node's subtree
+///   (at the root, after every round: for the whole search);
 /// - cuts non-binding at ten node ends in a row leave the program.
 ///
 /// Proof: every node's bound is Neumaier–Shcherbina's safe bound from the
