@@ -273,7 +273,8 @@ public struct MaximalCovering: Sendable {
         switch limit {
         case .sites(let p):
             let start = greedy.run(forced: Array(forced), excluded: excluded) { $0.count >= p }
-            return SwapLocalSearch(instance: instance, fixed: forced, excluded: excluded).improve(start).sorted()
+            return SwapLocalSearch(matrix: instance, weights: instance.weights, fixed: forced) { !excluded.contains($0) }
+                .improve(start).sorted()
         case .budget(let budget):
             // Greedy by covered weight per unit cost, skipping what no longer fits.
             let run = greedy.run(forced: Array(forced), excluded: excluded, affordable: { site, chosen in

@@ -23,7 +23,7 @@ import Foundation
 ///   tails off);
 /// - at every node: rounding (the largest x̄ first) evaluated exactly as a
 ///   candidate solution (at the root and every tenth node improved by
-///   `ColumnSwapSearch`), and reduced-cost fixing for the node's subtree
+///   `SwapLocalSearch`), and reduced-cost fixing for the node's subtree
 ///   (at the root, after every round: for the whole search);
 /// - cuts non-binding at ten node ends in a row leave the program.
 ///
@@ -279,8 +279,8 @@ private struct Search {
         let rounded = round(x, lower: lower, upper: upper)
         if case .count = problem.limit, isRoot || nodes % 10 == 0 {
             let kept = Set((0..<n).filter { lower[$0] == 1 })
-            offer(ColumnSwapSearch(matrix: function.matrix, weights: function.weights)
-                .improve(rounded, kept: kept) { upper[$0] > 0 })
+            offer(SwapLocalSearch(matrix: function.matrix, weights: function.weights, fixed: kept) { upper[$0] > 0 }
+                .improve(rounded))
             if isRoot { SitingTrace.log("branch and cut root: rounding and swaps, value \(bestValue)", since: started) }
         }
         let bound = min(node.bound, lpBound)
