@@ -147,7 +147,10 @@ private struct Search {
             if expired { heap.push(node); break }
             switch process(node, isRoot: nodes == 0) {
             case .pruned: continue
-            case .stopped: heap.push(node)
+            case .stopped(let bound):
+                var unfinished = node
+                unfinished.bound = bound
+                heap.push(unfinished)
             case .branched(let children): for child in children { heap.push(child) }
             }
             if expired { break }
@@ -219,8 +222,9 @@ private struct Search {
     enum Processed {
         /// Nothing in the subtree beats the incumbent (or it is infeasible).
         case pruned
-        /// The time ran out before the node's bound was known.
-        case stopped
+        /// The time ran out before the node was done; its bound so far
+        /// (the last LP's, valid whatever cuts came after).
+        case stopped(bound: Double)
         case branched([Node])
     }
 
@@ -246,7 +250,7 @@ private struct Search {
         for round in 0... {
             switch program.solve(seconds: timeLeft) {
             case .infeasible: return .pruned
-            case .stopped: return .stopped
+            case .stopped: return .stopped(bound: min(node.bound, lpBound))
             case .optimal: break
             }
             let values = program.columnValues
@@ -257,7 +261,7 @@ private struct Search {
                 pseudoCosts.record(branch.column, up: branch.up, decrease: max(0, node.bound - lpBound) / branch.distance)
             }
             if MaximalCoveringBranchAndCut.proves(min(node.bound, lpBound), bestValue) { return .pruned }
-            if expired { return .stopped }
+            if expired { return .stopped(bound: min(node.bound, lpBound)) }
             if isIntegral(x) { offer(openColumns(x)) }
             if isRoot, fixByReducedCosts(lpBound, lower: &lower, upper: &upper) { program.setBounds(lower: lower, upper: upper) }
             history.append(lpBound)

@@ -22,10 +22,12 @@ import Testing
         #expect(lscp.selected == [0, 1] && lscp.uncoveredDemands == [2] && lscp.status == .optimal)
     }
 
+    /// The error reading `text` as a costs table gives ("no error" if none).
+    func message(_ text: String) -> String {
+        do { _ = try CostTableReader.costs(try write(text, "bad.csv")); return "no error" } catch { return "\(error)" }
+    }
+
     @Test func mistakesNameTheFileAndLine() throws {
-        func message(_ text: String) -> String {
-            do { _ = try CostTableReader.costs(try write(text, "bad.csv")); return "no error" } catch { return "\(error)" }
-        }
         #expect(message("from,to,minutes\n").contains("expected demand,site,cost"))
         #expect(message("demand,site,cost\na,S1,thirty\n").contains("line 2: \"thirty\" is not a number"))
         #expect(message("demand,site,cost\na,S1\n").contains("line 2: 2 fields; expected 3"))
@@ -33,9 +35,6 @@ import Testing
     }
 
     @Test func mistakesAreReportedAtTheFirstFaultyLine() throws {
-        func message(_ text: String) -> String {
-            do { _ = try CostTableReader.costs(try write(text, "bad.csv")); return "no error" } catch { return "\(error)" }
-        }
         // Demand a comes back after b, with a blank line between.
         #expect(message("demand,site,cost\na,S1,1\nb,S1,2\n\na,S2,3\na,S1,4\n").contains("line 6: the pair a,S1 is listed twice"))
         #expect(message("demand,site,cost\na,S1,1\na,S1,2\na,S1,3\n").contains("line 3: the pair a,S1 is listed twice"))

@@ -102,6 +102,20 @@ import Testing
         #expect(!outcome.finished || abs(outcome.value - expected) < 1e-9)
     }
 
+    @Test(arguments: 0..<5)
+    func boundsStayHonestWhenTheSearchIsCutShort(seed: Int) {
+        let f = Self.randomFunction(seed: UInt64(700 + seed), rows: 300, columns: 14, density: 0.3)
+        let limit = MaximalCoveringBranchAndCut.Limit.count(5)
+        let expected = Self.bruteForce(f, limit: limit)
+        // Deadlines inside the search: whatever was solved by then, the bound holds.
+        for milliseconds in [1, 5, 20] {
+            let outcome = MaximalCoveringBranchAndCut(function: f, limit: limit).run(start: [], deadline: .now + .milliseconds(milliseconds))
+            #expect(outcome.bound >= expected - 1e-9, "seed \(seed), \(milliseconds) ms: bound \(outcome.bound) below \(expected)")
+            #expect(outcome.value <= expected + 1e-9)
+            #expect(!outcome.finished || abs(outcome.value - expected) < 1e-9)
+        }
+    }
+
     @Test func theProvenBoundHoldsForAnyPrices() {
         // min −x₀ − x₁ s.t. x₀ + x₁ ≤ 1.5, 0 ≤ x ≤ 1: optimum −1.5.
         let lp = LinearProgram(objective: [-1, -1], lower: [0, 0], upper: [1, 1])
