@@ -19,7 +19,7 @@ public struct StandardCoverage: Sendable {
         groups = DemandAggregation(matrix: matrix, weights: study.grid.cells.map(\.weight))
         instance = try CoverInstance(
             demandIDs: groups.groupCells.map { "cells-\($0[0])" }, siteIDs: study.candidates.map(\.id),
-            weights: groups.groupWeights, siteCosts: study.candidates.map(\.cost), coveringSites: groups.groupSites.map { $0.map(Int.init) })
+            weights: groups.groupWeights, siteCosts: study.candidates.map(\.cost), coveringSites: groups.groupSites)
     }
 
     /// One demand per cell with the response time of every covering pair:

@@ -20,11 +20,48 @@ public struct CoverInstance: Sendable, Equatable {
     public let siteStart: [Int]
     public let siteDemands: [Int32]
 
-    /// An instance from, for each demand, the sites covering it.
+    /// An instance from, for each demand, the sites covering it (listed
+    /// twice counts once), every pair at cost 0.
     public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
                 coveringSites: [[Int]]) throws {
+        for (i, list) in coveringSites.enumerated() where i < demandIDs.count {
+            if let site = list.first(where: { !(0..<siteIDs.count).contains($0) }) {
+                throw Self.unknownSite(site, demand: demandIDs[i], siteCount: siteIDs.count)
+            }
+        }
         try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
-                      pairs: coveringSites.map { $0.map { (site: $0, cost: 0) } })
+                      coveringSites: coveringSites.map { $0.map { Int32($0) } })
+    }
+
+    /// An instance from, for each demand, the sites covering it (listed
+    /// twice counts once), every pair at cost 0. Builds the grouped arrays
+    /// straight from the lists, with no per-pair copy beside them (national
+    /// instances hold 10⁸ pairs).
+    public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
+                coveringSites: [[Int32]]) throws {
+        guard coveringSites.count == demandIDs.count else {
+            throw SitingInputError("\(demandIDs.count) demands but \(coveringSites.count) covering lists")
+        }
+        var demandStart = [Int](), demandSites = [Int32]()
+        demandStart.reserveCapacity(demandIDs.count + 1)
+        demandSites.reserveCapacity(coveringSites.reduce(0) { $0 + $1.count })
+        demandStart.append(0)
+        for (i, list) in coveringSites.enumerated() {
+            if let site = list.first(where: { !(0..<Int32(siteIDs.count)).contains($0) }) {
+                throw Self.unknownSite(Int(site), demand: demandIDs[i], siteCount: siteIDs.count)
+            }
+            let ascending = zip(list, list.dropFirst()).allSatisfy { $0 < $1 }
+            for site in ascending ? list : list.sorted() where demandSites.count == demandStart[i] || demandSites.last != site {
+                demandSites.append(site)
+            }
+            demandStart.append(demandSites.count)
+        }
+        try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts, demandStart: demandStart,
+                      demandSites: demandSites, demandCosts: [Double](repeating: 0, count: demandSites.count))
+    }
+
+    static func unknownSite(_ site: Int, demand: String, siteCount: Int) -> SitingInputError {
+        SitingInputError("demand \(demand) names site index \(site), beyond the \(siteCount) sites")
     }
 
     /// An instance from, for each demand, the sites that reach it and at what
@@ -40,7 +77,7 @@ public struct CoverInstance: Sendable, Equatable {
         for (i, list) in pairs.enumerated() {
             for pair in list {
                 guard (0..<siteIDs.count).contains(pair.site) else {
-                    throw SitingInputError("demand \(demandIDs[i]) names site index \(pair.site), beyond the \(siteIDs.count) sites")
+                    throw Self.unknownSite(pair.site, demand: demandIDs[i], siteCount: siteIDs.count)
                 }
                 guard pair.cost.isFinite else { throw SitingInputError("demand \(demandIDs[i]), site \(siteIDs[pair.site]): cost \(pair.cost) is not a number") }
             }
