@@ -34,7 +34,7 @@ public struct SolveRequest: Sendable {
         case (let costs?, nil):
             let clock = ContinuousClock.now
             let table = try CostTableReader.costs(costs)
-            trace("read \(table.pairCount) pairs", since: clock)
+            SitingTrace.log("read \(table.pairCount) pairs", since: clock, tag: "solve")
             let weightTable = try weights.map { try CostTableReader.values($0, header: ["demand", "weight"]) }
             let costTable = try siteCosts.map { try CostTableReader.values($0, header: ["site", "cost"]) }
             if needsTimes {
@@ -43,7 +43,7 @@ public struct SolveRequest: Sendable {
                 guard let threshold else { throw InputError("--costs needs --threshold: a pair covers when its cost is at most the threshold") }
                 instance = try CostTableReader.instance(table, threshold: threshold, weights: weightTable, siteCosts: costTable)
             }
-            trace("read and built the instance (\(instance.demandCount) demands, \(instance.siteCount) sites, \(instance.demandSites.count) pairs)", since: clock)
+            SitingTrace.log("read and built the instance (\(instance.demandCount) demands, \(instance.siteCount) sites, \(instance.demandSites.count) pairs)", since: clock, tag: "solve")
         case (nil, let orLibrary?):
             guard !needsTimes else { throw InputError("OR-Library files hold coverage, not response times: \(model.rawValue) needs --costs") }
             instance = try OrLibraryReader.read(orLibrary)
@@ -82,12 +82,6 @@ public struct SolveRequest: Sendable {
                 return (try PMedian(instance: instance, p: p, requirement: requirement).solve(timeLimit: timeLimit), instance)
             }
         }
-    }
-
-    /// `[solve] what: seconds since start` on stderr when AIRCOVER_TRACE is set.
-    private func trace(_ what: String, since start: ContinuousClock.Instant) {
-        guard ProcessInfo.processInfo.environment["AIRCOVER_TRACE"] != nil else { return }
-        FileHandle.standardError.write(Data("[solve] \(what): \((ContinuousClock.now - start) / .seconds(1)) s\n".utf8))
     }
 
     /// The result as one JSON object with the documented field names.

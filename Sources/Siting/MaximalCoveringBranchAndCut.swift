@@ -428,47 +428,30 @@ struct PseudoCosts {
 
 /// Open nodes, the largest bound first (ties: deeper, then older).
 private struct NodeHeap {
-    private var items: [(node: Search.Node, order: Int)] = []
+    /// A node and when it was pushed; "less" is "later out".
+    private struct Entry: Comparable {
+        let node: Search.Node
+        let order: Int
+
+        static func < (a: Entry, b: Entry) -> Bool {
+            if a.node.bound != b.node.bound { return a.node.bound < b.node.bound }
+            if a.node.depth != b.node.depth { return a.node.depth < b.node.depth }
+            return a.order > b.order
+        }
+
+        static func == (a: Entry, b: Entry) -> Bool { a.order == b.order }
+    }
+
+    private var heap = MaxHeap<Entry>()
     private var counter = 0
 
-    var isEmpty: Bool { items.isEmpty }
-    var bestBound: Double { items.first?.node.bound ?? -.infinity }
-
-    private static func before(_ a: (node: Search.Node, order: Int), _ b: (node: Search.Node, order: Int)) -> Bool {
-        if a.node.bound != b.node.bound { return a.node.bound > b.node.bound }
-        if a.node.depth != b.node.depth { return a.node.depth > b.node.depth }
-        return a.order < b.order
-    }
+    var isEmpty: Bool { heap.isEmpty }
+    var bestBound: Double { heap.peek()?.node.bound ?? -.infinity }
 
     mutating func push(_ node: Search.Node) {
         counter += 1
-        items.append((node, counter))
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard Self.before(items[i], items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
-        }
+        heap.push(Entry(node: node, order: counter))
     }
 
-    mutating func popBest() -> Search.Node? {
-        guard !items.isEmpty else { return nil }
-        let top = items[0].node
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < items.count, Self.before(items[l], items[m]) { m = l }
-                if r < items.count, Self.before(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
-                i = m
-            }
-        }
-        return top
-    }
+    mutating func popBest() -> Search.Node? { heap.pop()?.node }
 }
