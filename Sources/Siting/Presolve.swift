@@ -28,7 +28,8 @@ struct Presolve {
     /// cover left out); `allowed(site)`: a free candidate (neither forced nor
     /// excluded); `costsMatter`: whether site costs enter the model.
     init(instance: CoverInstance, demands: [Int], allowed: (Int) -> Bool, costsMatter: Bool, setCovering: Bool = false) {
-        var (rows, weights) = Self.merged(demands.map { i in instance.sites(covering: i).filter { allowed(Int($0)) } },
+        let isAllowed = (0..<instance.siteCount).map(allowed)
+        var (rows, weights) = Self.merged(demands.map { i in instance.sites(covering: i).filter { isAllowed[Int($0)] } },
                                           demands.map { instance.weights[$0] })
         let costs = costsMatter ? instance.siteCosts : nil
         var fixed: [Int] = []
@@ -36,8 +37,9 @@ struct Presolve {
         while true {
             let before = (rows.count, kept.count)
             kept = Self.undominatedSites(of: rows, siteCount: instance.siteCount, costs: costs)
-            let keptSet = Set(kept.map { Int32($0) })
-            (rows, weights) = Self.merged(rows.map { $0.filter(keptSet.contains) }, weights)
+            var isKept = [Bool](repeating: false, count: instance.siteCount)
+            for j in kept { isKept[j] = true }
+            (rows, weights) = Self.merged(rows.map { $0.filter { isKept[Int($0)] } }, weights)
             guard setCovering else { break }
             let singles = Set(rows.filter { $0.count == 1 }.map { $0[0] })
             if !singles.isEmpty {
@@ -49,10 +51,11 @@ struct Presolve {
             if singles.isEmpty && (rows.count, kept.count) == before { break }
         }
         // A site kept in an earlier round may cover no row left.
-        let used = Set(rows.joined().map(Int.init))
+        var used = [Bool](repeating: false, count: instance.siteCount)
+        for row in rows { for j in row { used[Int(j)] = true } }
         self.rows = rows
         rowWeights = weights
-        sites = kept.filter(used.contains)
+        sites = kept.filter { used[$0] }
         fixedSites = fixed.sorted()
     }
 
@@ -78,8 +81,7 @@ struct Presolve {
     /// (`costs` nil: all equal); of sites with the same rows and cost the
     /// lowest index stays.
     static func undominatedSites(of rows: [[Int32]], siteCount: Int, costs: [Double]?) -> [Int] {
-        var siteRows: [Int: [Int]] = [:]
-        for (r, row) in rows.enumerated() { for j in row { siteRows[Int(j), default: []].append(r) } }
+        let siteRows = SiteRows(rows, siteCount: siteCount)
         // Each row as a bitset over the sites, so that "the sites in every one
         // of j's rows" is a run of word ANDs.
         let words = (siteCount + 63) / 64
@@ -87,21 +89,31 @@ struct Presolve {
         for (r, row) in rows.enumerated() { for j in row { bits[r * words + Int(j) / 64] |= 1 << UInt64(Int(j) % 64) } }
         var kept: [Int] = []
         var common = [UInt64](repeating: 0, count: words)
-        for j in siteRows.keys.sorted() {
-            let mine = siteRows[j]!
+        // The words of `common` not yet zero.
+        var active: [Int] = []
+        for j in 0..<siteCount where siteRows.count(j) > 0 {
+            let mine = siteRows.rows(of: j)
             // Sites present in every one of j's rows cover a superset of j.
-            for w in 0..<words { common[w] = bits[mine[0] * words + w] }
+            // The last row (far from the first one) goes second: it narrows
+            // the candidates fastest.
+            let first = Int(mine.first!) * words
+            active.removeAll(keepingCapacity: true)
+            for w in 0..<words {
+                common[w] = bits[first + w]
+                if common[w] != 0 { active.append(w) }
+            }
             var others = true
-            for r in mine.dropFirst() where others {
+            for r in mine.dropFirst().reversed() where others {
                 var count = 0
-                for w in 0..<words {
-                    common[w] &= bits[r * words + w]
+                active.removeAll { w in
+                    common[w] &= bits[Int(r) * words + w]
                     count += common[w].nonzeroBitCount
+                    return common[w] == 0
                 }
                 others = count > 1
             }
             var dominated = false
-            for w in 0..<words where !dominated && common[w] != 0 {
+            for w in active where !dominated {
                 var word = common[w]
                 while word != 0 && !dominated {
                     let k = w * 64 + word.trailingZeroBitCount
@@ -109,7 +121,7 @@ struct Presolve {
                     guard k != j else { continue }
                     let cheaper = costs.map { $0[k] < $0[j] } ?? false
                     let equalCost = costs.map { $0[k] == $0[j] } ?? true
-                    let sameRows = siteRows[k]!.count == mine.count
+                    let sameRows = siteRows.count(k) == mine.count
                     // Strictly more rows, or cheaper, or (a tie) a lower index.
                     dominated = !sameRows && (cheaper || equalCost) || sameRows && (cheaper || equalCost && k < j)
                 }
@@ -117,6 +129,30 @@ struct Presolve {
             if !dominated { kept.append(j) }
         }
         return kept
+    }
+
+    /// The rows of each site (ascending), in one flat array.
+    private struct SiteRows {
+        let start: [Int]
+        let flat: [Int32]
+
+        init(_ rows: [[Int32]], siteCount: Int) {
+            var start = [Int](repeating: 0, count: siteCount + 1)
+            for row in rows { for j in row { start[Int(j) + 1] += 1 } }
+            for j in 0..<siteCount { start[j + 1] += start[j] }
+            var fill = start, flat = [Int32](repeating: 0, count: start[siteCount])
+            for (r, row) in rows.enumerated() {
+                for j in row {
+                    flat[fill[Int(j)]] = Int32(r)
+                    fill[Int(j)] += 1
+                }
+            }
+            self.start = start
+            self.flat = flat
+        }
+
+        func count(_ site: Int) -> Int { start[site + 1] - start[site] }
+        func rows(of site: Int) -> ArraySlice<Int32> { flat[start[site]..<start[site + 1]] }
     }
 
     /// Drops every row whose sites include all the sites of another row:
