@@ -40,8 +40,9 @@ public struct Assessment: Sendable {
                     samples.append((Double(best), study.grid.cells[c].weight))
                 }
             }
-            standards.append(Standard(minutes: minutes, evaluation: try study.evaluate(reaches: reaches, servedCells: flags),
-                                      resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches),
+            let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
+            standards.append(Standard(minutes: minutes, evaluation: evaluation,
+                                      resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
                                       response: ResponseStatistics(samples), served: try Geometry.union(of: reaches)))
         }
         progress.finish()

@@ -59,10 +59,15 @@ public struct PlanRun: Sendable {
             let reaches = try study.reaches(of: study.existing, minutes: minutes)
             let served = try Geometry.union(of: reaches)
             progress.stage("\(label): coverage matrix, \(study.candidates.count) candidates × \(study.grid.cells.count) cells")
+            let clock = ContinuousClock.now
             let coverage = try StandardCoverage(study: study, minutes: minutes)
+            SitingTrace.log("\(label): coverage matrix and demand groups", since: clock, tag: "plan")
             let (flags, samples) = coverage.served(by: study.existingIndices, study: study)
+            SitingTrace.log("\(label): cells the existing bases serve", since: clock, tag: "plan")
             let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
-            let resilience = try Resilience.evaluate(grid: study.grid, reaches: reaches)
+            SitingTrace.log("\(label): exact coverage of the existing bases", since: clock, tag: "plan")
+            let resilience = try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total)
+            SitingTrace.log("\(label): N−1 resilience", since: clock, tag: "plan")
             let weights = study.grid.cells.map(\.weight)
             let servedWeight = zip(weights, flags).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
             progress.note(String(format: "%@: existing network covers %.2f%% of the zones' area (exact); grid: %.2f%% of the demand weight",
