@@ -46,12 +46,6 @@ public struct CoverageEvaluation: Sendable {
                                 servedCells: [Bool]? = nil, regions: [ReportingRegion]? = nil) throws -> CoverageEvaluation {
         let transformer = try grid.projection.transformerFromWGS84()
         let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
-        let prepared = PreparedGeometry(servedPlane)
-        func covered(_ area: Geometry) throws -> Geometry {
-            if servedPlane.isEmpty { return try Geometry.union(of: []) }
-            if prepared.contains(area) { return area }
-            return try area.intersection(servedPlane)
-        }
         var gridCovered = [Double](repeating: 0, count: grid.zones.count)
         if let servedCells {
             precondition(servedCells.count == grid.cells.count, "one flag per grid cell")
@@ -59,48 +53,109 @@ public struct CoverageEvaluation: Sendable {
                 for share in cell.zoneAreas { gridCovered[share.zone] += share.km2 }
             }
         }
-        var zones: [AreaCoverage] = [], uncovered: [Geometry] = []
-        for (index, zone) in grid.zones.enumerated() {
-            let area = grid.projectedZones[index]
-            let inside = try covered(area)
-            zones.append(AreaCoverage(name: zone.id, areaKm2: area.area / 1e6, coveredKm2: inside.area / 1e6,
-                                      gridCoveredKm2: servedCells == nil ? nil : gridCovered[index]))
-            let missing = try area.difference(inside)
-            uncovered.append(missing.isEmpty ? missing : try transformer.transform(missing, inverse: true))
-        }
-        func group(_ key: (HazardZone) -> String?) throws -> [AreaCoverage] {
-            let names = Set(grid.zones.compactMap(key)).sorted()
-            return try names.map { name in
-                let members = grid.zones.indices.filter { key(grid.zones[$0]) == name }
-                let merged = try Geometry.union(of: members.map { grid.projectedZones[$0] })
-                return AreaCoverage(name: name, areaKm2: merged.area / 1e6, coveredKm2: try covered(merged).area / 1e6, gridCoveredKm2: nil)
+        func groups(_ key: (HazardZone) -> String?) throws -> [(name: String, merged: Geometry)] {
+            try Set(grid.zones.compactMap(key)).sorted().map { name in
+                (name, try Geometry.union(of: grid.zones.indices.filter { key(grid.zones[$0]) == name }.map { grid.projectedZones[$0] }))
             }
         }
         let everything = try Geometry.union(of: grid.projectedZones)
-        var regionCoverage = try group { $0.region }
-        if let regions {
-            let densify = grid.cellSize / 20 / 111_000
-            let prepared = PreparedGeometry(everything)
-            regionCoverage = try regions.map { region in
-                let plane = try transformer.transform(try region.area.densified(maxSegmentLength: densify))
-                let demand = prepared.contains(plane) ? plane : (prepared.intersects(plane) ? try everything.intersection(plane) : try Geometry.union(of: []))
-                return AreaCoverage(name: region.name, areaKm2: demand.area / 1e6,
-                                    coveredKm2: demand.isEmpty ? 0 : try covered(demand).area / 1e6, gridCoveredKm2: nil)
+        let hazardGroups = try groups { $0.hazard }, regionGroups = try groups { $0.region }
+        let densify = grid.cellSize / 20 / 111_000
+        let regionPlanes = try (regions ?? []).map { try transformer.transform(try $0.area.densified(maxSegmentLength: densify)) }
+        // The areas to measure, in one list so that they share the cores:
+        // the zones, the hazard and region groups, the regions, then all zones.
+        enum Job: Sendable { case zone(Int), group(Geometry), region(Geometry), total }
+        let jobs = grid.zones.indices.map(Job.zone) + (hazardGroups + regionGroups).map { Job.group($0.merged) }
+            + regionPlanes.map(Job.region) + [Job.total]
+        let measured = try CoveredArea.measure(jobs.count, served: servedPlane, demand: everything) { index, area in
+            switch jobs[index] {
+            case .zone(let z):
+                let zone = grid.projectedZones[z]
+                let inside = try area.covered(zone)
+                let missing = try zone.difference(inside)
+                return (zone.area / 1e6, inside.area / 1e6, missing)
+            case .group(let merged):
+                return (merged.area / 1e6, try area.covered(merged).area / 1e6, nil)
+            case .region(let plane):
+                let demand = try area.demand(in: plane)
+                return (demand.area / 1e6, demand.isEmpty ? 0 : try area.covered(demand).area / 1e6, nil)
+            case .total:
+                return (everything.area / 1e6, try area.covered(everything).area / 1e6, nil)
             }
         }
+        let zones = grid.zones.indices.map { z in
+            AreaCoverage(name: grid.zones[z].id, areaKm2: measured[z].area, coveredKm2: measured[z].covered,
+                         gridCoveredKm2: servedCells == nil ? nil : gridCovered[z])
+        }
+        // Back to lon/lat here: a PROJ transformer serves one thread.
+        let uncovered = try grid.zones.indices.map { z in
+            let missing = measured[z].missing!
+            return missing.isEmpty ? missing : try transformer.transform(missing, inverse: true)
+        }
+        var next = grid.zones.count
+        func take(_ names: [String]) -> [AreaCoverage] {
+            defer { next += names.count }
+            return names.enumerated().map { AreaCoverage(name: $1, areaKm2: measured[next + $0].area, coveredKm2: measured[next + $0].covered, gridCoveredKm2: nil) }
+        }
+        let hazards = take(hazardGroups.map(\.name))
+        var regionCoverage = take(regionGroups.map(\.name))
+        if let regions { regionCoverage = take(regions.map(\.name)) }
         // The grid estimate of the total adds zone shares, which counts
         // overlaps twice: give it only when zones do not overlap.
         let disjoint = abs(zones.reduce(0) { $0 + $1.areaKm2 } - everything.area / 1e6) <= 1e-9 * everything.area / 1e6
-        let total = AreaCoverage(name: "all zones", areaKm2: everything.area / 1e6, coveredKm2: try covered(everything).area / 1e6,
+        let total = AreaCoverage(name: "all zones", areaKm2: measured[next].area, coveredKm2: measured[next].covered,
                                  gridCoveredKm2: servedCells == nil || !disjoint ? nil : gridCovered.reduce(0, +))
         var coveredPeople = 0.0
         if !population.isEmpty, !servedPlane.isEmpty {
+            let prepared = PreparedGeometry(servedPlane)
             let points = try transformer.transform(population.map(\.position.xy))
             for (person, xy) in zip(population, points) where prepared.covers(xy) { coveredPeople += person.count }
         }
-        return CoverageEvaluation(zones: zones, hazards: try group { $0.hazard }, regions: regionCoverage,
+        return CoverageEvaluation(zones: zones, hazards: hazards, regions: regionCoverage,
                                   total: total, coveredPopulation: coveredPeople,
                                   totalPopulation: population.reduce(0) { $0 + $1.count }, uncovered: uncovered)
+    }
+}
+
+/// Covered parts of areas, measured on all cores: each core takes every
+/// n-th area with its own prepared served region and demand (prepared
+/// geometries serve one thread), and each figure is computed alone, so
+/// none depends on the thread count.
+struct CoveredArea {
+    let served: Geometry
+    let demand: Geometry
+    private let preparedServed: PreparedGeometry
+    private let preparedDemand: PreparedGeometry
+
+    private init(served: Geometry, demand: Geometry) {
+        self.served = served
+        self.demand = demand
+        preparedServed = PreparedGeometry(served)
+        preparedDemand = PreparedGeometry(demand)
+    }
+
+    /// The part of `area` (projected) inside the served region.
+    func covered(_ area: Geometry) throws -> Geometry {
+        if served.isEmpty { return try Geometry.union(of: []) }
+        if preparedServed.contains(area) { return area }
+        return try area.intersection(served)
+    }
+
+    /// The part of the demand (all zones) inside `region` (projected).
+    func demand(in region: Geometry) throws -> Geometry {
+        preparedDemand.contains(region) ? region : (preparedDemand.intersects(region) ? try demand.intersection(region) : try Geometry.union(of: []))
+    }
+
+    /// `body(i, measurer)` for i in 0..<count, in index order.
+    static func measure(_ count: Int, served: Geometry, demand: Geometry,
+                        _ body: @Sendable (Int, CoveredArea) throws -> (area: Double, covered: Double, missing: Geometry?))
+        throws -> [(area: Double, covered: Double, missing: Geometry?)] {
+        let cores = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+        let parts = ParallelMap.map(cores) { core in
+            let measurer = CoveredArea(served: served, demand: demand)
+            return stride(from: core, to: count, by: cores).map { index in Result { try body(index, measurer) } }
+        }
+        return try (0..<count).map { try parts[$0 % cores][$0 / cores].get() }
     }
 }
 
