@@ -90,11 +90,11 @@ public struct PlanRun: Sendable {
                     mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p), forced: kept).solve(timeLimit: options.timeLimit), p: p))
                 }
             }
-            progress.note("\(label): \(study.grid.cells.count - coverage.groups.unserved.count) servable cells merged into \(coverage.groups.groupCount) demand groups"
+            progress.note("\(label): \(study.grid.cells.count - coverage.unservedCellCount) servable cells merged into \(coverage.groupCount) demand groups"
                           + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
                                           response: ResponseStatistics(samples), served: served,
-                                          cellsServed: flags.filter { $0 }.count, groups: coverage.groups.groupCount, lscp: lscp, mclp: mclp))
+                                          cellsServed: flags.filter { $0 }.count, groups: coverage.groupCount, lscp: lscp, mclp: mclp))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)

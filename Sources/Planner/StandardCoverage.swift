@@ -8,19 +8,26 @@ import Siting
 public struct StandardCoverage: Sendable {
     public let minutes: Double
     public let matrix: CoverageMatrix
-    /// Cells with identical covering sets merged (weights summed).
-    public let groups: DemandAggregation
-    /// One demand per group: what LSCP, MCLP and backup coverage solve.
+    /// One demand per group of cells with identical covering sets (weights
+    /// summed; `DemandAggregation`): what LSCP, MCLP and backup coverage
+    /// solve. The aggregation itself is not kept: its site lists repeat the
+    /// instance's pairs (4 bytes each; China at 2 km: ~0.4 GB).
     public let instance: CoverInstance
+    /// Cells no candidate serves.
+    public let unservedCellCount: Int
 
     public init(study: Study, minutes: Double) throws {
         self.minutes = minutes
         matrix = try study.matrix(minutes: minutes)
-        groups = DemandAggregation(matrix: matrix, weights: study.grid.cells.map(\.weight))
+        let groups = DemandAggregation(matrix: matrix, weights: study.grid.cells.map(\.weight))
         instance = try CoverInstance(
             demandIDs: groups.groupCells.map { "cells-\($0[0])" }, siteIDs: study.candidates.map(\.id),
             weights: groups.groupWeights, siteCosts: study.candidates.map(\.cost), coveringSites: groups.groupSites)
+        unservedCellCount = groups.unserved.count
     }
+
+    /// The number of demand groups (the instance's demands).
+    public var groupCount: Int { instance.demandCount }
 
     /// One demand per cell with the response time of every covering pair:
     /// what p-center and p-median need (times differ within a group).

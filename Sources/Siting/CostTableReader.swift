@@ -59,7 +59,7 @@ public enum CostTableReader {
         try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
                           weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
                           siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
-                          demandStart: table.demandStart, demandSites: table.demandSites, demandCosts: table.demandCosts)
+                          demandStart: table.demandStart, demandSites: table.demandSites, demandCosts: PairCosts(table.demandCosts))
     }
 
     /// The covering instance: pairs with cost ≤ `threshold` cover (their
@@ -87,7 +87,7 @@ public enum CostTableReader {
                                  weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
                                  siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
                                  demandStart: demandStart, demandSites: demandSites,
-                                 demandCosts: Array(repeating: 0, count: demandSites.count))
+                                 demandCosts: .zeros(demandSites.count))
     }
 
     /// Calls `body` with each line of the file (its bytes without the `\n`)

@@ -14,8 +14,8 @@ public struct CoverInstance: Sendable, Equatable {
     public let demandStart: [Int]
     public let demandSites: [Int32]
     /// Cost (response time) of each pair in `demandSites`, same order; 0 when
-    /// the instance was built from covering sets alone.
-    public let demandCosts: [Double]
+    /// the instance was built from covering sets alone (then not stored).
+    public let demandCosts: PairCosts
     /// Demands covered by site j: `siteDemands[siteStart[j]..<siteStart[j + 1]]`.
     public let siteStart: [Int]
     public let siteDemands: [Int32]
@@ -57,7 +57,7 @@ public struct CoverInstance: Sendable, Equatable {
             demandStart.append(demandSites.count)
         }
         try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts, demandStart: demandStart,
-                      demandSites: demandSites, demandCosts: [Double](repeating: 0, count: demandSites.count))
+                      demandSites: demandSites, demandCosts: .zeros(demandSites.count))
     }
 
     static func unknownSite(_ site: Int, demand: String, siteCount: Int) -> SitingInputError {
@@ -92,7 +92,7 @@ public struct CoverInstance: Sendable, Equatable {
             demandStart.append(demandSites.count)
         }
         try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
-                      demandStart: demandStart, demandSites: demandSites, demandCosts: demandCosts)
+                      demandStart: demandStart, demandSites: demandSites, demandCosts: PairCosts(demandCosts))
     }
 
     /// An instance from its pairs already grouped by demand: the sites of
@@ -101,7 +101,7 @@ public struct CoverInstance: Sendable, Equatable {
     /// same positions in `demandCosts`. The caller promises those; weights
     /// and site costs are checked here.
     init(demandIDs: [String], siteIDs: [String], weights: [Double]?, siteCosts: [Double]?,
-         demandStart: [Int], demandSites: [Int32], demandCosts: [Double]) throws {
+         demandStart: [Int], demandSites: [Int32], demandCosts: PairCosts) throws {
         precondition(demandStart.count == demandIDs.count + 1 && demandStart.last == demandSites.count
                      && demandCosts.count == demandSites.count, "demandStart must bound demandSites and demandCosts")
         let weights = weights ?? Array(repeating: 1, count: demandIDs.count)
@@ -158,7 +158,7 @@ public struct CoverInstance: Sendable, Equatable {
             start.append(sites.count)
         }
         return try CoverInstance(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
-                                 demandStart: start, demandSites: sites, demandCosts: costs)
+                                 demandStart: start, demandSites: sites, demandCosts: demandCosts.areAllZero ? .zeros(sites.count) : PairCosts(costs))
     }
 
     /// Demands no site covers.

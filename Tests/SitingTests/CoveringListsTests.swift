@@ -2,7 +2,8 @@ import Testing
 @testable import Siting
 
 /// `CoverInstance(coveringSites:)`: lists in any order and integer type,
-/// against the pairs initialiser it replaces on the national path.
+/// against the pairs initialiser it replaces on the national path, and
+/// its pair costs: zero, not stored.
 @Suite struct CoveringListsTests {
     static let demands = ["a", "b", "c", "d"], sites = ["S0", "S1", "S2", "S3"]
 
@@ -14,6 +15,9 @@ import Testing
         let fromInt32 = try CoverInstance(demandIDs: Self.demands, siteIDs: Self.sites, weights: [1, 2, 3, 4],
                                           coveringSites: lists.map { $0.map(Int32.init) })
         #expect(fromInt == reference && fromInt32 == reference)
+        // Costs of covering lists are zero without storage, and stay so when restricted.
+        #expect(fromInt.demandCosts.areAllZero && !reference.demandCosts.areAllZero)
+        #expect(try fromInt.restricted(toCostAtMost: 0).demandCosts.areAllZero && Array(fromInt.demandCosts) == [0, 0, 0, 0, 0, 0])
         #expect(Array(fromInt.sites(covering: 0)) == [0, 2] && Array(fromInt.sites(covering: 2)) == [0, 1, 3])
         #expect(Array(fromInt.demands(coveredBy: 0)) == [0, 2])
     }
