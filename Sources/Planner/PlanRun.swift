@@ -55,15 +55,20 @@ public struct PlanRun: Sendable {
         var results: [StandardResult] = []
         for minutes in scenario.minutes {
             let label = "\(IsochroneExport.number(minutes).serialized) min"
-            progress.stage("\(label): isochrones and exact coverage of the existing bases, N−1")
+            progress.stage("\(label): isochrones of the existing bases")
             let reaches = try study.reaches(of: study.existing, minutes: minutes)
             let served = try Geometry.union(of: reaches)
-            progress.stage("\(label): coverage matrix, \(study.candidates.count) candidates × \(study.grid.cells.count) cells")
+            progress.stage("\(label): coverage matrix (\(study.candidates.count) candidates × \(study.grid.cells.count) cells), exact coverage of the existing bases, N−1")
             let clock = ContinuousClock.now
-            let coverage = try StandardCoverage(study: study, minutes: minutes)
-            SitingTrace.log("\(label): coverage matrix and demand groups", since: clock, tag: "plan")
-            let (flags, samples) = coverage.served(by: study.existingIndices, study: study)
-            SitingTrace.log("\(label): cells the existing bases serve", since: clock, tag: "plan")
+            // The matrix is needed only up to the cells the existing bases
+            // serve: it goes (China at 2 km: 3 GB) before the rest runs.
+            let (instance, flags, samples, groupCount, unservedCells) = try {
+                let coverage = try StandardCoverage(study: study, minutes: minutes)
+                SitingTrace.log("\(label): coverage matrix and demand groups", since: clock, tag: "plan")
+                let (flags, samples) = coverage.served(by: study.existingIndices, study: study)
+                SitingTrace.log("\(label): cells the existing bases serve", since: clock, tag: "plan")
+                return (coverage.instance, flags, samples, coverage.groupCount, coverage.unservedCellCount)
+            }()
             let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
             SitingTrace.log("\(label): exact coverage of the existing bases", since: clock, tag: "plan")
             let resilience = try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total)
@@ -72,7 +77,6 @@ public struct PlanRun: Sendable {
             let servedWeight = zip(weights, flags).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
             progress.note(String(format: "%@: existing network covers %.2f%% of the zones' area (exact); grid: %.2f%% of the demand weight",
                                  label, evaluation.total.coveredPercent, 100 * servedWeight / max(weights.reduce(0, +), .leastNonzeroMagnitude)))
-            let instance = coverage.instance
             func plan(_ result: SitingResult, p: Int? = nil) throws -> SitingPlan {
                 let chosen = result.selected.map { study.candidates[$0] }
                 let exact = try study.evaluate(reaches: try study.reaches(of: chosen, minutes: minutes)).total.coveredPercent
@@ -90,11 +94,11 @@ public struct PlanRun: Sendable {
                     mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p), forced: kept).solve(timeLimit: options.timeLimit), p: p))
                 }
             }
-            progress.note("\(label): \(study.grid.cells.count - coverage.unservedCellCount) servable cells merged into \(coverage.groupCount) demand groups"
+            progress.note("\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
                           + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
                                           response: ResponseStatistics(samples), served: served,
-                                          cellsServed: flags.filter { $0 }.count, groups: coverage.groupCount, lscp: lscp, mclp: mclp))
+                                          cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)
