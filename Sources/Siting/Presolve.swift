@@ -81,7 +81,7 @@ struct Presolve {
     /// (`costs` nil: all equal); of sites with the same rows and cost the
     /// lowest index stays.
     static func undominatedSites(of rows: [[Int32]], siteCount: Int, costs: [Double]?) -> [Int] {
-        let siteRows = SiteRows(rows, siteCount: siteCount)
+        let siteRows = CoverRows(rows: rows, columnCount: siteCount)
         // Each row as a bitset over the sites, so that "the sites in every one
         // of j's rows" is a run of word ANDs.
         let words = (siteCount + 63) / 64
@@ -91,8 +91,8 @@ struct Presolve {
         var common = [UInt64](repeating: 0, count: words)
         // The words of `common` not yet zero.
         var active: [Int] = []
-        for j in 0..<siteCount where siteRows.count(j) > 0 {
-            let mine = siteRows.rows(of: j)
+        for j in 0..<siteCount where siteRows.rowCount(ofColumn: j) > 0 {
+            let mine = siteRows.rows(ofColumn: j)
             // Sites present in every one of j's rows cover a superset of j.
             // The last row (far from the first one) goes second: it narrows
             // the candidates fastest.
@@ -121,7 +121,7 @@ struct Presolve {
                     guard k != j else { continue }
                     let cheaper = costs.map { $0[k] < $0[j] } ?? false
                     let equalCost = costs.map { $0[k] == $0[j] } ?? true
-                    let sameRows = siteRows.count(k) == mine.count
+                    let sameRows = siteRows.rowCount(ofColumn: k) == mine.count
                     // Strictly more rows, or cheaper, or (a tie) a lower index.
                     dominated = !sameRows && (cheaper || equalCost) || sameRows && (cheaper || equalCost && k < j)
                 }
@@ -129,30 +129,6 @@ struct Presolve {
             if !dominated { kept.append(j) }
         }
         return kept
-    }
-
-    /// The rows of each site (ascending), in one flat array.
-    private struct SiteRows {
-        let start: [Int]
-        let flat: [Int32]
-
-        init(_ rows: [[Int32]], siteCount: Int) {
-            var start = [Int](repeating: 0, count: siteCount + 1)
-            for row in rows { for j in row { start[Int(j) + 1] += 1 } }
-            for j in 0..<siteCount { start[j + 1] += start[j] }
-            var fill = start, flat = [Int32](repeating: 0, count: start[siteCount])
-            for (r, row) in rows.enumerated() {
-                for j in row {
-                    flat[fill[Int(j)]] = Int32(r)
-                    fill[Int(j)] += 1
-                }
-            }
-            self.start = start
-            self.flat = flat
-        }
-
-        func count(_ site: Int) -> Int { start[site + 1] - start[site] }
-        func rows(of site: Int) -> ArraySlice<Int32> { flat[start[site]..<start[site + 1]] }
     }
 
     /// Drops every row whose sites include all the sites of another row:
