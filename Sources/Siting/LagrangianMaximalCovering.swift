@@ -53,7 +53,17 @@ struct LagrangianMaximalCovering {
         var open: Set<Int>
         var closed: Set<Int>
         var iterations: Int
+        /// The most valuable distinct relaxed solutions (columns ascending),
+        /// best first, at most `keptSolutions`: starts for a local search.
+        var relaxedSolutions: [[Int]] = []
     }
+
+    /// How many distinct relaxed solutions `run` keeps for local search.
+    /// Liaoning 5 km, 30 min (swap searches from these against greedy +
+    /// swaps): p = 8 reaches the optimum 95,813.5 instead of 94,507.3;
+    /// p = 12 128,906.6 instead of 128,697.4 (optimum 128,967.5); p = 16
+    /// 144,620.1 instead of 143,580.0; about 1 s for p = 12 and 16.
+    static let keptSolutions = 32
 
     /// Subgradient optimisation for at most `iterations` steps, given the
     /// value of a known solution (`incumbent`; 0 for none). Stops when the
@@ -75,6 +85,7 @@ struct LagrangianMaximalCovering {
         var order = Array(0..<columnCount)
         var direction = [Double](repeating: 0, count: rowCount)
         var steps = 0
+        var kept = KeptSolutions(limit: Self.keptSolutions)
         for _ in 0..<iterations {
             steps += 1
             columnValue.withUnsafeMutableBufferPointer { value in
@@ -109,6 +120,7 @@ struct LagrangianMaximalCovering {
             var covered = 0.0
             for r in 0..<rowCount where count[r] > 0 { covered += weights[r] }
             if covered > bestValue + 1e-12 * max(1, total) { best = chosen.sorted(); bestValue = covered }
+            kept.offer(chosen.sorted(), value: covered)
             fix(bound: bound, order: order, columnValue: columnValue, below: bestValue, open: &open, closed: &closed)
             if closes(bestBound, bestValue, gap: gap) || stepFactor < 0.001 { break }
             // Subgradient of the constraint y_r − Σ x_j ≤ 0 at the relaxed
@@ -129,7 +141,7 @@ struct LagrangianMaximalCovering {
         }
         let safeBound = bestBound + 1e-9 * max(1, abs(bestBound))
         return Outcome(sites: best, value: bestValue, upperBound: max(safeBound, bestValue),
-                       open: open, closed: closed, iterations: steps)
+                       open: open, closed: closed, iterations: steps, relaxedSolutions: kept.solutions)
     }
 
     /// True when `bound` is within `gap` (relative) of `value`.
@@ -151,6 +163,29 @@ struct LagrangianMaximalCovering {
             } else if bound - last + columnValue[j] < value - margin {
                 closed.insert(j)
             }
+        }
+    }
+}
+
+/// The `limit` most valuable distinct column sets offered, best first (ties:
+/// the earlier offer first).
+private struct KeptSolutions {
+    let limit: Int
+    private(set) var solutions: [[Int]] = []
+    private var values: [Double] = []
+    private var seen = Set<[Int]>()
+
+    init(limit: Int) { self.limit = limit }
+
+    mutating func offer(_ columns: [Int], value: Double) {
+        guard limit > 0, solutions.count < limit || value > values[values.count - 1], !seen.contains(columns) else { return }
+        let at = values.firstIndex { $0 < value } ?? values.count
+        solutions.insert(columns, at: at)
+        values.insert(value, at: at)
+        seen.insert(columns)
+        if solutions.count > limit {
+            seen.remove(solutions.removeLast())
+            values.removeLast()
         }
     }
 }

@@ -63,7 +63,9 @@ public struct MaximalCovering: Sendable {
 
     /// Greedy (+ swap search for the cardinality form); for the cardinality
     /// form then a Lagrangian bound with site fixings
-    /// (`LagrangianMaximalCovering`); then, unless `heuristicOnly` or the
+    /// (`LagrangianMaximalCovering`) and swap searches from its best relaxed
+    /// solutions (when they find a better solution, the relaxation runs
+    /// again against it, for more fixings); then, unless `heuristicOnly` or the
     /// bound already proves the solution optimal, the exact search on the
     /// presolved model (fixed sites taken out), from the best solution: CBC
     /// on the compact MIP up to `largestCompactModel` row–site pairs, the
@@ -101,12 +103,7 @@ public struct MaximalCovering: Sendable {
             for (c, j) in presolve.sites.enumerated() { columnOf[j] = Int32(c) }
             let relaxation = LagrangianMaximalCovering(rows: presolve.rows.map { $0.map { columnOf[Int($0)] } }, weights: presolve.rowWeights,
                                                        columnCount: presolve.sites.count, p: p - forced.count)
-            let outcome = relaxation.run(incumbent: objective - fixed)
-            if let sites = outcome.sites {
-                let candidate = (Array(forced) + sites.map { presolve.sites[$0] }).sorted()
-                let value = instance.coveredWeight(by: candidate)
-                if value > objective { (selected, objective) = (candidate, value) }
-            }
+            let outcome = lagrangianSearch(relaxation, presolve: presolve, fixed: fixed, selected: &selected, objective: &objective, since: clock)
             bound = min(bound, fixed + outcome.upperBound)
             SitingTrace.log("lagrangian (\(outcome.iterations) steps, bound \(bound), value \(objective), "
                             + "\(outcome.open.count) fixed open, \(outcome.closed.count) fixed closed)", since: clock)
@@ -141,6 +138,41 @@ public struct MaximalCovering: Sendable {
         SitingTrace.log("solved", since: clock)
         return SiteChoice.result(model: modelName, instance: instance, selected: selected.sorted(), status: status,
                                  objective: objective, bound: max(bound, objective), since: clock)
+    }
+
+    /// The Lagrangian relaxation of the presolved model, then swap searches
+    /// from its best relaxed solutions (after Galvão & ReVelle's Lagrangian
+    /// heuristic). When they find a better solution than `objective`, the
+    /// relaxation runs again against it, for more fixings; the first run's
+    /// bound and fixings stay valid, as they hold against its incumbent,
+    /// which is worth less. Updates `selected` and `objective` (weight
+    /// `fixed` covered by forced sites included).
+    private func lagrangianSearch(_ relaxation: LagrangianMaximalCovering, presolve: Presolve, fixed: Double,
+                                  selected: inout [Int], objective: inout Double, since clock: ContinuousClock.Instant)
+        -> LagrangianMaximalCovering.Outcome {
+        func offer(_ columns: [Int]) -> Bool {
+            let candidate = (Array(forced) + columns.map { presolve.sites[$0] }).sorted()
+            let value = instance.coveredWeight(by: candidate)
+            guard value > objective else { return false }
+            (selected, objective) = (candidate, value)
+            return true
+        }
+        var outcome = relaxation.run(incumbent: objective - fixed)
+        let swaps = SwapLocalSearch(matrix: relaxation.matrix, weights: relaxation.weights, fixed: []) { _ in true }
+        var improved = false
+        for start in outcome.relaxedSolutions {
+            if offer(swaps.improve(start)) { improved = true }
+        }
+        SitingTrace.log("lagrangian (\(outcome.iterations) steps, bound \(fixed + outcome.upperBound)), swaps from "
+                        + "\(outcome.relaxedSolutions.count) relaxed solutions: value \(objective)", since: clock)
+        guard improved else { return outcome }
+        let first = outcome
+        outcome = relaxation.run(incumbent: objective - fixed)
+        outcome.upperBound = min(outcome.upperBound, first.upperBound)
+        outcome.open.formUnion(first.open)
+        outcome.closed.formUnion(first.closed)
+        if let sites = outcome.sites { _ = offer(sites) }
+        return outcome
     }
 
     /// The most row–site pairs a presolved model may hold to go to CBC as

@@ -59,6 +59,15 @@ import Testing
             #expect(outcome.closed.isDisjoint(with: set), "solution \(solution.columns) holds a fixed-closed column of \(outcome.closed)")
         }
         #expect(outcome.open.isDisjoint(with: outcome.closed) || solutions.allSatisfy { $0.value <= outcome.value + 1e-9 })
+        // The kept relaxed solutions: distinct sets of at most p columns,
+        // ascending, best first, the best of them worth the best found.
+        let kept = outcome.relaxedSolutions
+        #expect(!kept.isEmpty && kept.count <= LagrangianMaximalCovering.keptSolutions)
+        #expect(Set(kept).count == kept.count)
+        #expect(kept.allSatisfy { $0.count <= c.p && $0 == $0.sorted() })
+        let values = kept.map { Self.value($0, c) }
+        #expect(zip(values, values.dropFirst()).allSatisfy { $0 >= $1 }, "not best first: \(values)")
+        if let sites = outcome.sites { #expect(kept.first == sites) }
     }
 
     /// From the optimum as incumbent, a solution worth more does not exist:
