@@ -26,7 +26,7 @@ struct Site: ParsableCommand {
     @Option(help: ArgumentHelp("Response-time standard (one of the scenario's; required when it has several).", valueName: "MIN")) var minutes: Double?
     @Option(help: ArgumentHelp("Sites kept open: \"existing\" or site ids ID,ID.", valueName: "existing|ID,…")) var keep: String?
     @Option(name: .customLong("min-coverage"), help: ArgumentHelp("p-median hybrid: percent of the weight to serve within the standard.", valueName: "PCT")) var minCoverage: Double?
-    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds for the exact solver.", valueName: "S")) var timeLimit: Double = 60
+    @Option(name: .customLong("time-limit"), help: .exactSolverTimeLimit) var timeLimit: Double = 60
     @Flag(help: "Heuristics only (greedy, local search, Lagrangian relaxation), with a proven bound: Lagrangian (LSCP, MCLP with -p) or CBC's root LP (MCLP with --budget); lscp and mclp only.") var heuristic = false
     @Flag(help: "Print one JSON object.") var json = false
 

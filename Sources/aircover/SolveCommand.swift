@@ -30,7 +30,7 @@ struct Solve: ParsableCommand {
     @Option(name: .short, help: "MCLP: at most this many sites (kept ones included).") var p: Int?
     @Option(help: "MCLP: total site cost at most this (kept ones included).") var budget: Double?
     @Option(name: .customLong("min-coverage"), help: ArgumentHelp("p-median hybrid: percent of the weight to serve within --threshold.", valueName: "PCT")) var minCoverage: Double?
-    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Seconds for the exact solver.", valueName: "S")) var timeLimit: Double?
+    @Option(name: .customLong("time-limit"), help: .exactSolverTimeLimit) var timeLimit: Double?
     @Flag(help: "Heuristics only (greedy, local search, Lagrangian relaxation), with a proven bound: Lagrangian (LSCP, MCLP with -p) or CBC's root LP (MCLP with --budget); lscp and mclp only.") var heuristic = false
     @Flag(help: "Print one JSON object.") var json = false
 
