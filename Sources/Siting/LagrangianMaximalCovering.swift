@@ -119,8 +119,9 @@ struct LagrangianMaximalCovering {
             for j in chosen { for r in matrix.rows(ofColumn: j) { count[Int(r)] += 1 } }
             var covered = 0.0
             for r in 0..<rowCount where count[r] > 0 { covered += weights[r] }
-            if covered > bestValue + 1e-12 * max(1, total) { best = chosen.sorted(); bestValue = covered }
-            kept.offer(chosen.sorted(), value: covered)
+            let columns = chosen.sorted()
+            if covered > bestValue + 1e-12 * max(1, total) { best = columns; bestValue = covered }
+            kept.offer(columns, value: covered)
             fix(bound: bound, order: order, columnValue: columnValue, below: bestValue, open: &open, closed: &closed)
             if closes(bestBound, bestValue, gap: gap) || stepFactor < 0.001 { break }
             // Subgradient of the constraint y_r − Σ x_j ≤ 0 at the relaxed
