@@ -14,6 +14,7 @@ within the standard for the optima to agree.
 import argparse
 import csv
 import json
+import sys
 import time
 
 import numpy as np
@@ -46,6 +47,8 @@ if a.weights:
                 weights[demands[row["demand"]]] = float(row["weight"])
 read = time.perf_counter() - read0
 
+# For a harness that may stop this run: when the timed part (build + solve) starts.
+print(json.dumps({"build_starts_unix": time.time()}), file=sys.stderr, flush=True)
 build0 = time.perf_counter()
 # spopt's covering models need every demand coverable: drop the ones no site reaches, as aircover lists them.
 keep = (matrix <= a.threshold).any(axis=1)
