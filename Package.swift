@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "Isochrones", dependencies: ["GeoCore"], resources: [.copy("Resources")]),
         .target(name: "Coverage", dependencies: ["GeoCore", "Isochrones"]),
         .target(name: "Siting", dependencies: ["CCbc", "CClp"]),
-        .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting"]),
+        // Linux renameat2 (atomic exchange of two folders), for safe output writing.
+        .target(name: "CAtomicRename"),
+        .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting", "CAtomicRename"]),
         .executableTarget(
             name: "aircover",
             dependencies: [
@@ -51,6 +53,7 @@ let package = Package(
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SitingTests", dependencies: ["Siting"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoCore", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

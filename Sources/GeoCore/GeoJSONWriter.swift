@@ -22,21 +22,22 @@ public struct GeoJSONWriter: Sendable {
         self.precision = precision
     }
 
-    /// The FeatureCollection text, ending with a newline.
-    public func featureCollection(_ features: [GeoJSONFeature]) throws -> String {
-        var out = "{\"type\":\"FeatureCollection\",\"features\":["
+    /// The FeatureCollection text, ending with a newline; `generator`, when
+    /// given, is written as a foreign member (RFC 7946 §6.1) after `type`.
+    public func featureCollection(_ features: [GeoJSONFeature], generator: String? = nil) throws -> String {
+        var out = "{\"type\":\"FeatureCollection\","
+        if let generator {
+            out += "\"generator\":"
+            JSONValue.string(generator).write(to: &out)
+            out += ","
+        }
+        out += "\"features\":["
         for (index, feature) in features.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             try write(feature, to: &out)
         }
         out += features.isEmpty ? "]}\n" : "\n]}\n"
         return out
-    }
-
-    /// Writes the FeatureCollection atomically (temporary file, then rename).
-    public func write(_ features: [GeoJSONFeature], to url: URL) throws {
-        let text = try featureCollection(features)
-        try Data(text.utf8).write(to: url, options: .atomic)
     }
 
     /// One geometry object's text.

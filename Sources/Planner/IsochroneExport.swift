@@ -7,6 +7,20 @@ import Isochrones
 /// where the reach is a geodesic disc) and `limit` (`time`, `range`, or
 /// `time+range`), plus simplestyle hints for map viewers.
 public enum IsochroneExport {
+    /// The generator member every isochrone file aircover writes carries.
+    static let generator = "aircover isochrones"
+
+    /// The FeatureCollection text of `isochrones`, marked as aircover's.
+    public static func geoJSON(_ isochrones: [Isochrone]) throws -> String {
+        try GeoJSONWriter().featureCollection(features(isochrones), generator: generator)
+    }
+
+    /// Whether a file's bytes are an isochrone file aircover wrote (its
+    /// generator member within the first bytes), which `-o` may replace.
+    public static func isOwn(_ data: Data) -> Bool {
+        String(decoding: data.prefix(200), as: UTF8.self).hasPrefix("{\"type\":\"FeatureCollection\",\"generator\":\"\(generator)\"")
+    }
+
     public static func features(_ isochrones: [Isochrone]) -> [GeoJSONFeature] {
         let thresholds = Array(Set(isochrones.map(\.minutes))).sorted()
         return isochrones.map { isochrone in

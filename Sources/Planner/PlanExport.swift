@@ -65,30 +65,3 @@ public enum PlanExport {
         return features
     }
 }
-
-/// Writes a set of files into a folder all at once: into a fresh sibling
-/// folder first, then swapped into place, so a failed run leaves the old
-/// folder as it was.
-public enum OutputFolder {
-    public static func write(_ files: [String: Data], to folder: URL) throws {
-        let manager = FileManager.default
-        let parent = folder.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).new-\(UUID().uuidString)")
-        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-        do {
-            for (name, data) in files { try data.write(to: staging.appendingPathComponent(name)) }
-            if manager.fileExists(atPath: folder.path) {
-                let old = parent.appendingPathComponent(".\(folder.lastPathComponent).old-\(UUID().uuidString)")
-                try manager.moveItem(at: folder, to: old)
-                try manager.moveItem(at: staging, to: folder)
-                try? manager.removeItem(at: old)
-            } else {
-                try manager.moveItem(at: staging, to: folder)
-            }
-        } catch {
-            try? manager.removeItem(at: staging)
-            throw error
-        }
-    }
-}

@@ -1,3 +1,4 @@
+import Foundation
 import Coverage
 import GeoCore
 import Isochrones
@@ -14,6 +15,12 @@ import Siting
 /// grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct).
 public enum PlanSummary {
     public static let schemaVersion = 2
+
+    /// Whether `value` is a summary aircover wrote (it has a schema and standards).
+    public static func isSummary(_ value: JSONValue) -> Bool { value["schema"] != nil && value["standards"] != nil }
+
+    /// Whether a file's bytes are a summary aircover wrote, which `check --write-actual` may replace.
+    public static func isSummary(_ data: Data) -> Bool { (try? JSONParser.parse([UInt8](data))).map(isSummary) ?? false }
 
     static func siting(_ plan: PlanRun.SitingPlan) -> JSONValue {
         let n = SummaryJSON.number

@@ -85,7 +85,9 @@ public struct Scenario: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { throw InputError("\(url.path): no such scenario file") }
         let root = try ConfigTable.load(tomlFile: url)
         try root.rejectUnknownKeys(allowed: keys[""]!)
-        let directory = url.deletingLastPathComponent()
+        // Paths are relative to the scenario file's real location, `..` included.
+        let absoluteFile = PathNames.fromCommandLine(url.path)
+        let directory = ((PathNames.real(absoluteFile) ?? absoluteFile) as NSString).deletingLastPathComponent
         func section(_ name: String, required: Bool = true) throws -> ConfigTable? {
             guard let table = try root.optionalTable(name) else {
                 if required { throw root.error("[\(name)]", "is missing") }
@@ -94,9 +96,7 @@ public struct Scenario: Sendable {
             try table.rejectUnknownKeys(allowed: keys[name]!)
             return table
         }
-        func resolve(_ path: String) -> URL {
-            path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path).standardized
-        }
+        func resolve(_ path: String) -> URL { URL(fileURLWithPath: PathNames.absolute(path, relativeTo: directory)) }
         func existing(_ table: ConfigTable, _ key: String, _ path: String) throws -> URL {
             let resolved = resolve(path)
             guard FileManager.default.fileExists(atPath: resolved.path) else {
@@ -239,6 +239,13 @@ public struct Scenario: Sendable {
                                  mclpMinutes: try standards("mclp_minutes", default: counts.isEmpty ? [] : minutes),
                                  mclpSiteCounts: counts, keepExisting: try siting.optionalBool("keep_existing") ?? false,
                                  timeLimit: timeLimit)
+    }
+
+    /// Every file a run of this scenario reads: the scenario file and each
+    /// layer it names. An output folder may hold none of them.
+    public var inputs: [URL] {
+        [source, zones, existingBases] + candidates
+            + [population, regions, aircraftCatalog, windField, noFly, dem].compactMap { $0 }
     }
 
     /// The default scenario shipped in basemaps/ (located from this source

@@ -36,12 +36,15 @@ struct Check: ParsableCommand {
         } catch {
             throw InputError("\(expect): not a JSON summary (\(error))")
         }
-        guard expected["schema"] != nil, expected["standards"] != nil else { throw InputError("\(expect): not an aircover summary.json (no schema or standards)") }
+        guard PlanSummary.isSummary(expected) else { throw InputError("\(expect): not an aircover summary.json (no schema or standards)") }
         var loaded = try Scenario.load(URL(fileURLWithPath: scenario))
         try ScenarioOption.override(cellKm: cellKm, of: &loaded)
+        let actualFile = try writeActual.map {
+            try OutputFile($0, describedAs: "--write-actual", protecting: loaded.inputs, isOwn: PlanSummary.isSummary)
+        }
         let run = try PlanRun.run(loaded, progress: .forStandardError())
         let actual = PlanSummary.json(run, versions: .current)
-        if let writeActual { try Data((actual.serialized + "\n").utf8).write(to: URL(fileURLWithPath: writeActual), options: .atomic) }
+        if let actualFile { try actualFile.write(Data((actual.serialized + "\n").utf8)) }
         var comparison = SummaryComparison(percentTolerance: tolerance, relativeTolerance: relative)
         let differences = comparison.differences(expected: expected, actual: actual)
         let colour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true

@@ -60,6 +60,8 @@ struct IsochronesCommand: ParsableCommand {
     }
 
     func run() throws {
+        let inputs = [catalog, windField, noFly, dem].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
+        let file = try OutputFile(output, describedAs: "--output", protecting: inputs, isOwn: IsochroneExport.isOwn)
         let positions = try bases.map(InputSyntax.position)
         let thresholds = try InputSyntax.minutes(minutes)
         let profile = try AircraftCatalog.available(adding: catalog.map { URL(fileURLWithPath: $0) }).profile(named: aircraft)
@@ -75,7 +77,7 @@ struct IsochronesCommand: ParsableCommand {
         let model = try ReachModel(aircraft: profile, wind: windModel, night: night, airspace: try Airspace(obstacles: obstacles))
         let builder = IsochroneBuilder(model: model, toleranceMetres: tolerance)
         let isochrones = try builder.isochrones(bases: positions, minutes: thresholds).flatMap { $0 }
-        try GeoJSONWriter().write(IsochroneExport.features(isochrones), to: URL(fileURLWithPath: output))
+        try file.write(Data(try IsochroneExport.geoJSON(isochrones).utf8))
         for isochrone in isochrones {
             let reach = isochrone.radiusKm.map { String(format: "radius %.1f km", $0) } ?? "\(isochrone.vertexCount) boundary points"
             FileHandle.standardError.write(Data("\(isochrone.aircraft) from \(isochrone.base.lon),\(isochrone.base.lat): \(Int(isochrone.minutes)) min, \(reach), limit \(isochrone.limit.rawValue)\n".utf8))

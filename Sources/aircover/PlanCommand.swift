@@ -9,7 +9,7 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario: reach and exact coverage of the existing bases, N−1 resilience, and base siting.",
         discussion: """
-        Writes summary.json, plan.geojson, plan.gpkg, bases.csv, coverage_*.csv, siting.csv, map.svg and report.html into the scenario's output folder (or --output), all at once: a failed run leaves the folder as it was.
+        Writes summary.json, plan.geojson, plan.gpkg, bases.csv, coverage_*.csv, siting.csv, map.svg and report.html into the scenario's output folder (or --output), all at once: a failed run leaves the folder as it was. Only files aircover wrote (listed in the folder's .aircover-manifest.json) are ever replaced; the user's other files in the folder are kept, and a folder holding the scenario or its layers is refused.
 
         Examples:
           aircover plan
@@ -30,16 +30,16 @@ struct Plan: ParsableCommand {
     func run() throws {
         let file = scenario.map { URL(fileURLWithPath: $0) } ?? Scenario.defaultFile
         var loaded = try Scenario.load(file)
-        if let output { loaded.output = URL(fileURLWithPath: output) }
         try ScenarioOption.override(cellKm: cellKm, of: &loaded)
+        let folder = try ScenarioOption.outputFolder(output, of: loaded)
         let stderr = FileHandle.standardError
         stderr.write(Data("aircover plan: \(loaded.name) (\(file.path))\n".utf8))
         let started = Date()
         let run = try PlanRun.run(loaded, progress: .forStandardError())
         let files = try PlanOutputs.files(run, versions: .current)
-        try OutputFolder.write(files, to: loaded.output)
+        try folder.write(files)
         print(PlanReport.text(run))
         let names = files.keys.sorted().joined(separator: ", ")
-        stderr.write(Data(String(format: "wrote %@: %@ in %.1f s\n", loaded.output.path, names, Date().timeIntervalSince(started)).utf8))
+        stderr.write(Data(String(format: "wrote %@: %@ in %.1f s\n", folder.path, names, Date().timeIntervalSince(started)).utf8))
     }
 }

@@ -7,6 +7,13 @@ enum ScenarioOption {
         try Scenario.load(path.map { URL(fileURLWithPath: $0) } ?? Scenario.defaultFile)
     }
 
+    /// The folder to write into: `--output` when given, else the scenario's
+    /// `[output] folder`; checked before any work (see `OutputFolder`).
+    static func outputFolder(_ option: String?, of scenario: Scenario) throws -> OutputFolder {
+        if let option { return try OutputFolder(option, describedAs: "--output", protecting: scenario.inputs) }
+        return try OutputFolder(scenario.output.path, describedAs: "[output] folder of \(scenario.source.path)", protecting: scenario.inputs)
+    }
+
     /// `--cell-km`: replaces the scenario's demand grid cell size.
     static func override(cellKm: Double?, of scenario: inout Scenario) throws {
         guard let cellKm else { return }

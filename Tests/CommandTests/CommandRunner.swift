@@ -13,8 +13,8 @@ enum CommandRunner {
         return directory.appendingPathComponent("aircover")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> ProcessRunner.Output {
-        try ProcessRunner.run(executable, arguments, in: directory)
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> ProcessRunner.Output {
+        try ProcessRunner.run(executable, arguments, in: directory, environment: environment)
     }
 
     /// Runs any program (e.g. GDAL's ogrinfo) found on PATH.

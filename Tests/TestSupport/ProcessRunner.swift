@@ -8,12 +8,15 @@ public enum ProcessRunner {
         public let stderr: String
     }
 
-    /// Runs `executable` with `arguments` (in `directory` when given).
-    public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs `executable` with `arguments` (in `directory` when given), with
+    /// `environment` added to this process's environment.
+    public static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                           environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
