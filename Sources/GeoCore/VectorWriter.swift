@@ -18,12 +18,31 @@ public enum VectorWriter {
         }
     }
 
-    /// Writes `layers` to a new file at `path` with the GDAL driver `driver`
-    /// ("GPKG", "FlatGeobuf", …). An existing file is replaced.
-    public static func write(_ layers: [Layer], to path: String, driver driverName: String = "GPKG") throws {
+    /// The bytes of a file holding `layers`, written by the GDAL driver
+    /// `driver` ("GPKG", "FlatGeobuf", …) in GDAL's memory file system
+    /// (`/vsimem/`), so nothing touches the disk. The same layers give the
+    /// same bytes: GeoPackage's `last_change` timestamps are pinned to
+    /// 1970-01-01T00:00:00.000Z (GDAL's `OGR_CURRENT_DATE`), unless the
+    /// environment sets `OGR_CURRENT_DATE` itself.
+    public static func data(_ layers: [Layer], driver: String = "GPKG", fileExtension: String = "gpkg") throws -> Data {
+        let path = "/vsimem/aircover-\(UUID().uuidString).\(fileExtension)"
+        defer { for suffix in ["", "-journal", "-wal", "-shm"] { VSIUnlink(path + suffix) } }
+        let pinned = ProcessInfo.processInfo.environment["OGR_CURRENT_DATE"] == nil
+        if pinned { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", "1970-01-01T00:00:00.000Z") }
+        defer { if pinned { CPLSetThreadLocalConfigOption("OGR_CURRENT_DATE", nil) } }
+        try write(layers, to: path, driver: driver)
+        var length: vsi_l_offset = 0
+        guard let buffer = VSIGetMemFileBuffer(path, &length, 0) else {
+            throw GeoDataError(path: path, reason: "GDAL wrote no file")
+        }
+        return Data(bytes: buffer, count: Int(length))
+    }
+
+    /// Writes `layers` to a new file at `path` (which must not exist) with
+    /// the GDAL driver `driver` ("GPKG", "FlatGeobuf", …).
+    static func write(_ layers: [Layer], to path: String, driver driverName: String = "GPKG") throws {
         GDALRuntime.ensureRegistered()
         guard let driver = GDALGetDriverByName(driverName) else { throw GeoDataError(path: path, reason: "GDAL has no \(driverName) driver") }
-        if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         guard let dataset = GDALCreate(driver, path, 0, 0, 0, GDT_Unknown, nil) else {
             throw GeoDataError(path: path, reason: GDALRuntime.takeLastError() ?? "cannot create the file")
         }

@@ -36,11 +36,6 @@ public enum PlanOutputs {
             byLayer[layer, default: []].append(GeoJSONFeature(geometry: feature.geometry,
                                                               properties: feature.properties.filter { !styling.contains($0.key) }))
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("plan.gpkg").path
-        try VectorWriter.write(order.map { VectorWriter.Layer(name: $0, features: byLayer[$0]!) }, to: path)
-        return try Data(contentsOf: URL(fileURLWithPath: path))
+        return try VectorWriter.data(order.map { VectorWriter.Layer(name: $0, features: byLayer[$0]!) })
     }
 }
