@@ -7,7 +7,11 @@ import TestSupport
 /// folder (`swift test` holds the lock on .build), installs the pinned peers
 /// into Benchmarks/.venv, runs every task beside its peer and fails on any
 /// result that disagrees. Timings here mean nothing; BENCHMARKS.md has them.
-@Suite struct BenchmarkHarnessSmokeTests {
+///
+/// A slow tier (minutes, a second release build): it runs only with
+/// `AIRCOVER_BENCH_SMOKE=1`, as its own step of `.ci/run`.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["AIRCOVER_BENCH_SMOKE"] == "1", "the benchmark smoke runs with AIRCOVER_BENCH_SMOKE=1"))
+struct BenchmarkHarnessSmokeTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
