@@ -142,7 +142,7 @@ public struct Scenario: Sendable {
         let windField = try optionalFile(flight, "wind_field")
         if wind != nil && windField != nil { throw flight!.error("wind_field", "give wind or wind_field, not both") }
         return Scenario(
-            name: try study.string("name"), source: url,
+            name: try studyName(study), source: url,
             zones: try file(demand, "zones"), zoneIDField: try demand.optionalString("id_field"),
             zoneFilter: try filter(demand, "zone_filter"),
             zoneNameField: try demand.optionalString("name_field"), hazardField: try demand.optionalString("hazard_field"),
@@ -161,6 +161,20 @@ public struct Scenario: Sendable {
             wind: wind, windField: windField, noFly: try optionalFile(flight, "no_fly"), dem: try optionalFile(flight, "dem"),
             cellKm: cellKm, siting: try sitingOptions(siting, minutes: minutes),
             output: resolve(try output.string("folder")))
+    }
+
+    /// Longest study name, in characters: a title for reports and maps.
+    static let studyNameLimit = 200
+
+    /// `[study] name`: a title of 1 to `studyNameLimit` characters on one line.
+    private static func studyName(_ study: ConfigTable) throws -> String {
+        let name = try study.string("name")
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw study.error("name", "is empty; give the study a title") }
+        guard name.count <= studyNameLimit else {
+            throw study.error("name", "is \(name.count) characters long; a study name is a title of at most \(studyNameLimit) characters")
+        }
+        guard !name.contains(where: \.isNewline) else { throw study.error("name", "must be one line") }
+        return name
     }
 
     /// The numeric profile fields a scenario may override on a catalog type.

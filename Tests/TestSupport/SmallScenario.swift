@@ -3,10 +3,10 @@ import Foundation
 /// A small scenario the command tests write: a 1° × 0.8° square zone near
 /// Shenyang, three bases in a CSV (two pass the filter, 33 km apart), an
 /// inline aircraft at 240 km/h, standards 15 and 40 min.
-enum SmallScenario {
+public enum SmallScenario {
     /// Writes zone.geojson, bases.csv and scenario.toml into `directory`;
     /// `edit` changes the scenario text (for the bad-input table).
-    static func write(in directory: URL, extra: String = "", zoneFile: String = "zone.geojson",
+    public static func write(in directory: URL, extra: String = "", zoneFile: String = "zone.geojson",
                       edit: (String) -> String = { $0 }) throws -> URL {
         try """
         {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"Z1","name":"square"},
