@@ -35,6 +35,19 @@ public struct CoverageEvaluation: Sendable {
     /// The unserved part of each zone, WGS84 lon/lat (empty when fully covered).
     public let uncovered: [Geometry]
 
+    /// The exact coverage of all zones together by `served` (WGS84): the
+    /// same figure as `evaluate(grid:served:).total`, computed alone (what a
+    /// siting plan reports) without measuring each zone, group and region.
+    public static func total(grid: DemandGrid, served: Geometry) throws -> AreaCoverage {
+        let transformer = try grid.projection.transformerFromWGS84()
+        let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
+        let everything = try Geometry.union(of: grid.projectedZones)
+        let measured = try CoveredArea.measure(1, served: servedPlane, demand: everything) { _, area in
+            (everything.area / 1e6, try area.covered(everything).area / 1e6, nil)
+        }
+        return AreaCoverage(name: "all zones", areaKm2: measured[0].area, coveredKm2: measured[0].covered, gridCoveredKm2: nil)
+    }
+
     /// Evaluates `served` (WGS84) against the grid's zones. `servedCells`
     /// (one flag per grid cell, from the coverage matrix) gives the grid
     /// estimate; pass `nil` to skip it.

@@ -79,7 +79,7 @@ public struct PlanRun: Sendable {
                                  label, evaluation.total.coveredPercent, 100 * servedWeight / max(weights.reduce(0, +), .leastNonzeroMagnitude)))
             func plan(_ result: SitingResult, p: Int? = nil) throws -> SitingPlan {
                 let chosen = result.selected.map { study.candidates[$0] }
-                let exact = try study.evaluate(reaches: try study.reaches(of: chosen, minutes: minutes)).total.coveredPercent
+                let exact = try study.exactCoveredPercent(of: chosen, minutes: minutes)
                 return SitingPlan(model: result.model, p: p, result: result, sites: chosen.map(\.id), exactCoveredPercent: exact)
             }
             var lscp: SitingPlan?

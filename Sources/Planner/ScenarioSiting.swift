@@ -58,7 +58,7 @@ public struct ScenarioSiting: Sendable {
 
     func plan(_ result: SitingResult, p: Int?) throws -> PlanRun.SitingPlan {
         let chosen = result.selected.map { study.candidates[$0] }
-        let exact = chosen.isEmpty ? 0 : try study.evaluate(reaches: try study.reaches(of: chosen, minutes: minutes)).total.coveredPercent
+        let exact = try study.exactCoveredPercent(of: chosen, minutes: minutes)
         return PlanRun.SitingPlan(model: result.model, p: p, result: result, sites: chosen.map(\.id), exactCoveredPercent: exact)
     }
 

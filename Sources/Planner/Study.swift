@@ -140,6 +140,14 @@ public struct Study: Sendable {
                                         servedCells: servedCells, regions: regions)
     }
 
+    /// The exact covered share (percent) of all zones' area by `sites`'
+    /// reaches at a standard: `evaluate(reaches:).total.coveredPercent`,
+    /// without the per-zone figures. No sites cover nothing.
+    public func exactCoveredPercent(of sites: [Site], minutes: Double) throws -> Double {
+        guard !sites.isEmpty else { return 0 }
+        return try CoverageEvaluation.total(grid: grid, served: try Geometry.union(of: try reaches(of: sites, minutes: minutes))).coveredPercent
+    }
+
     /// The coverage matrix of every candidate against every demand cell.
     public func matrix(minutes: Double) throws -> CoverageMatrix {
         try matrix(of: candidates, minutes: minutes)

@@ -63,6 +63,17 @@ import TestSupport
         #expect(at15.total.coveredKm2 <= union * 1.001 && at15.total.coveredKm2 > union * 0.99, "\(at15.total.coveredKm2) against \(union)")
     }
 
+    /// A siting plan's figure, computed alone, is the full evaluation's total to the bit.
+    @Test func theTotalAloneEqualsTheFullEvaluationsTotal() throws {
+        let study = try Study.load(try Scenario.load(try SmallScenario.write(in: root)))
+        for minutes in [15.0, 40] {
+            for sites in [[study.candidates[0]], study.candidates, []] {
+                let full = try study.evaluate(reaches: try study.reaches(of: sites, minutes: minutes)).total.coveredPercent
+                #expect(try study.exactCoveredPercent(of: sites, minutes: minutes) == full)
+            }
+        }
+    }
+
     @Test func aSummaryAgreesWithItselfAndNamesAMovedFigure() throws {
         let run = try PlanRun.run(try Scenario.load(try SmallScenario.write(in: root)))
         let summary = PlanSummary.json(run, versions: .current)
