@@ -27,6 +27,33 @@ public final class Geometry: @unchecked Sendable, CustomStringConvertible {
             throw GeometryError("\(operation()) failed: \(context.takeError(or: "GEOS gave no reason"))")
         }
         self.handle = handle
+        Self.computeEnvelopes(handle, context: GEOSContext.current.handle)
+    }
+
+    /// Computes the envelope of the geometry and of every part and ring in
+    /// it, as GEOS 3.12 and later do when they build a geometry. GEOS 3.11
+    /// (Debian 12) computes them lazily on first use and caches them in the
+    /// geometry, so threads reading a fresh geometry at once race to write
+    /// the cache (GEOS pull request 824, trac ticket 855); computed here, on
+    /// the thread that built it, they make shared reading read-only.
+    private static func computeEnvelopes(_ handle: OpaquePointer, context: OpaquePointer) {
+        guard GEOSisEmpty_r(context, handle) == 0 else { return }
+        var ignored = 0.0
+        GEOSGeom_getXMin_r(context, handle, &ignored)
+        switch GEOSGeomTypeId_r(context, handle) {
+        case GeometryKind.polygon.rawValue:
+            if let exterior = GEOSGetExteriorRing_r(context, handle) { computeEnvelopes(exterior, context: context) }
+            for index in 0..<max(0, GEOSGetNumInteriorRings_r(context, handle)) {
+                if let hole = GEOSGetInteriorRingN_r(context, handle, index) { computeEnvelopes(hole, context: context) }
+            }
+        case GeometryKind.multiPoint.rawValue, GeometryKind.multiLineString.rawValue,
+             GeometryKind.multiPolygon.rawValue, GeometryKind.geometryCollection.rawValue:
+            for index in 0..<max(0, GEOSGetNumGeometries_r(context, handle)) {
+                if let part = GEOSGetGeometryN_r(context, handle, index) { computeEnvelopes(part, context: context) }
+            }
+        default:
+            break
+        }
     }
 
     deinit { GEOSGeom_destroy_r(GEOSContext.current.handle, handle) }
