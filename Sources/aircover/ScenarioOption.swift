@@ -63,7 +63,7 @@ enum Dispatch: String, EnumerableFlag {
 /// aircraft (a type and any of its figures). The scenario file is not changed.
 struct ScenarioOverrides: ParsableArguments {
     @Option(name: .customLong("cell-km"), parsing: .unconditional,
-            help: ArgumentHelp("Demand grid cell size, instead of the scenario's (e.g. 20 for a coarse quick look).", valueName: "KM"),
+            help: ArgumentHelp("Demand grid cell size, instead of the scenario's (assess --zones: 2 by default); e.g. 20 for a quick look.", valueName: "KM"),
             transform: SignedOptionValue.number)
     var cellKm: Double?
 
@@ -75,6 +75,7 @@ struct ScenarioOverrides: ParsableArguments {
     func apply(to scenario: inout Scenario) throws {
         try ScenarioOption.override(cellKm: cellKm, of: &scenario)
         if let dispatch { scenario.night = dispatch == .night }
+        if aircraft.catalog != nil && aircraft.name == nil { throw ValidationError("--catalog goes with --aircraft NAME") }
         if aircraft.name != nil {
             // The named type flies from every site, whatever the scenario's aircraft_field says.
             scenario.aircraft = try aircraft.profile(catalog: scenario.aircraftCatalog)

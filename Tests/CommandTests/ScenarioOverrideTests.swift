@@ -105,6 +105,8 @@ import GeoCore
         let impossible = try CommandRunner.run(["assess", "--zones", "zone.geojson", "--bases", "122.3,41.4", "--aircraft", "H135",
                                                 "--minutes", "15", "--endurance-min", "30"], in: directory)
         #expect(impossible.status == 2 && impossible.stderr.contains("leaves no flight time"), "\(impossible.stderr)")
+        let catalogAlone = try CommandRunner.run(["assess", "scenario.toml", "--catalog", CommandRunner.testCatalog], in: directory)
+        #expect(catalogAlone.status == 2 && catalogAlone.stderr.contains("--catalog goes with --aircraft NAME"), "\(catalogAlone.stderr)")
     }
 
     @Test func withoutAnOutputTableThePlanGoesToOutAndTheScenarioName() throws {
