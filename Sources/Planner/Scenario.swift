@@ -117,7 +117,7 @@ public struct Scenario: Sendable {
             return filter
         }
         let study = try section("study")!, demand = try section("demand")!, bases = try section("bases")!
-        let standards = try section("standards")!, output = try section("output")!
+        let standards = try section("standards")!, output = try section("output", required: false)
         let flight = try section("flight", required: false), siting = try section("siting", required: false)
 
         let minutes = try standards.numbers("minutes")
@@ -160,7 +160,9 @@ public struct Scenario: Sendable {
             aircraft: aircraft, minutes: minutes, night: try standards.optionalBool("night") ?? false,
             wind: wind, windField: windField, noFly: try optionalFile(flight, "no_fly"), dem: try optionalFile(flight, "dem"),
             cellKm: cellKm, siting: try sitingOptions(siting, minutes: minutes),
-            output: resolve(try output.string("folder")))
+            // Without [output] folder: out/<file name without .toml> in the working directory.
+            output: try output?.optionalString("folder").map(resolve)
+                ?? URL(fileURLWithPath: "out", isDirectory: true).appendingPathComponent(url.deletingPathExtension().lastPathComponent))
     }
 
     /// Longest study name, in characters: a title for reports and maps.

@@ -9,22 +9,29 @@ struct Assess: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Exact coverage of a given base set (an existing network), with N−1 resilience.",
         discussion: """
-        On a scenario: the scenario's existing bases (or --bases) at every standard.
-        Directly on files: --zones with --bases, --aircraft and --minutes; --json prints per zone id, area_km2,
-        covered_km2 and covered_pct (exact polygon areas in an equal-area projection), and the totals.
+        On a scenario: the scenario's existing bases (or --bases) at every standard; --minutes, --night/--day, --aircraft
+        (with any figure) and --cell-km replace the scenario's own, and the JSON records what was used.
+        Directly on files: --zones with --bases, --aircraft (a catalog type, any of its figures overridden, or a new NAME
+        with all seven figures) and --minutes; --json prints per zone id, area_km2, covered_km2 and covered_pct (exact
+        polygon areas in an equal-area projection), and the totals.
+        Negative coordinates (west, south) are written plainly: --bases -21.94,64.13.
 
         Examples:
-          aircover assess
-          aircover assess basemaps/liaoning/scenario.toml --bases ZYTL,ZYYJ --json
-          aircover assess --zones zones.geojson --id code --bases 123.43,41.80;121.64,38.92 --aircraft AW139 --minutes 60 --json
-          aircover assess --zones zones.gpkg --bases bases.csv --aircraft H135 --minutes 30 --night --wind 270@40
+          aircover assess --cell-km 20
+          aircover assess basemaps/liaoning/scenario.toml --bases ZYTX,ZYTL --cell-km 20 --night --minutes 60,120 --json
+          aircover assess basemaps/liaoning/scenario.toml --bases "123.43,41.80;121.64,38.92" --minutes 60 --aircraft H225 --cell-km 20
+          aircover assess --zones basemaps/liaoning/hazards.geojson --id id --bases "123.43,41.80;121.64,38.92" --aircraft AW139 --minutes 60 --json
+          aircover assess --zones zones.geojson --bases -21.94,64.13 --aircraft H225 --minutes 60 --wind 270@40 --json
+          aircover assess --zones zones.geojson --bases -21.94,64.13 --aircraft Rescue1 --cruise-speed-kmh 250 --dispatch-day-min 10 --dispatch-night-min 20 --endurance-min 180 --reserve-min 20 --on-scene-min 15 --max-altitude-m 4500 --minutes 30 --night
         """
     )
 
     @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
     var scenario: String?
 
-    @Option(help: ArgumentHelp("Bases: LON,LAT;LON,LAT, a points file (CSV lon/lat or any GDAL format), or scenario site ids ID,ID.", valueName: "BASES"))
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Bases: LON,LAT;LON,LAT (e.g. -21.94,64.13 west of Greenwich), a points file (CSV lon/lat or any GDAL format), or scenario site ids ID,ID.", valueName: "BASES"),
+            transform: SignedOptionValue.text)
     var bases: String?
 
     @Option(help: ArgumentHelp("Zones to cover (polygons, any GDAL format), instead of a scenario.", valueName: "FILE"))
@@ -33,34 +40,44 @@ struct Assess: ParsableCommand {
     @Option(help: ArgumentHelp("Field with the zone ids (--zones).", valueName: "FIELD"))
     var id: String?
 
-    @Option(help: "Aircraft type (--zones).") var aircraft: String?
-    @Option(help: ArgumentHelp("A catalog file adding to the built-in one.", valueName: "FILE")) var catalog: String?
-    @Option(help: ArgumentHelp("Response-time standard in minutes (--zones).", valueName: "MIN")) var minutes: String?
-    @Flag(help: "Night dispatch (--zones).") var night = false
-    @Option(help: ArgumentHelp("Uniform wind (--zones).", valueName: "FROM_DEG@KMH")) var wind: String?
-    @Option(name: .customLong("cell-km"), help: ArgumentHelp("Grid cell size for the grid estimate (--zones).", valueName: "KM")) var cellKm: Double = 2
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Response-time standards in minutes: one with --zones, else instead of the scenario's.", valueName: "MIN,MIN"),
+            transform: SignedOptionValue.text)
+    var minutes: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Uniform wind (--zones): the direction it blows from, degrees, @ speed, km/h.", valueName: "FROM_DEG@KMH"),
+            transform: SignedOptionValue.text)
+    var wind: String?
+    @OptionGroup var overrides: ScenarioOverrides
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
         let assessment: Assessment
         if let zones {
             guard scenario == nil else { throw ValidationError("give a SCENARIO or --zones, not both") }
-            guard let bases, let aircraft, let minutes else {
+            guard let bases, overrides.aircraft.name != nil, let minutes else {
                 throw ValidationError("--zones needs --bases, --aircraft and --minutes")
             }
             let thresholds = try InputSyntax.minutes(minutes)
             guard thresholds.count == 1 else { throw ValidationError("--zones takes one standard: --minutes N") }
-            let profile = try AircraftCatalog.available(adding: catalog.map { URL(fileURLWithPath: $0) }).profile(named: aircraft)
-            let direct = try Scenario.direct(zones: URL(fileURLWithPath: zones), idField: id, aircraft: profile, minutes: thresholds,
-                                             night: night, wind: try wind.map(InputSyntax.wind), cellKm: cellKm)
+            var cellKm: Double = 2
+            if let given = overrides.cellKm {
+                guard given >= 0.1, given.isFinite else { throw InputError("--cell-km must be at least 0.1 km") }
+                cellKm = given
+            }
+            let direct = try Scenario.direct(zones: URL(fileURLWithPath: zones), idField: id, aircraft: try overrides.aircraft.profile(),
+                                             minutes: thresholds, night: overrides.dispatch == .night,
+                                             wind: try wind.map(InputSyntax.wind), cellKm: cellKm)
             let sites = try BaseSelection.parse(bases)
             assessment = try Assessment.run(try Study.load(direct, bases: sites), progress: .forStandardError())
             print(json ? assessment.directJSON().serialized : assessment.text(), terminator: json ? "\n" : "")
         } else {
-            for (flag, given) in [("--aircraft", aircraft != nil), ("--minutes", minutes != nil), ("--id", id != nil), ("--wind", wind != nil), ("--night", night)] where given {
+            for (flag, given) in [("--id", id != nil), ("--wind", wind != nil)] where given {
                 throw ValidationError("\(flag) goes with --zones; a scenario names its own")
             }
-            let study = try Study.load(try ScenarioOption.load(scenario))
+            var loaded = try ScenarioOption.load(scenario)
+            try ScenarioOption.override(minutes: minutes, of: &loaded)
+            try overrides.apply(to: &loaded)
+            let study = try Study.load(loaded)
             let sites = try bases.map { try BaseSelection.parse($0, study: study) }
             assessment = try Assessment.run(study, bases: sites, progress: .forStandardError())
             print(json ? assessment.json().serialized : assessment.text(), terminator: json ? "\n" : "")

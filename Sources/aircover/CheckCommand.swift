@@ -13,17 +13,18 @@ struct Check: ParsableCommand {
         Exit status: 0 unchanged, 1 differences (listed), 2 bad input.
 
         Examples:
-          aircover check basemaps/liaoning/scenario.toml --expect basemaps/liaoning/expected-summary.json
-          aircover check my.toml --expect summary.json --tolerance 0.05
-          aircover check basemaps/liaoning/scenario.toml --cell-km 10 --expect Tests/CommandTests/Fixtures/liaoning-10km-summary.json
+          aircover check basemaps/liaoning/scenario.toml --cell-km 20 --expect Tests/CommandTests/Fixtures/liaoning-20km-summary.json --tolerance 0.05 --write-actual actual-summary.json
         """
     )
 
     @Argument(help: ArgumentHelp("Scenario file (TOML).", valueName: "SCENARIO")) var scenario: String
     @Option(help: ArgumentHelp("The expected summary.json.", valueName: "SUMMARY.json")) var expect: String
-    @Option(help: ArgumentHelp("Allowed difference of percentages, in points.", valueName: "POINTS")) var tolerance: Double = 0.01
-    @Option(help: ArgumentHelp("Allowed relative difference of other figures.", valueName: "R")) var relative: Double = 1e-6
-    @Option(name: .customLong("cell-km"), help: ArgumentHelp("Demand grid cell size, instead of the scenario's.", valueName: "KM")) var cellKm: Double?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Allowed difference of percentages, in points.", valueName: "POINTS"),
+            transform: SignedOptionValue.number) var tolerance: Double = 0.01
+    @Option(parsing: .unconditional, help: ArgumentHelp("Allowed relative difference of other figures.", valueName: "R"),
+            transform: SignedOptionValue.number) var relative: Double = 1e-6
+    @Option(name: .customLong("cell-km"), parsing: .unconditional, help: ArgumentHelp("Demand grid cell size, instead of the scenario's.", valueName: "KM"),
+            transform: SignedOptionValue.number) var cellKm: Double?
     @Option(name: .customLong("write-actual"), help: ArgumentHelp("Also write the new summary here.", valueName: "FILE")) var writeActual: String?
 
     func run() throws {

@@ -13,29 +13,33 @@ struct IsochronesCommand: ParsableCommand {
         Response time = dispatch time + flight time along the WGS84 geodesic (around no-fly zones and terrain).
         One polygon feature per base and threshold, with properties base, minutes, aircraft, radius_km (discs only) and limit.
 
+        Negative coordinates (west, south) are written plainly: --base -74.0,40.7.
+
         Examples:
           aircover isochrones --base 123.43,41.80 --aircraft AW139 --minutes 60,120 -o shenyang.geojson
           aircover isochrones --base 121.64,38.92 --base 123.43,41.80 --aircraft H135 --minutes 120 --night --wind 270@40 -o out.geojson
+          aircover isochrones --base -74.0,40.7 --base -21.94,64.13 --aircraft H225 --minutes 60 -o new-york-reykjavik.geojson
+          aircover isochrones --base -70.65,-33.45 --aircraft H145 --dispatch-day-min 5 --minutes 30,60 -o santiago.geojson
           aircover isochrones --base 113.62,34.75 --aircraft AW139 --minutes 60 --no-fly restricted.geojson -o zhengzhou.geojson
         """
     )
 
-    @Option(name: .customLong("base"), help: ArgumentHelp("A base position, LON,LAT in degrees (repeatable).", valueName: "LON,LAT"))
+    @Option(name: .customLong("base"), parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("A base position, LON,LAT in degrees, e.g. -74.0,40.7 (repeatable).", valueName: "LON,LAT"),
+            transform: SignedOptionValue.text)
     var bases: [String] = []
 
-    @Option(help: "Aircraft type from `aircover aircraft`.")
-    var aircraft: String
+    @OptionGroup var aircraft: AircraftOptions
 
-    @Option(help: ArgumentHelp("A catalog file whose profiles add to or override the built-in ones.", valueName: "FILE"))
-    var catalog: String?
-
-    @Option(help: ArgumentHelp("Response-time standards in minutes, increasing.", valueName: "MIN,MIN"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Response-time standards in minutes, increasing.", valueName: "MIN,MIN"),
+            transform: SignedOptionValue.text)
     var minutes: String
 
     @Flag(help: "Use the night dispatch time.")
     var night = false
 
-    @Option(help: ArgumentHelp("Uniform wind: direction it blows from (degrees) and speed (km/h).", valueName: "FROM_DEG@KMH"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Uniform wind: direction it blows from (degrees) and speed (km/h).", valueName: "FROM_DEG@KMH"),
+            transform: SignedOptionValue.text)
     var wind: String?
 
     @Option(name: .customLong("wind-field"), help: ArgumentHelp("Gridded wind: a lon/lat raster with u (band 1) and v (band 2) in m/s.", valueName: "FILE"))
@@ -47,7 +51,7 @@ struct IsochronesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("DEM raster: terrain above the aircraft's maximum altitude is flown around.", valueName: "FILE"))
     var dem: String?
 
-    @Option(help: ArgumentHelp("Boundary tolerance in metres.", valueName: "M"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Boundary tolerance in metres.", valueName: "M"), transform: SignedOptionValue.number)
     var tolerance: Double = 100
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output GeoJSON file.", valueName: "FILE"))
@@ -60,11 +64,11 @@ struct IsochronesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputs = [catalog, windField, noFly, dem].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
+        let inputs = [aircraft.catalog, windField, noFly, dem].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
         let file = try OutputFile(output, describedAs: "--output", protecting: inputs, isOwn: IsochroneExport.isOwn)
         let positions = try bases.map(InputSyntax.position)
         let thresholds = try InputSyntax.minutes(minutes)
-        let profile = try AircraftCatalog.available(adding: catalog.map { URL(fileURLWithPath: $0) }).profile(named: aircraft)
+        let profile = try aircraft.profile()
         var windModel: Wind = try wind.map { .uniform(try InputSyntax.wind($0)) } ?? .calm
         if let windField { windModel = .field(try WindField.load(windField)) }
         var obstacles = try noFly.map { try ObstacleLoading.noFlyZones(from: URL(fileURLWithPath: $0)) } ?? []

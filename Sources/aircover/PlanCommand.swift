@@ -10,11 +10,12 @@ struct Plan: ParsableCommand {
         abstract: "Run a scenario: reach and exact coverage of the existing bases, N−1 resilience, and base siting.",
         discussion: """
         Writes summary.json, plan.geojson, plan.gpkg, bases.csv, coverage_*.csv, siting.csv, map.svg and report.html into the scenario's output folder (or --output), all at once: a failed run leaves the folder as it was. Only files aircover wrote (listed in the folder's .aircover-manifest.json) are ever replaced; the user's other files in the folder are kept, and a folder holding the scenario or its layers is refused.
+        --minutes, --night/--day, --aircraft (with any figure, e.g. --dispatch-day-min 45) and --cell-km replace the scenario's own for this run; summary.json records what was used.
 
         Examples:
-          aircover plan
-          aircover plan basemaps/liaoning/scenario.toml --output out/liaoning
-          aircover plan basemaps/henan/scenario.toml --cell-km 10
+          aircover plan basemaps/henan/scenario.toml --cell-km 20 --output out/henan-quick-look
+          aircover plan basemaps/henan/scenario.toml --cell-km 20 --night --minutes 60,120 --output out/henan-night
+          aircover plan basemaps/henan/scenario.toml --cell-km 20 --aircraft H225 --dispatch-day-min 20 --output out/henan-h225
         """
     )
 
@@ -24,13 +25,18 @@ struct Plan: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder, instead of the scenario's.", valueName: "DIR"))
     var output: String?
 
-    @Option(name: .customLong("cell-km"), help: ArgumentHelp("Demand grid cell size, instead of the scenario's (e.g. a coarse quick look).", valueName: "KM"))
-    var cellKm: Double?
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("Response-time standards, instead of the scenario's (siting keeps those of its standards still listed).", valueName: "MIN,MIN"),
+            transform: SignedOptionValue.text)
+    var minutes: String?
+
+    @OptionGroup var overrides: ScenarioOverrides
 
     func run() throws {
         let file = scenario.map { URL(fileURLWithPath: $0) } ?? Scenario.defaultFile
         var loaded = try Scenario.load(file)
-        try ScenarioOption.override(cellKm: cellKm, of: &loaded)
+        try ScenarioOption.override(minutes: minutes, of: &loaded)
+        try overrides.apply(to: &loaded)
         let folder = try ScenarioOption.outputFolder(output, of: loaded)
         let stderr = FileHandle.standardError
         stderr.write(Data("aircover plan: \(loaded.name) (\(file.path))\n".utf8))

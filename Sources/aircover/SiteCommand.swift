@@ -11,22 +11,31 @@ struct Site: ParsableCommand {
         Solves on the scenario's demand grid and coverage matrix at one standard, then reports the exact coverage
         (polygon areas) of the chosen set. Status "optimal" only when CBC proved it; otherwise the bound and gap.
 
+        --minutes may be any standard; --night/--day, --aircraft (with any figure) and --cell-km replace the scenario's own,
+        and the JSON records the aircraft, night and cell size used.
+
         Examples:
-          aircover site --model lscp --minutes 60
-          aircover site basemaps/liaoning/scenario.toml --model mclp -p 8 --minutes 30 --keep existing --json
-          aircover site --model pmedian -p 6 --minutes 60 --min-coverage 95
+          aircover site --model lscp --minutes 60 --cell-km 20
+          aircover site basemaps/liaoning/scenario.toml --model mclp -p 12 --minutes 30 --keep existing --cell-km 20 --json
+          aircover site basemaps/liaoning/scenario.toml --model mclp -p 4 --minutes 45 --night --aircraft H225 --cell-km 20
+          aircover site basemaps/henan/scenario.toml --model pmedian -p 6 --minutes 60 --min-coverage 95 --cell-km 20
         """
     )
 
     @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
     var scenario: String?
     @Option(help: "lscp, mclp, backup, pcenter or pmedian.") var model: String
-    @Option(name: .short, help: "Number of bases (kept ones included).") var p: Int?
-    @Option(help: "MCLP: total site cost at most this (costs from the scenario's [bases] cost_field).") var budget: Double?
-    @Option(help: ArgumentHelp("Response-time standard (one of the scenario's; required when it has several).", valueName: "MIN")) var minutes: Double?
+    @Option(name: .short, parsing: .unconditional, help: "Number of bases (kept ones included).", transform: SignedOptionValue.integer) var p: Int?
+    @Option(parsing: .unconditional, help: "MCLP: total site cost at most this (costs from the scenario's [bases] cost_field).",
+            transform: SignedOptionValue.number) var budget: Double?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Response-time standard in minutes; default: the scenario's only one (required when it has several).", valueName: "MIN"),
+            transform: SignedOptionValue.number) var minutes: Double?
     @Option(help: ArgumentHelp("Sites kept open: \"existing\" or site ids ID,ID.", valueName: "existing|ID,…")) var keep: String?
-    @Option(name: .customLong("min-coverage"), help: ArgumentHelp("p-median hybrid: percent of the weight to serve within the standard.", valueName: "PCT")) var minCoverage: Double?
-    @Option(name: .customLong("time-limit"), help: .exactSolverTimeLimit) var timeLimit: Double = 60
+    @Option(name: .customLong("min-coverage"), parsing: .unconditional,
+            help: ArgumentHelp("p-median hybrid: percent of the weight to serve within the standard.", valueName: "PCT"),
+            transform: SignedOptionValue.number) var minCoverage: Double?
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: .exactSolverTimeLimit, transform: SignedOptionValue.number) var timeLimit: Double = 60
+    @OptionGroup var overrides: ScenarioOverrides
     @Flag(help: "Heuristics only (greedy, local search, Lagrangian relaxation), with a proven bound: Lagrangian (LSCP, MCLP with -p) or CBC's root LP (MCLP with --budget); lscp and mclp only.") var heuristic = false
     @Flag(help: "Print one JSON object.") var json = false
 
@@ -37,7 +46,7 @@ struct Site: ParsableCommand {
         if let p, p < 1 { throw ValidationError("-p must be at least 1") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         let progress = Progress.forStandardError()
-        let setup = try SitingSetup(scenario: scenario, minutes: minutes, keep: keep, progress: progress)
+        let setup = try SitingSetup(scenario: scenario, overrides: overrides, minutes: minutes, keep: keep, progress: progress)
         let (study, standard, kept, siting) = (setup.study, setup.standard, setup.kept, setup.siting)
         if let p, p > study.candidates.count { throw InputError("-p \(p) is more than the \(study.candidates.count) candidate sites") }
         progress.stage("solving \(chosen.rawValue)")
@@ -45,7 +54,8 @@ struct Site: ParsableCommand {
                                     minCoveragePercent: minCoverage)
         progress.finish()
         if json {
-            print(ScenarioSiting.json(plan, minutes: standard).serialized)
+            guard case .object(let members) = ScenarioSiting.json(plan, minutes: standard) else { return }
+            print(JSONValue.object(ScenarioOverrides.conditions(of: study.scenario) + members).serialized)
         } else {
             let r = plan.result
             let proof = r.status == .optimal ? "optimal (proven)" : "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
