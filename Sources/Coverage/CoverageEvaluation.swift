@@ -41,7 +41,7 @@ public struct CoverageEvaluation: Sendable {
     public static func total(grid: DemandGrid, served: Geometry) throws -> AreaCoverage {
         let transformer = try grid.projection.transformerFromWGS84()
         let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
-        let everything = try Geometry.union(of: grid.projectedZones)
+        let everything = grid.projectedUnion
         let measured = try CoveredArea.measure(1, served: servedPlane, demand: everything) { _, area in
             (everything.area / 1e6, try area.covered(everything).area / 1e6, nil)
         }
@@ -71,7 +71,7 @@ public struct CoverageEvaluation: Sendable {
                 (name, try Geometry.union(of: grid.zones.indices.filter { key(grid.zones[$0]) == name }.map { grid.projectedZones[$0] }))
             }
         }
-        let everything = try Geometry.union(of: grid.projectedZones)
+        let everything = grid.projectedUnion
         let hazardGroups = try groups { $0.hazard }, regionGroups = try groups { $0.region }
         let densify = grid.cellSize / 20 / 111_000
         let regionPlanes = try (regions ?? []).map { try transformer.transform(try $0.area.densified(maxSegmentLength: densify)) }

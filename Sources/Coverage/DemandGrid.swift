@@ -37,6 +37,9 @@ public struct DemandGrid: Sendable {
     public let zones: [HazardZone]
     /// The zones in the projection (metres), densified as described above.
     public let projectedZones: [Geometry]
+    /// The union of `projectedZones`: all the demand area, computed once
+    /// for every evaluation of the grid.
+    public let projectedUnion: Geometry
     /// Cells with positive weight, ordered by row then column.
     public let cells: [DemandCell]
     /// What was noticed on the way (repaired zones, population outside zones).
@@ -104,7 +107,7 @@ public struct DemandGrid: Sendable {
         }
         guard !cells.isEmpty else { throw CoverageInputError("every demand cell has zero weight under \(weighting) weighting") }
         return DemandGrid(projection: projection, cellSize: cellSize, weighting: weighting, zones: zones,
-                          projectedZones: projectedZones, cells: cells, notes: notes)
+                          projectedZones: projectedZones, projectedUnion: try Geometry.union(of: projectedZones), cells: cells, notes: notes)
     }
 
     struct GridKey: Hashable, Comparable {

@@ -41,7 +41,7 @@ public struct Resilience: Sendable {
         let densify = grid.cellSize / 20 / 111_000
         let planes = try reaches.map { $0.isEmpty ? $0 : try transformer.transform(try $0.densified(maxSegmentLength: densify)) }
         let envelopes = planes.map(\.envelope)
-        let zones = try Geometry.union(of: grid.projectedZones)
+        let zones = grid.projectedUnion
         let zonesEnvelope = zones.envelope
         let losses = ParallelMap.map(planes.count) { index in
             Result { () throws -> Double in
