@@ -62,6 +62,24 @@ public struct VectorLayer: Sendable {
     public let fieldNames: [String]
     public let features: [VectorFeature]
 
+    /// The column names a CSV layer's longitudes and latitudes may have.
+    static let longitudeColumns = ["lon", "longitude", "x", "lng"], latitudeColumns = ["lat", "latitude", "y"]
+
+    /// Refuses a CSV whose header names a coordinate column twice: GDAL 3.6
+    /// crashes reading such a file with the coordinate columns dropped.
+    static func checkCoordinateColumns(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 65_536)) ?? Data()
+        let header = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        let names = header.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}\" ")).lowercased()
+        }
+        for name in longitudeColumns + latitudeColumns where names.filter({ $0 == name }).count > 1 {
+            throw GeoDataError(path: path, reason: "the header names the column \(name) more than once; give each coordinate one column")
+        }
+    }
+
     /// Reads every feature of a layer of `path` (`layer`: its name; `nil`:
     /// the first layer).
     public static func read(_ path: String, layer: String? = nil) throws -> VectorLayer {
@@ -70,7 +88,9 @@ public struct VectorLayer: Sendable {
         guard FileManager.default.fileExists(atPath: path) else { throw fail("no such file") }
         var options: [String] = []
         if path.lowercased().hasSuffix(".csv") {
-            options = ["X_POSSIBLE_NAMES=lon,longitude,x,lng", "Y_POSSIBLE_NAMES=lat,latitude,y", "KEEP_GEOM_COLUMNS=NO"]
+            try checkCoordinateColumns(path)
+            options = ["X_POSSIBLE_NAMES=\(longitudeColumns.joined(separator: ","))", "Y_POSSIBLE_NAMES=\(latitudeColumns.joined(separator: ","))",
+                       "KEEP_GEOM_COLUMNS=NO"]
         }
         let dataset = withCStringList(options) { list in
             GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, list, nil)
