@@ -27,7 +27,9 @@ public struct SolveRequest: Sendable {
     public init(model: Model) { self.model = model }
 
     /// Reads the inputs, solves, and returns the result with its instance.
+    /// Options out of range (`checkOptions`) are refused before any file is read.
     public func run() throws -> (SitingResult, CoverInstance) {
+        try checkOptions()
         let instance: CoverInstance
         let needsTimes = model == .pcenter || model == .pmedian
         switch (costs, orLibrary) {
@@ -35,8 +37,8 @@ public struct SolveRequest: Sendable {
             let clock = ContinuousClock.now
             let table = try CostTableReader.costs(costs)
             SitingTrace.log("read \(table.pairCount) pairs", since: clock, tag: "solve")
-            let weightTable = try weights.map { try CostTableReader.values($0, header: ["demand", "weight"]) }
-            let costTable = try siteCosts.map { try CostTableReader.values($0, header: ["site", "cost"]) }
+            let weightTable = try weights.map { try CostTableReader.weights($0) }
+            let costTable = try siteCosts.map { try CostTableReader.siteCosts($0) }
             if needsTimes {
                 instance = try CostTableReader.timedInstance(table, weights: weightTable, siteCosts: costTable)
             } else {
@@ -105,6 +107,29 @@ public struct SolveRequest: Sendable {
 }
 
 extension SolveRequest {
+    /// Refuses options outside their range, naming the option and the range:
+    /// `--threshold` a finite number ≥ 0, `--time-limit` finite seconds > 0,
+    /// `-p` ≥ 1, `--budget` a finite number ≥ 0, `--min-coverage` 0…100.
+    /// NaN and infinities are refused everywhere.
+    func checkOptions() throws {
+        func refuse(_ option: String, _ value: some CustomStringConvertible, _ range: String) -> InputError {
+            InputError("\(option) is \(value); it must be \(range)")
+        }
+        if let threshold, !(threshold.isFinite && threshold >= 0) {
+            throw refuse("--threshold", threshold, "a finite cost of 0 or more (the same unit as the costs table)")
+        }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw refuse("--time-limit", timeLimit, "a finite number of seconds above 0")
+        }
+        if let p, p < 1 { throw refuse("-p", p, "a whole number of sites, 1 or more") }
+        if let budget, !(budget.isFinite && budget >= 0) {
+            throw refuse("--budget", budget, "a finite total site cost of 0 or more")
+        }
+        if let minCoverage, !(minCoverage.isFinite && (0...100).contains(minCoverage)) {
+            throw refuse("--min-coverage", minCoverage, "a percentage from 0 to 100")
+        }
+    }
+
     /// MCLP's limit from the command line: exactly one of -p N or --budget B.
     static func mclpLimit(p: Int?, budget: Double?) throws -> MaximalCovering.Limit {
         switch (p, budget) {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Rows of a simple CSV file (comma-separated, optional double quotes) with
-/// a required header.
+/// Rows of a small CSV table with a required header, in the shared dialect
+/// (`CSVFields`): weights and site costs.
 struct CSVRows {
     struct Row {
         let source: String
@@ -20,44 +20,24 @@ struct CSVRows {
         let source = url.path
         var rows: [Row] = []
         var sawHeader = false
+        var fields = CSVFields()
         try CostTableReader.forEachLine(of: url) { bytes, lineNumber in
-            let stop = bytes.last == 0x0D ? bytes.count - 1 : bytes.count
-            let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<stop]), as: UTF8.self)
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { return }
-            let fields = split(line)
+            let line = bytes.last == 0x0D ? UnsafeBufferPointer(rebasing: bytes.dropLast()) : bytes
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            do throws(CSVFields.Mistake) { try fields.split(line) } catch { throw SitingInputError("\(source): line \(lineNumber): \(error.what)") }
             if !sawHeader {
                 sawHeader = true
-                guard fields.map({ $0.lowercased() }) == header else {
-                    throw SitingInputError("\(url.path): the header is \"\(line)\"; expected \(header.joined(separator: ","))")
+                guard fields.strings.map({ $0.lowercased() }) == header else {
+                    throw SitingInputError("\(source): the header is \"\(String(decoding: line, as: UTF8.self))\"; expected \(header.joined(separator: ","))")
                 }
                 return
             }
             guard fields.count == header.count else {
-                throw SitingInputError("\(url.path): line \(lineNumber): \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))")
+                throw SitingInputError("\(source): line \(lineNumber): \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))")
             }
-            rows.append(Row(source: source, line: lineNumber, fields: fields))
+            rows.append(Row(source: source, line: lineNumber, fields: fields.strings))
         }
-        guard sawHeader else { throw SitingInputError("\(url.path): empty file; expected the header \(header.joined(separator: ","))") }
+        guard sawHeader else { throw SitingInputError("\(source): empty file; expected the header \(header.joined(separator: ","))") }
         return rows
-    }
-
-    static func split(_ line: String) -> [String] {
-        if !line.utf8.contains(0x22) {
-            return line.split(separator: ",", omittingEmptySubsequences: false).map(trimmed)
-        }
-        var fields: [String] = [], current = "", quoted = false
-        for character in line {
-            if character == "\"" { quoted.toggle() } else if character == ",", !quoted { fields.append(current); current = "" } else { current.append(character) }
-        }
-        fields.append(current)
-        return fields.map { trimmed($0[...]) }
-    }
-
-    /// `field` without leading and trailing whitespace, as
-    /// `trimmingCharacters(in: .whitespaces)` gives it; that is asked only
-    /// when an end is not printable ASCII (it is slow on many fields).
-    static func trimmed(_ field: Substring) -> String {
-        func printable(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? true }
-        return printable(field.utf8.first) && printable(field.utf8.last) ? String(field) : field.trimmingCharacters(in: .whitespaces)
     }
 }

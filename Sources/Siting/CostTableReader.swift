@@ -24,12 +24,13 @@ public enum CostTableReader {
 
     /// Reads a cost table in one pass over its bytes, a few MiB at a time.
     ///
-    /// Ids lose leading spaces and double quotes and trailing spaces, double
-    /// quotes and carriage returns; a cost is what `strtod` reads, followed
-    /// by nothing but those. Blank lines are skipped. Mistakes are reported
-    /// as `FILE: line N: what`, the first one in the file: a row without
-    /// exactly three fields, a cost that is not a finite number, a pair
-    /// listed twice (on the line of its second listing).
+    /// Fields follow the shared CSV dialect (`CSVFields`: quotes, CRLF,
+    /// byte-order mark); ids lose spaces around them; a cost is what
+    /// `strtod` reads, followed by nothing but spaces. Blank lines are
+    /// skipped. Mistakes are reported as `FILE: line N: what`, the first one
+    /// in the file: a row without exactly three fields, a cost that is not a
+    /// finite number of 0 or more, a pair listed twice (on the line of its
+    /// second listing).
     public static func costs(_ url: URL) throws -> Table {
         var reader = PairReader(source: url.path)
         do {
@@ -43,23 +44,51 @@ public enum CostTableReader {
         return try reader.grouped()
     }
 
-    /// `id,value` rows as a dictionary (weights or site costs).
-    public static func values(_ url: URL, header: [String]) throws -> [String: Double] {
+    /// `id,value` rows as a dictionary (weights or site costs). Each value
+    /// must be a finite number; `allowed` refuses others, with `rule` saying
+    /// what is allowed; an id listed twice is refused.
+    public static func values(_ url: URL, header: [String], allowed: (Double) -> Bool = { _ in true },
+                              rule: String = "") throws -> [String: Double] {
         var values: [String: Double] = [:]
         for row in try CSVRows.read(url, header: header) {
             guard values[row.fields[0]] == nil else { throw row.error("\(header[0]) \(row.fields[0]) is listed twice") }
-            values[row.fields[0]] = try row.number(1)
+            let value = try row.number(1)
+            guard allowed(value) else { throw row.error("\(header[0]) \(row.fields[0]) has \(header[1]) \(row.fields[1]); \(rule)") }
+            values[row.fields[0]] = value
         }
         return values
+    }
+
+    /// A `demand,weight` table; weights are finite and 0 or more.
+    public static func weights(_ url: URL) throws -> [String: Double] {
+        try values(url, header: ["demand", "weight"], allowed: { $0 >= 0 }, rule: "weights must be 0 or more")
+    }
+
+    /// A `site,cost` table; costs are finite and above 0.
+    public static func siteCosts(_ url: URL) throws -> [String: Double] {
+        try values(url, header: ["site", "cost"], allowed: { $0 > 0 }, rule: "site costs must be above 0")
     }
 
     /// The instance with every listed pair and its cost (for p-center and
     /// p-median, which need the response times, not just coverage).
     public static func timedInstance(_ table: Table, weights: [String: Double]? = nil, siteCosts: [String: Double]? = nil) throws -> CoverInstance {
-        try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
-                          weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
-                          siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
-                          demandStart: table.demandStart, demandSites: table.demandSites, demandCosts: PairCosts(table.demandCosts))
+        try checkIDs(table, weights: weights, siteCosts: siteCosts)
+        return try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
+                                 weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
+                                 siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
+                                 demandStart: table.demandStart, demandSites: table.demandSites, demandCosts: PairCosts(table.demandCosts))
+    }
+
+    /// Refuses weights naming a demand, or site costs naming a site, that
+    /// the costs table does not have (the smallest such id is named).
+    static func checkIDs(_ table: Table, weights: [String: Double]?, siteCosts: [String: Double]?) throws {
+        for (values, ids, what, file) in [(weights, table.demandIDs, "demand", "weights"), (siteCosts, table.siteIDs, "site", "site costs")] {
+            guard let values else { continue }
+            let known = Set(ids)
+            if let unknown = values.keys.filter({ !known.contains($0) }).min() {
+                throw SitingInputError("the \(file) name \(what) \(unknown), which the costs table does not have")
+            }
+        }
     }
 
     /// The covering instance: pairs with cost ≤ `threshold` cover (their
@@ -77,12 +106,7 @@ public enum CostTableReader {
                 demandStart.append(demandSites.count)
             }
         }
-        if let weights {
-            let known = Set(table.demandIDs)
-            if let unknown = weights.keys.filter({ !known.contains($0) }).min() {
-                throw SitingInputError("the weights name demand \(unknown), which the costs table does not have")
-            }
-        }
+        try checkIDs(table, weights: weights, siteCosts: siteCosts)
         return try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
                                  weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
                                  siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
@@ -92,6 +116,7 @@ public enum CostTableReader {
 
     /// Calls `body` with each line of the file (its bytes without the `\n`)
     /// and the line's number, from 1; a last line without `\n` counts too.
+    /// A UTF-8 byte-order mark at the start of the file is not passed on.
     /// Reads `blockSize` bytes at a time into one buffer (grown only for a
     /// longer line), so memory stays flat however large the file.
     static func forEachLine(of url: URL, blockSize: Int = 1 << 22, _ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
@@ -110,6 +135,7 @@ public enum CostTableReader {
             let end = kept + count
             let used = try buffer.withUnsafeBufferPointer { bytes in
                 var start = 0
+                if number == 0, end >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }  // a byte-order mark
                 while let newline = memchr(bytes.baseAddress! + start, 0x0A, end - start) {
                     let stop = UnsafeRawPointer(newline) - UnsafeRawPointer(bytes.baseAddress!)
                     number += 1

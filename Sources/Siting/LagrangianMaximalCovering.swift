@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maximal covering with at most p sites, by Lagrangian relaxation: an upper
 /// bound, good site sets and site fixings, without an LP solver (after
 /// Galvão & ReVelle 1996, "A Lagrangean heuristic for the maximal covering
@@ -68,8 +70,8 @@ struct LagrangianMaximalCovering {
     /// Subgradient optimisation for at most `iterations` steps, given the
     /// value of a known solution (`incumbent`; 0 for none). Stops when the
     /// bound meets the best value within `gap` (relative), or the step has
-    /// shrunk below use.
-    func run(incumbent: Double, iterations: Int = 1_000, gap: Double = 1e-9) -> Outcome {
+    /// shrunk below use, or — after its first step — at `deadline`.
+    func run(incumbent: Double, iterations: Int = 1_000, gap: Double = 1e-9, deadline: ContinuousClock.Instant? = nil) -> Outcome {
         var best: [Int]?
         var bestValue = incumbent
         let total = weights.reduce(0, +)
@@ -87,6 +89,7 @@ struct LagrangianMaximalCovering {
         var steps = 0
         var kept = KeptSolutions(limit: Self.keptSolutions)
         for _ in 0..<iterations {
+            if steps > 0, let deadline, ContinuousClock.now >= deadline { break }
             steps += 1
             columnValue.withUnsafeMutableBufferPointer { value in
                 multipliers.withUnsafeBufferPointer { lambda in

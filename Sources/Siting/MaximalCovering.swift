@@ -103,7 +103,10 @@ public struct MaximalCovering: Sendable {
             for (c, j) in presolve.sites.enumerated() { columnOf[j] = Int32(c) }
             let relaxation = LagrangianMaximalCovering(rows: presolve.rows.map { $0.map { columnOf[Int($0)] } }, weights: presolve.rowWeights,
                                                        columnCount: presolve.sites.count, p: p - forced.count)
-            let outcome = lagrangianSearch(relaxation, presolve: presolve, fixed: fixed, selected: &selected, objective: &objective, since: clock)
+            // Half the time limit at most, so the exact search gets the rest.
+            let searchDeadline = timeLimit.map { clock + .seconds($0 / 2) }
+            let outcome = lagrangianSearch(relaxation, presolve: presolve, fixed: fixed, selected: &selected, objective: &objective,
+                                           deadline: searchDeadline, since: clock)
             bound = min(bound, fixed + outcome.upperBound)
             SitingTrace.log("lagrangian (\(outcome.iterations) steps, bound \(bound), value \(objective), "
                             + "\(outcome.open.count) fixed open, \(outcome.closed.count) fixed closed)", since: clock)
@@ -148,7 +151,8 @@ public struct MaximalCovering: Sendable {
     /// which is worth less. Updates `selected` and `objective` (weight
     /// `fixed` covered by forced sites included).
     private func lagrangianSearch(_ relaxation: LagrangianMaximalCovering, presolve: Presolve, fixed: Double,
-                                  selected: inout [Int], objective: inout Double, since clock: ContinuousClock.Instant)
+                                  selected: inout [Int], objective: inout Double, deadline: ContinuousClock.Instant?,
+                                  since clock: ContinuousClock.Instant)
         -> LagrangianMaximalCovering.Outcome {
         func offer(_ columns: [Int]) -> Bool {
             let candidate = (Array(forced) + columns.map { presolve.sites[$0] }).sorted()
@@ -157,17 +161,18 @@ public struct MaximalCovering: Sendable {
             (selected, objective) = (candidate, value)
             return true
         }
-        var outcome = relaxation.run(incumbent: objective - fixed)
+        var outcome = relaxation.run(incumbent: objective - fixed, deadline: deadline)
         let swaps = SwapLocalSearch(matrix: relaxation.matrix, weights: relaxation.weights, fixed: []) { _ in true }
         var improved = false
         for start in outcome.relaxedSolutions {
-            if offer(swaps.improve(start)) { improved = true }
+            if let deadline, ContinuousClock.now >= deadline { break }
+            if offer(swaps.improve(start, deadline: deadline)) { improved = true }
         }
         SitingTrace.log("lagrangian (\(outcome.iterations) steps, bound \(fixed + outcome.upperBound)), swaps from "
                         + "\(outcome.relaxedSolutions.count) relaxed solutions: value \(objective)", since: clock)
         guard improved else { return outcome }
         let first = outcome
-        outcome = relaxation.run(incumbent: objective - fixed)
+        outcome = relaxation.run(incumbent: objective - fixed, deadline: deadline)
         outcome.upperBound = min(outcome.upperBound, first.upperBound)
         outcome.open.formUnion(first.open)
         outcome.closed.formUnion(first.closed)

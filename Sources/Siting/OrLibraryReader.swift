@@ -4,6 +4,12 @@ import Foundation
 /// costs; then for each of the m rows, the number of columns covering it and
 /// those columns (1-based). Whitespace, including line breaks, separates
 /// numbers anywhere. Rows become demands "r1"…"rm", columns sites "c1"…"cn".
+///
+/// Every number must be a whole number: m, n and the costs at least 1, a
+/// row's count at least 0, its columns within 1…n. A count (m, n or a row's)
+/// larger than the numbers left in the file is refused before anything is
+/// allocated for it, so a damaged header cannot ask for terabytes. Mistakes
+/// are reported as `FILE: number K (what it is): what is wrong`.
 public enum OrLibraryReader {
     public static func read(_ url: URL) throws -> CoverInstance {
         let text: String
@@ -14,24 +20,42 @@ public enum OrLibraryReader {
     }
 
     public static func parse(_ text: String, source: String) throws -> CoverInstance {
-        var numbers = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" }).makeIterator()
-        var position = 0
-        func next(_ what: @autoclosure () -> String) throws -> Int {
+        let numbers = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" || $0 == "\r\n" })
+        var position = 0  // numbers read so far
+        func next(_ what: @autoclosure () -> String, atLeast minimum: Int) throws -> Int {
+            guard position < numbers.count else { throw SitingInputError("\(source): the file ends before \(what())") }
+            let token = numbers[position]
             position += 1
-            guard let token = numbers.next() else { throw SitingInputError("\(source): the file ends before \(what())") }
-            guard let value = Int(token) else { throw SitingInputError("\(source): number \(position) (\(what())) is \"\(token)\", not a whole number") }
+            guard let value = Int(token) else {
+                throw SitingInputError("\(source): number \(position) (\(what())) is \"\(token)\", not a whole number")
+            }
+            guard value >= minimum else {
+                throw SitingInputError("\(source): number \(position) (\(what())) is \(value); it must be at least \(minimum)")
+            }
             return value
         }
-        let rows = try next("the row count"), columns = try next("the column count")
-        guard rows > 0, columns > 0 else { throw SitingInputError("\(source): needs at least one row and one column, got \(rows)×\(columns)") }
-        let costs = try (1...columns).map { Double(try next("the cost of column \($0)")) }
+        /// `count` (number `k` of the file) says how many numbers must
+        /// follow: refused when fewer are left.
+        func expect(_ count: Int, _ what: String, countAt k: Int) throws {
+            let left = numbers.count - position
+            guard count <= left else {
+                throw SitingInputError("\(source): number \(k) says \(count) \(what) follow, but the file has only \(left) more number\(left == 1 ? "" : "s")")
+            }
+        }
+        let rows = try next("the row count", atLeast: 1), columns = try next("the column count", atLeast: 1)
+        try expect(columns, "column costs", countAt: 2)
+        let costs = try (1...columns).map { Double(try next("the cost of column \($0)", atLeast: 1)) }
+        try expect(rows, "rows", countAt: 1)  // each row has at least its count
         var covering: [[Int]] = []
         covering.reserveCapacity(rows)
         for r in 1...rows {
-            let count = try next("the column count of row \(r)")
+            let count = try next("the column count of row \(r)", atLeast: 0)
+            try expect(count, "columns of row \(r)", countAt: position)
             covering.append(try (0..<count).map { _ in
-                let column = try next("a column of row \(r)")
-                guard (1...columns).contains(column) else { throw SitingInputError("\(source): row \(r) names column \(column), outside 1…\(columns)") }
+                let column = try next("a column of row \(r)", atLeast: Int.min)
+                guard (1...columns).contains(column) else {
+                    throw SitingInputError("\(source): number \(position): row \(r) names column \(column), outside 1…\(columns)")
+                }
                 return column - 1
             })
         }

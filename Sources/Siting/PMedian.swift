@@ -43,10 +43,55 @@ public struct PMedian: Sendable {
         self.requirement = requirement
     }
 
+    /// The interchange heuristic's sites (`PMedianInterchange`), then CBC on
+    /// the model above, started from them.
+    ///
+    /// With `timeLimit` (wall-clock seconds): the heuristic stops swapping
+    /// at the limit, a Lagrangian bound (`PMedianLagrangian`) gets up to a
+    /// quarter of the limit, and CBC runs only on models of at most
+    /// `MixedIntegerProgram.largestTimedProgram` nonzeros, with the time
+    /// left: CBC does not check its limit inside its root LP. The
+    /// result is then the best solution found with the best proven bound,
+    /// status feasible unless they meet; the run ends within about one
+    /// heuristic swap or Lagrangian pass of the limit on the larger models.
+    /// Throws when no solution serving every reachable demand (and meeting
+    /// the coverage share) is found in time.
     public func solve(timeLimit: Double? = nil) throws -> SitingResult {
         let clock = ContinuousClock.now
+        let deadline = timeLimit.map { clock + .seconds($0) }
         let reachable = (0..<instance.demandCount).filter { !instance.sites(covering: $0).isEmpty }
         let servedWeight = reachable.reduce(0) { $0 + instance.weights[$1] }
+        let model = requirement == nil ? "pmedian" : "pmedian-hybrid"
+        let search = PMedianInterchange(instance: instance, demands: reachable)
+        let heuristic = search.solve(p: p, deadline: deadline)
+        let incumbent = serves(heuristic, search: search, reachable: reachable) ? heuristic : nil
+        SitingTrace.log("interchange (\(heuristic.count) sites\(incumbent == nil ? ", not a solution" : ""))", since: clock)
+        var bound = -Double.infinity  // on the weighted total
+        func result(_ selected: [Int], total bound: Double, proven: Bool) -> SitingResult {
+            let mean = meanTime(selected, over: reachable, weight: servedWeight)
+            let meanBound = servedWeight > 0 ? bound / servedWeight : 0
+            let optimal = proven || mean - meanBound <= 1e-9 * max(1, abs(mean))
+            return SiteChoice.result(model: model, instance: instance, selected: selected, status: optimal ? .optimal : .feasible,
+                                     objective: mean, bound: optimal ? mean : min(meanBound, mean),
+                                     uncovered: instance.uncoverable, since: clock)
+        }
+        // Rows z − x ≤ 0 (2 nonzeros a pair), Σ z = 1 (1 a pair), Σ x ≤ p.
+        let tooLargeForTimedCBC = 3 * instance.demandSites.count + instance.siteCount > MixedIntegerProgram.largestTimedProgram
+        if let timeLimit, let deadline {
+            let share = min(deadline, ContinuousClock.now + .seconds(timeLimit / 4))
+            bound = PMedianLagrangian(search: search, p: p).bound(upper: incumbent.map { search.total($0) }, deadline: share)
+            SitingTrace.log("lagrangian (bound \(bound))", since: clock)
+            if let incumbent {
+                let total = search.total(incumbent)
+                if total - bound <= 1e-9 * max(1, abs(total)) || tooLargeForTimedCBC
+                    || ContinuousClock.now >= deadline {
+                    return result(incumbent, total: bound, proven: false)
+                }
+            } else if tooLargeForTimedCBC || ContinuousClock.now >= deadline {
+                throw SitingInputError("no p-median solution found within the time limit: the heuristic's \(p) sites leave "
+                                       + "a reachable demand unserved or miss the coverage share; raise --time-limit or -p")
+            }
+        }
         var program = MixedIntegerProgram()
         for _ in 0..<instance.siteCount { program.addColumn(cost: 0) }
         var coverageColumns: [Int32] = [], coverageWeights: [Double] = []
@@ -69,45 +114,47 @@ public struct PMedian: Sendable {
             let total = instance.weights.reduce(0, +)
             program.addRow(coverageColumns, coverageWeights, lower: requirement.share * total - 1e-9 * max(1, total))
         }
-        let model = requirement == nil ? "pmedian" : "pmedian-hybrid"
         // Clp's presolve and CBC's cuts cost more than they save on this LP
         // (one row per pair). Liaoning, 20 km cells, 60 min, p = 8, started
         // from the interchange heuristic: 142 sites 5.8 s (15.0 s with
         // both), 232 sites 6.5 s (63 s with both, no start); same optima.
         program.cbcParameters.insert(contentsOf: [("presolve", "off"), ("cuts", "off")], at: 0)
-        let solution = program.solve(timeLimit: timeLimit, start: start(program: program, reachable: reachable))
-        guard solution.status == .optimal || solution.status == .feasible else {
-            if solution.status == .infeasible {
-                return SiteChoice.result(model: model, instance: instance, selected: [], status: .infeasible,
-                                         objective: .infinity, bound: .infinity, uncovered: instance.uncoverable, since: clock)
-            }
-            throw SitingInputError("CBC found no solution within the time limit")
+        let left = deadline.map { max(($0 - ContinuousClock.now) / .seconds(1), 0.1) }
+        let solution = program.solve(timeLimit: left, start: incumbent.map { start(program: program, open: $0, search: search) })
+        switch solution.status {
+        case .infeasible:
+            return SiteChoice.result(model: model, instance: instance, selected: [], status: .infeasible,
+                                     objective: .infinity, bound: .infinity, uncovered: instance.uncoverable, since: clock)
+        case .noSolutionFound:
+            guard let incumbent else { throw SitingInputError("CBC found no solution within the time limit") }
+            return result(incumbent, total: max(bound, solution.bound), proven: false)
+        case .optimal, .feasible:
+            var selected = (0..<instance.siteCount).filter { solution.values[$0] > 0.5 }
+            if let incumbent, search.total(incumbent) < search.total(selected) { selected = incumbent }
+            return result(selected, total: solution.status == .optimal ? solution.objective : max(bound, solution.bound),
+                          proven: solution.status == .optimal)
         }
-        let selected = (0..<instance.siteCount).filter { solution.values[$0] > 0.5 }
-        let mean = meanTime(selected, over: reachable, weight: servedWeight)
-        let bound = servedWeight > 0 ? solution.bound / servedWeight : 0
-        return SiteChoice.result(model: model, instance: instance, selected: selected,
-                                 status: solution.status == .optimal ? .optimal : .feasible,
-                                 objective: mean, bound: solution.status == .optimal ? mean : min(bound, mean),
-                                 uncovered: instance.uncoverable, since: clock)
     }
 
-    /// A full start for `program` from the interchange heuristic's sites
-    /// (each demand assigned to its fastest open site), or nil when those
-    /// sites leave a reachable demand unserved or miss the coverage share.
-    private func start(program: MixedIntegerProgram, reachable: [Int]) -> [Double]? {
-        let search = PMedianInterchange(instance: instance, demands: reachable)
-        let open = search.solve(p: p)
+    /// Whether `open` serves every reachable demand and meets the coverage share.
+    private func serves(_ open: [Int], search: PMedianInterchange, reachable: [Int]) -> Bool {
         let assignment = PMedianInterchange.Assignment(search, open: open)
-        guard reachable.allSatisfy({ assignment.nearest[$0] >= 0 }) else { return nil }
+        guard reachable.allSatisfy({ assignment.nearest[$0] >= 0 }) else { return false }
         if let requirement {
             let within = reachable.reduce(0.0) { $0 + (assignment.first[$1] <= requirement.standard ? instance.weights[$1] : 0) }
-            guard within >= requirement.share * instance.weights.reduce(0, +) else { return nil }
+            guard within >= requirement.share * instance.weights.reduce(0, +) else { return false }
         }
+        return true
+    }
+
+    /// A full start for `program` from sites `open` (each demand assigned
+    /// to its fastest open site).
+    private func start(program: MixedIntegerProgram, open: [Int], search: PMedianInterchange) -> [Double] {
+        let assignment = PMedianInterchange.Assignment(search, open: open)
         var values = [Double](repeating: 0, count: program.objective.count)
         for j in open { values[j] = 1 }
         // The assignment columns follow the sites, one per pair in pair order.
-        for i in reachable {
+        for i in search.demands {
             for k in instance.demandStart[i]..<instance.demandStart[i + 1] where instance.demandSites[k] == assignment.nearest[i] {
                 values[instance.siteCount + k] = 1
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A p-median heuristic: greedy addition, then the fast vertex-substitution
 /// interchange of Whitaker (1983) — the warm start for the exact p-median.
 ///
@@ -22,7 +24,7 @@ struct PMedianInterchange {
     /// Demands that some site reaches (the others are not served by any choice).
     let demands: [Int]
     /// Per site, its demands and their times, aligned with `instance.siteDemands`.
-    private let siteTimes: [Double]
+    let siteTimes: [Double]
     let penalty: Double
 
     init(instance: CoverInstance, demands: [Int]) {
@@ -48,8 +50,9 @@ struct PMedianInterchange {
         return demands.reduce(0) { $0 + instance.weights[$1] * state.first[$1] }
     }
 
-    /// p sites: greedy addition, then interchange to a local optimum.
-    func solve(p: Int) -> [Int] {
+    /// p sites: greedy addition, then interchange to a local optimum, or
+    /// to the last improving swap before `deadline` (checked between swaps).
+    func solve(p: Int, deadline: ContinuousClock.Instant? = nil) -> [Int] {
         var open: [Int] = []
         var state = Assignment(self, open: open)
         while open.count < min(p, instance.siteCount) {
@@ -62,14 +65,16 @@ struct PMedianInterchange {
             open.append(best!.site)
             state = Assignment(self, open: open)
         }
-        return interchange(open)
+        return interchange(open, deadline: deadline)
     }
 
-    /// Best-improvement swaps until none lowers the total.
-    func interchange(_ start: [Int]) -> [Int] {
+    /// Best-improvement swaps until none lowers the total (or `deadline`
+    /// has passed).
+    func interchange(_ start: [Int], deadline: ContinuousClock.Instant? = nil) -> [Int] {
         var open = start.sorted()
         let tolerance = 1e-12 * max(1, demands.reduce(0) { $0 + instance.weights[$1] } * penalty)
         while true {
+            if let deadline, ContinuousClock.now >= deadline { return open }
             let state = Assignment(self, open: open)
             let isOpen = Set(open)
             var removal = [Double](repeating: 0, count: instance.siteCount)  // B_k

@@ -20,36 +20,67 @@ struct PairReader {
     var sawHeader: Bool { headerLine != nil }
     var pairCount: Int { costs.count }
 
-    /// Takes line `number` of the file.
+    /// Takes line `number` of the file (without its `\n`; a `\r` before it
+    /// is dropped here).
     mutating func read(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
-        if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) {
+        let line = line.last == 0x0D ? UnsafeBufferPointer(rebasing: line.dropLast()) : line
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             if sawHeader { blankLines.append(pairCount) }
             return
         }
         guard sawHeader else {
-            let header = String(decoding: Self.trimmed(line), as: UTF8.self)
-            guard header.lowercased().replacingOccurrences(of: " ", with: "") == "demand,site,cost" else {
-                throw SitingInputError("\(source): the header is \"\(header)\"; expected demand,site,cost")
+            try split(line, number: number)
+            guard quoted.strings.map({ $0.lowercased() }) == ["demand", "site", "cost"] else {
+                throw SitingInputError("\(source): the header is \"\(String(decoding: line, as: UTF8.self))\"; expected demand,site,cost")
             }
             headerLine = number
             return
         }
+        // The fast path, for lines without quotes: find the two commas.
         var commas = 0, first = 0, second = 0
-        for k in line.indices where line[k] == 0x2C {
+        for k in line.indices where line[k] == 0x2C || line[k] == 0x22 {
+            guard line[k] == 0x2C else { return try readQuoted(line, number: number) }
             commas += 1
             if commas == 1 { first = k } else if commas == 2 { second = k }
         }
         guard commas == 2 else { throw error(line: number, "\(commas + 1) fields; expected 3 (demand,site,cost)") }
-        let costField = UnsafeBufferPointer(rebasing: line[(second + 1)...])
+        try add(demand: Self.trimmed(UnsafeBufferPointer(rebasing: line[..<first])),
+                site: Self.trimmed(UnsafeBufferPointer(rebasing: line[(first + 1)..<second])),
+                cost: UnsafeBufferPointer(rebasing: line[(second + 1)...]), number: number)
+    }
+
+    /// Fields of a line with quotes, by the shared CSV dialect (`CSVFields`).
+    private var quoted = CSVFields()
+
+    private mutating func split(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+        do throws(CSVFields.Mistake) { try quoted.split(line) } catch { throw self.error(line: number, error.what) }
+    }
+
+    /// `read` for a line holding a double quote.
+    private mutating func readQuoted(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws {
+        try split(line, number: number)
+        guard quoted.count == 3 else { throw error(line: number, "\(quoted.count) fields; expected 3 (demand,site,cost)") }
+        let fields = quoted
+        try fields.withField(0) { demand in
+            try fields.withField(1) { site in
+                try fields.withField(2) { cost in try add(demand: demand, site: site, cost: cost, number: number) }
+            }
+        }
+    }
+
+    /// Adds the pair of one line: its ids (unquoted, trimmed) and its cost field.
+    private mutating func add(demand: UnsafeBufferPointer<UInt8>, site: UnsafeBufferPointer<UInt8>,
+                              cost costField: UnsafeBufferPointer<UInt8>, number: Int) throws {
         guard let cost = Self.number(costField) else {
             throw error(line: number, "\"\(String(decoding: Self.trimmed(costField), as: UTF8.self))\" is not a number")
         }
-        let demand = demandIDs.index(of: Self.trimmed(UnsafeBufferPointer(rebasing: line[..<first])))
+        guard cost >= 0 else { throw error(line: number, "the cost \(String(decoding: Self.trimmed(costField), as: UTF8.self)) is negative; costs (times, distances) are 0 or more") }
+        let demand = demandIDs.index(of: demand)
         if runDemands.last != demand {
             runDemands.append(demand)
             runStarts.append(pairCount)
         }
-        sites.append(siteIDs.index(of: Self.trimmed(UnsafeBufferPointer(rebasing: line[(first + 1)..<second]))))
+        sites.append(siteIDs.index(of: site))
         costs.append(cost)
     }
 
@@ -129,17 +160,16 @@ struct PairReader {
 
     private func error(line: Int, _ what: String) -> SitingInputError { SitingInputError("\(source): line \(line): \(what)") }
 
-    /// `field` without leading spaces and double quotes and trailing spaces,
-    /// double quotes and carriage returns.
+    /// `field` without leading and trailing spaces and tabs.
     static func trimmed(_ field: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         var a = 0, b = field.count
-        while a < b, field[a] == 0x20 || field[a] == 0x22 { a += 1 }
-        while b > a, field[b - 1] == 0x20 || field[b - 1] == 0x22 || field[b - 1] == 0x0D { b -= 1 }
+        while a < b, field[a] == 0x20 || field[a] == 0x09 { a += 1 }
+        while b > a, field[b - 1] == 0x20 || field[b - 1] == 0x09 { b -= 1 }
         return UnsafeBufferPointer(rebasing: field[a..<b])
     }
 
     /// The finite number `field` holds, as `strtod` reads it, when nothing
-    /// but spaces, double quotes and carriage returns follows; nil otherwise.
+    /// but spaces and tabs follows; nil otherwise.
     ///
     /// Plain decimals (`[+-]digits[.digits][e[+-]digits]`, after spaces)
     /// whose digits make an integer below 2^53 and whose decimal exponent is
@@ -149,7 +179,7 @@ struct PairReader {
     static func number(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
         func isDigit(_ i: Int) -> Bool { i < field.count && field[i] &- 0x30 < 10 }
         var i = 0
-        while i < field.count, field[i] == 0x20 { i += 1 }
+        while i < field.count, field[i] == 0x20 || field[i] == 0x09 { i += 1 }
         let negative = i < field.count && field[i] == 0x2D
         if i < field.count, field[i] == 0x2B || field[i] == 0x2D { i += 1 }
         var digits: UInt64 = 0, exponent = 0, sawDigit = false
@@ -181,7 +211,7 @@ struct PairReader {
                 i = j
             }
         }
-        while i < field.count, field[i] == 0x20 || field[i] == 0x22 || field[i] == 0x0D { i += 1 }
+        while i < field.count, field[i] == 0x20 || field[i] == 0x09 { i += 1 }
         guard sawDigit, i == field.count, digits < 1 << 53, abs(exponent) <= 22 else { return strtodNumber(field) }
         let magnitude = exponent < 0 ? Double(digits) / powersOfTen[-exponent] : Double(digits) * powersOfTen[exponent]
         return negative ? -magnitude : magnitude
@@ -200,7 +230,7 @@ struct PairReader {
             let value = strtod(text.baseAddress!, &stop)
             let used = stop! - text.baseAddress!
             guard used > 0, value.isFinite,
-                  field[used...].allSatisfy({ $0 == 0x20 || $0 == 0x22 || $0 == 0x0D }) else { return nil }
+                  field[used...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
             return value
         }
     }

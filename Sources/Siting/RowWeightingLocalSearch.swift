@@ -1,3 +1,5 @@
+import Foundation
+
 /// Row-weighting local search for unicost set covering: Gao, Weise & Li
 /// (2015), "An efficient local search heuristic with row weighting for the
 /// unicost set covering problem", European Journal of Operational Research
@@ -19,8 +21,9 @@ struct RowWeightingLocalSearch {
     let matrix: CoverRows
 
     /// Searches for at most `steps` swaps from the cover `start`, stopping
-    /// early when a cover of `lowerBound` columns (a proven minimum) is found.
-    func improve(_ start: [Int], steps: Int, lowerBound: Int) -> [Int] {
+    /// early when a cover of `lowerBound` columns (a proven minimum) is
+    /// found, or at `deadline` (checked every 1,024 steps).
+    func improve(_ start: [Int], steps: Int, lowerBound: Int, deadline: ContinuousClock.Instant? = nil) -> [Int] {
         matrix.rowStart.withUnsafeBufferPointer { rowStart in
             matrix.rowColumns.withUnsafeBufferPointer { rowColumns in
                 matrix.columnStart.withUnsafeBufferPointer { columnStart in
@@ -28,20 +31,21 @@ struct RowWeightingLocalSearch {
                         let state = SearchState(rowStart: rowStart, rowColumns: rowColumns,
                                                 columnStart: columnStart, columnRows: columnRows)
                         defer { state.deallocate() }
-                        return search(state, start: start, steps: steps, lowerBound: lowerBound)
+                        return search(state, start: start, steps: steps, lowerBound: lowerBound, deadline: deadline)
                     }
                 }
             }
         }
     }
 
-    private func search(_ state: SearchState, start: [Int], steps: Int, lowerBound: Int) -> [Int] {
+    private func search(_ state: SearchState, start: [Int], steps: Int, lowerBound: Int, deadline: ContinuousClock.Instant?) -> [Int] {
         var state = state
         for j in start { state.add(j, at: -1) }
         var best = state.members
         var random = XorShift64Star(seed: 0x5EED_2015)
         var lastAdded = -1
         for step in 0..<steps {
+            if step & 1023 == 1023, let deadline, ContinuousClock.now >= deadline { break }
             while state.uncovered.isEmpty {
                 if state.members.count < best.count { best = state.members }
                 guard best.count > lowerBound, let j = state.bestMember(excluding: -1) else { return best.sorted() }

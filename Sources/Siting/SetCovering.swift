@@ -58,7 +58,9 @@ public struct SetCovering: Sendable {
         let rows = presolve.rows.map { $0.map { column[Int($0)]! } }
         let greedy = Self.greedyCover(presolve: presolve, costs: instance.siteCosts).map { Int(column[$0]!) }
         SitingTrace.log("greedy (\(greedy.count) sites)", since: clock)
-        let lagrangian = LagrangianCover(rows: rows, costs: costs).run(start: greedy)
+        // Half the time limit at most for the heuristics, so CBC gets the rest.
+        let heuristicDeadline = timeLimit.map { clock + .seconds($0 / 2) }
+        let lagrangian = LagrangianCover(rows: rows, costs: costs).run(start: greedy, deadline: heuristicDeadline)
         SitingTrace.log("lagrangian (cover \(lagrangian.coverCost), bound \(lagrangian.lowerBound))", since: clock)
         let integral = costs.allSatisfy { $0 == $0.rounded() }
         var bound = integral ? (lagrangian.lowerBound - 1e-6).rounded(.up) : lagrangian.lowerBound
@@ -69,7 +71,8 @@ public struct SetCovering: Sendable {
             let unit = costs[0]
             // Unit costs: the fewest columns; row-weighting local search.
             let search = RowWeightingLocalSearch(matrix: CoverRows(rows: rows, columnCount: costs.count))
-            cover = search.improve(cover, steps: Self.localSearchSteps, lowerBound: Int((bound / unit - 1e-6).rounded(.up)))
+            cover = search.improve(cover, steps: Self.localSearchSteps, lowerBound: Int((bound / unit - 1e-6).rounded(.up)),
+                                   deadline: heuristicDeadline)
             objective = Double(cover.count) * unit
             SitingTrace.log("local search (cover \(objective))", since: clock)
         }
@@ -89,7 +92,8 @@ public struct SetCovering: Sendable {
             program.cbcParameters.insert(("cuts", "off"), at: 1)
             if unitCosts { program.cbcParameters.insert(("strongBranching", "0"), at: 2) }
             let chosen = Set(cover)
-            let solution = program.solve(timeLimit: timeLimit, start: costs.indices.map { chosen.contains($0) ? 1.0 : 0.0 })
+            let left = timeLimit.map { max($0 - (ContinuousClock.now - clock) / .seconds(1), 0.1) }
+            let solution = program.solve(timeLimit: left, start: costs.indices.map { chosen.contains($0) ? 1.0 : 0.0 })
             if solution.status == .optimal || solution.status == .feasible, solution.objective < objective {
                 cover = costs.indices.filter { solution.values[$0] > 0.5 }
                 objective = cover.reduce(0) { $0 + costs[$1] }
@@ -101,8 +105,9 @@ public struct SetCovering: Sendable {
         return (cover.map { presolve.sites[$0] }, objective, proven() ? objective : bound, status)
     }
 
-    /// Swaps the unit-cost local search may make (deterministic, so a step
-    /// budget rather than a time limit).
+    /// Swaps the unit-cost local search may make: a step budget, so runs
+    /// without a time limit repeat exactly; with one, the Lagrangian steps
+    /// and this search also stop at half the limit, and CBC gets the rest.
     static let localSearchSteps = 50_000
 
     /// A cover of every row: cheapest cost per newly covered row first, then

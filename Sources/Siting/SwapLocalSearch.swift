@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rows each column covers: what a swap search walks. `CoverInstance`
 /// (demands by site) and `CoverRows` (a presolved model) both provide it.
 protocol ColumnCoverage {
@@ -37,7 +39,8 @@ struct SwapLocalSearch<Matrix: ColumnCoverage> {
     let fixed: Set<Int>
     let allowed: (Int) -> Bool
 
-    func improve(_ start: [Int]) -> [Int] {
+    /// Stops early, with the swaps made so far, once `deadline` has passed.
+    func improve(_ start: [Int], deadline: ContinuousClock.Instant? = nil) -> [Int] {
         var open = start
         var counts = [Int32](repeating: 0, count: matrix.rowCount)
         for j in open { for r in matrix.rows(ofColumn: j) { counts[Int(r)] += 1 } }
@@ -48,6 +51,7 @@ struct SwapLocalSearch<Matrix: ColumnCoverage> {
         var sole = [Int32](repeating: -1, count: matrix.rowCount)
         var saved = [Double](repeating: 0, count: open.count)
         while true {
+            if let deadline, ContinuousClock.now >= deadline { return open }
             for (p, j) in open.enumerated() { position[j] = p }
             // Weight only each open column covers: lost when it closes.
             var loss = [Double](repeating: 0, count: open.count)

@@ -8,7 +8,8 @@ struct Solve: ParsableCommand {
         abstract: "Solve a siting model (LSCP, MCLP, backup, p-center, p-median) on a cost table or an OR-Library instance.",
         discussion: """
         COSTS.csv has the header demand,site,cost; a pair covers when cost ≤ --threshold; a missing pair is unreachable.
-        WEIGHTS.csv: demand,weight (default 1). SITES.csv: site,cost (default 1).
+        WEIGHTS.csv: demand,weight (default 1, 0 or more). SITES.csv: site,cost (default 1, above 0).
+        CSV fields may be quoted ("site, north", "the ""old"" base"); CRLF line ends and a UTF-8 byte-order mark are accepted.
         The result says whether optimality is proven (status optimal), with the best bound and the gap.
 
         Examples:
@@ -21,14 +22,14 @@ struct Solve: ParsableCommand {
 
     @Option(help: ArgumentHelp("demand,site,cost table.", valueName: "COSTS.csv")) var costs: String?
     @Option(help: ArgumentHelp("OR-Library set-covering file.", valueName: "FILE")) var orlib: String?
-    @Option(parsing: .unconditional, help: "A pair covers when its cost is at most this.", transform: SignedOptionValue.number) var threshold: Double?
+    @Option(parsing: .unconditional, help: "A pair covers when its cost is at most this (finite, 0 or more).", transform: SignedOptionValue.number) var threshold: Double?
     @Option(help: ArgumentHelp("demand,weight table.", valueName: "WEIGHTS.csv")) var weights: String?
     @Option(name: .customLong("site-costs"), help: ArgumentHelp("site,cost table.", valueName: "SITES.csv")) var siteCosts: String?
     @Option(help: ArgumentHelp("Sites that must be open (existing bases).", valueName: "ID,…")) var keep: String?
     @Option(help: ArgumentHelp("Sites that must stay closed.", valueName: "ID,…")) var exclude: String?
     @Option(help: "lscp, mclp, backup, pcenter or pmedian.") var model: String
-    @Option(name: .short, parsing: .unconditional, help: "MCLP: at most this many sites (kept ones included).", transform: SignedOptionValue.integer) var p: Int?
-    @Option(parsing: .unconditional, help: "MCLP: total site cost at most this (kept ones included).", transform: SignedOptionValue.number) var budget: Double?
+    @Option(name: .short, parsing: .unconditional, help: "MCLP: at most this many sites (kept ones included); 1 or more.", transform: SignedOptionValue.integer) var p: Int?
+    @Option(parsing: .unconditional, help: "MCLP: total site cost at most this (kept ones included); finite, 0 or more.", transform: SignedOptionValue.number) var budget: Double?
     @Option(name: .customLong("min-coverage"), parsing: .unconditional,
             help: ArgumentHelp("p-median hybrid: percent of the weight to serve within --threshold.", valueName: "PCT"),
             transform: SignedOptionValue.number) var minCoverage: Double?
