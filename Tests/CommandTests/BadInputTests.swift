@@ -143,6 +143,12 @@ import Testing
              message: ["--minutes 25", "not a standard of scenario.toml", "15, 40"]),
         Case(label: "curve at a standard not studied", arguments: ["curve", "SCENARIO", "--minutes", "25", "--max-p", "2"],
              message: ["--minutes 25", "not a standard of scenario.toml", "15, 40"]),
+        Case(label: "isochrone tolerance of a millimetre", arguments: ["isochrones", "--base", "123.4,41.8", "--aircraft", "H135", "--minutes", "60", "--tolerance", "0.001", "-o", "out"],
+             message: ["--tolerance must be from 1 to 10000 metres", "finer than 1 m is not supported"]),
+        Case(label: "isochrone tolerance of 1e-9 m", arguments: ["isochrones", "--base", "123.4,41.8", "--aircraft", "H135", "--minutes", "60", "--tolerance", "1e-9", "-o", "out"],
+             message: ["--tolerance must be from 1 to 10000 metres"]),
+        Case(label: "isochrone tolerance of 1000 km", arguments: ["isochrones", "--base", "123.4,41.8", "--aircraft", "H135", "--minutes", "60", "--tolerance", "1e6", "-o", "out"],
+             message: ["--tolerance must be from 1 to 10000 metres"]),
         Case(label: "curve with no bases", arguments: ["curve", "SCENARIO", "--minutes", "15", "--max-p", "0"], message: ["--max-p must be at least 1"]),
     ]
 
