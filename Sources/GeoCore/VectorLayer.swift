@@ -128,8 +128,8 @@ public struct VectorLayer: Sendable {
                    bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90 {
                     throw fail("has no CRS and its coordinates (e.g. feature \(id), \(bounds)) are not longitude/latitude; give the file a CRS (e.g. a .prj) or reproject it to EPSG:4326")
                 }
-                if let geometry, let bad = Self.firstPositionOutsideWGS84(geometry) {
-                    throw fail("feature \(id): position \(bad.x),\(bad.y) is outside WGS84 (longitude −180…180, latitude −90…90); is it LAT,LON? Positions are LON,LAT")
+                if let problem = geometry?.positionOutsideWGS84Problem {
+                    throw fail("feature \(id): \(problem)")
                 }
             }
             var fields: [(name: String, value: FieldValue)] = []
@@ -153,19 +153,6 @@ public struct VectorLayer: Sendable {
             return "a polygon ring has too few positions; it needs at least 4, the last repeating the first"
         }
         return nil
-    }
-
-    /// The first position of `geometry` (in WGS84 after reprojection) that
-    /// is not a longitude/latitude, if any.
-    static func firstPositionOutsideWGS84(_ geometry: Geometry) -> XY? {
-        guard let bounds = geometry.envelope,
-              bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90 else { return nil }
-        var found: XY?
-        _ = geometry.coordinates.mapPaths { path in
-            if found == nil { found = path.first { !(-180...180).contains($0.x) || !(-90...90).contains($0.y) } }
-            return path
-        }
-        return found
     }
 
     private static func value(_ feature: OGRFeatureH, _ index: Int32, _ type: OGRFieldType) -> FieldValue {
