@@ -3,12 +3,13 @@ import GeoCore
 /// The largest demand grid aircover builds, checked on the zones' projected
 /// extent before any cell is allocated.
 ///
-/// 25 million cells: China's land at 1 km cells spans about 18 million cells
-/// of its extent (it holds 9.6 million), the largest grid a 2026 workstation
-/// covers in memory; a finer grid of a larger area would allocate without
-/// bound (billions of cells for a continent at 100 m).
+/// 30 million cells of extent: China's land spans 4,862 × 5,648 km in its
+/// fitted projection, 6.9 million cells at 2 km (the national benchmark,
+/// 2.4 million of them with weight) and 27.5 million at 1 km, the finest
+/// national grid accepted. Finer grids of such areas (110 million cells at
+/// 0.5 km, billions for a continent at 100 m) would allocate without bound.
 public enum GridSizeLimit {
-    public static let maximumCells = 25_000_000.0
+    public static let maximumCells = 30_000_000.0
 
     /// Cells of `cellSize` metres spanning `extent` (projected metres).
     public static func cells(spanning extent: Envelope, cellSize: Double) -> Double {

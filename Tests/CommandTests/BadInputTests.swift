@@ -58,7 +58,7 @@ import Testing
         Case(label: "standard of a month", edits: [("minutes = [15, 40]", "minutes = [15, 43200]")], message: ["[standards] minutes", "up to 1440 min"]),
         Case(label: "cells too small for the zones", edits: [("cell_km = 4", "cell_km = 0.1"), ("zone.geojson", "big.geojson")],
              files: ["big.geojson": #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"Z1"},"geometry":{"type":"Polygon","coordinates":[[[100,20],[130,20],[130,50],[100,50],[100,20]]]}}]}"#],
-             message: ["scenario.toml", "[demand] cell_km", "0.1 km is too small for big.geojson", "1,050,665,775 cells", "25,000,000", "at least 0.7 km"]),
+             message: ["scenario.toml", "[demand] cell_km", "0.1 km is too small for big.geojson", "1,050,665,775 cells", "30,000,000", "at least 0.6 km"]),
         Case(label: "isochrone standard of a month", arguments: ["isochrones", "--base", "123.4,41.8", "--aircraft", "H135", "--minutes", "43200", "-o", "out"],
              message: ["\"43200\" minutes is longer than a day"]),
         Case(label: "speed a string", edits: [("cruise_speed_kmh = 240", "cruise_speed_kmh = \"fast\"")], message: ["[aircraft] cruise_speed_kmh", "must be a number"]),
