@@ -5,8 +5,10 @@
 ///   after a NUL would be silently ignored. Refused.
 /// - A table header whose key does not start with a key character, quote or
 ///   `]` (`[[[`, `[=]`, `[` at the end of a line): toml++'s `parse_key()`
-///   asserts on it (an abort in debug builds, undefined behaviour in release
-///   builds, where the assertion becomes an optimiser assumption). Refused.
+///   asserts on it, aborting the process (SwiftPM compiles toml++ without
+///   `NDEBUG` in debug and release builds alike; with `NDEBUG` the assertion
+///   would become an optimiser assumption, undefined behaviour). A
+///   dependency's C++ flags cannot be set from this package. Refused.
 ///
 /// The scan follows TOML's statement structure (comments, single- and
 /// multi-line basic and literal strings, arrays and inline tables spanning
