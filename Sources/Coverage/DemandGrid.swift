@@ -46,6 +46,10 @@ public struct DemandGrid: Sendable {
     public let notes: [String]
 
     /// Builds the grid. `projection` defaults to one fitted to the zones.
+    /// A grid spanning more than `GridSizeLimit.maximumCells` cells is
+    /// refused (`GridTooLargeError`) before any is allocated, and so are
+    /// zones spanning more than 180° of longitude (the fitted projection
+    /// covers a hemisphere).
     public static func build(zones: [HazardZone], population: [PopulationPoint] = [], cellSize: Double = 2_000,
                              weighting: Weighting = .risk, projection: EqualAreaProjection? = nil) throws -> DemandGrid {
         guard !zones.isEmpty else { throw CoverageInputError("no hazard zones: nothing to cover") }
@@ -54,10 +58,21 @@ public struct DemandGrid: Sendable {
             throw CoverageInputError("the risk share of a mixed weighting must be between 0 and 1, got \(alpha)")
         }
         var notes = zones.compactMap { zone in zone.repaired.map { "zone \(zone.id) (\(zone.name)) was invalid (\($0)) and was repaired" } }
-        let bounds = zones.compactMap(\.area.envelope).dropFirst().reduce(zones[0].area.envelope!) { $0.union($1) }
+        guard let bounds = zones.compactMap(\.area.envelope).reduce(nil, { (u: Envelope?, e) in u?.union(e) ?? e }) else {
+            throw CoverageInputError("the hazard zones have no area: nothing to cover")
+        }
+        guard projection != nil || bounds.width <= 180 else {
+            throw CoverageInputError("the zones span \(Int(bounds.width.rounded()))° of longitude (\(bounds.minX)…\(bounds.maxX)); "
+                                     + "aircover's equal-area grid covers at most a hemisphere: split the study into regions")
+        }
         let projection = projection ?? EqualAreaProjection.fitted(to: bounds)
         let transformer = try projection.transformerFromWGS84()
 
+        if let extent = try zones.compactMap({ try transformer.transform($0.area).envelope }).reduce(nil, { (u: Envelope?, e) in u?.union(e) ?? e }),
+           GridSizeLimit.cells(spanning: extent, cellSize: cellSize) > GridSizeLimit.maximumCells {
+            throw GridTooLargeError(cells: GridSizeLimit.cells(spanning: extent, cellSize: cellSize), widthKm: extent.width / 1_000,
+                                    heightKm: extent.height / 1_000, smallestCellKm: GridSizeLimit.smallestCellKm(spanning: extent))
+        }
         var shares: [GridKey: [DemandCell.ZoneShare]] = [:]
         let projectedZones = try zones.map { try transformer.transform(try $0.area.densified(maxSegmentLength: cellSize / 20 / 111_000)) }
         let clipper = GridClipper(cellSize: cellSize)

@@ -19,6 +19,9 @@ public struct HazardZone: Sendable {
         guard area.kind == .polygon || area.kind == .multiPolygon else {
             throw CoverageInputError("zone \(id) (\(name)) is a \(area.kind); zones must be polygons")
         }
+        guard !area.isEmpty else {
+            throw CoverageInputError("zone \(id) (\(name)) is an empty polygon (no rings, or rings without points); give it an area or remove it")
+        }
         guard risk.isFinite, risk >= 0 else {
             throw CoverageInputError("zone \(id) (\(name)) has weight \(risk); weights must be zero or positive")
         }
@@ -33,7 +36,7 @@ public struct HazardZone: Sendable {
         } else {
             repaired = area.validityReason
             let fixed = try area.makeValid()
-            let polygons = fixed.parts.filter { $0.kind == .polygon }
+            let polygons = fixed.parts.filter { $0.kind == .polygon && !$0.isEmpty }
             guard !polygons.isEmpty else { throw CoverageInputError("zone \(id) (\(name)) is invalid (\(area.validityReason)) and has no area once repaired") }
             self.area = try Geometry.multiPolygon(polygons)
         }

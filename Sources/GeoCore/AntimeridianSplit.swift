@@ -5,8 +5,9 @@
 /// that crosses the antimeridian either runs past ±180° (e.g. 170° to 190°)
 /// or jumps by more than 180° between consecutive vertices (170° to −170°);
 /// both are read as the short way across. Parts that lie beyond ±180° are
-/// shifted back by 360°. Rings that enclose a pole cannot be written
-/// continuously in longitude and are outside this contract.
+/// shifted back by 360°. A ring enclosing a pole is written closed along
+/// it: its edge along latitude ±90° spans the longitudes as written (e.g.
+/// from 180° back to −180°).
 public enum AntimeridianSplit {
     /// The geometry with every part inside longitudes [−180°, 180°]; parts
     /// crossing the antimeridian become several parts that meet along it.
@@ -82,14 +83,23 @@ public enum AntimeridianSplit {
         }
     }
 
+    /// An edge along a pole (both ends at latitude ±90°, as in a ring
+    /// closed around the pole) keeps the longitudes it spans as written:
+    /// it is no crossing of the antimeridian.
     private static func unwrapPath(_ path: [XY]) -> [XY] {
         guard var previous = path.first else { return path }
+        var previousAsWritten = previous
         var result = [previous]
         result.reserveCapacity(path.count)
         for p in path.dropFirst() {
             var x = p.x
-            while x - previous.x > 180 { x -= 360 }
-            while x - previous.x < -180 { x += 360 }
+            if abs(p.y) == 90 && p.y == previousAsWritten.y {
+                x = previous.x + (p.x - previousAsWritten.x)
+            } else {
+                while x - previous.x > 180 { x -= 360 }
+                while x - previous.x < -180 { x += 360 }
+            }
+            previousAsWritten = p
             previous = XY(x, p.y)
             result.append(previous)
         }

@@ -14,28 +14,72 @@ public struct ConfigTable: Sendable {
     /// The table's members.
     public let value: JSONValue
 
-    /// Parses a TOML file.
+    /// Parses a TOML file; text that is not UTF-8 is refused with the line
+    /// and column of its first bad byte.
     public static func load(tomlFile url: URL) throws -> ConfigTable {
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            data = try Data(contentsOf: url)
         } catch {
             throw ConfigError(source: url.path, path: "", problem: "cannot read the file (\(error.localizedDescription))")
         }
-        return try parse(toml: text, source: url.path)
+        let bytes = [UInt8](data)
+        if let bad = TOMLTextCheck.firstInvalidUTF8(in: bytes) {
+            throw ConfigError(source: url.path, path: "line \(bad.line), column \(bad.column)",
+                              problem: "not valid TOML: the file is not UTF-8 text (save it as UTF-8)")
+        }
+        return try parse(toml: String(decoding: bytes, as: UTF8.self), source: url.path)
     }
 
-    /// Parses TOML text; `source` names it in errors.
+    /// Parses TOML text; `source` names it in errors. Syntax errors name the
+    /// line and column; a NaN or infinite number names its key.
     public static func parse(toml text: String, source: String) throws -> ConfigTable {
-        let table: TOMLTable
+        let bytes = Array(text.utf8)
+        if let finding = TOMLTextCheck.firstProblem(in: bytes) {
+            // toml++ reports an earlier error itself, if there is one.
+            _ = try tomlTable(String(decoding: bytes[..<finding.lineStart], as: UTF8.self), source: source)
+            throw ConfigError(source: source, path: "line \(finding.line), column \(finding.column)",
+                              problem: "not valid TOML: \(finding.problem)")
+        }
+        let table = try tomlTable(text, source: source)
+        return ConfigTable(source: source, path: "", value: try jsonValue(of: table, at: [], source: source))
+    }
+
+    private static func tomlTable(_ text: String, source: String) throws -> TOMLTable {
         do {
-            table = try TOMLTable(string: text)
+            return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
             throw ConfigError(source: source, path: "line \(error.source.begin.line), column \(error.source.begin.column)",
                               problem: "not valid TOML: \(error.description)")
         }
-        let json = try JSONParser.parse(table.convert(to: .json))
-        return ConfigTable(source: source, path: "", value: json)
+    }
+
+    /// A TOML value as JSON: tables as objects (keys in toml++'s order),
+    /// dates and times as their TOML text.
+    private static func jsonValue(of value: TOMLValueConvertible, at path: [TOMLPathStep], source: String) throws -> JSONValue {
+        switch value.type {
+        case .table:
+            guard let table = value.table else { return .null }
+            return .object(try table.keys.map { key in
+                (key, try table[key].map { try jsonValue(of: $0, at: path + [.key(key)], source: source) } ?? .null)
+            })
+        case .array:
+            guard let array = value.array else { return .null }
+            return .array(try array.enumerated().map { index, item in
+                try jsonValue(of: item, at: path + [.item(index)], source: source)
+            })
+        case .string: return value.string.map(JSONValue.string) ?? .null
+        case .int: return value.int.map(JSONValue.integer) ?? .null
+        case .bool: return value.bool.map(JSONValue.bool) ?? .null
+        case .double:
+            guard let number = value.double else { return .null }
+            guard number.isFinite else {
+                throw ConfigError(source: source, path: TOMLPathStep.location(path),
+                                  problem: "must be a finite number, found \(number.isNaN ? "nan" : number > 0 ? "inf" : "-inf")")
+            }
+            return .number(number)
+        case .date, .time, .dateTime: return .string(value.debugDescription)
+        }
     }
 
     /// A table read from `source`, located at `path` within it.
@@ -156,6 +200,30 @@ public struct ConfigTable: Sendable {
             }
         }
         return row[b.count]
+    }
+}
+
+/// A step from a TOML document's root to a value: a key or an array item.
+enum TOMLPathStep {
+    case key(String)
+    case item(Int)
+
+    /// Where `path` is, in ConfigTable's words: `[demand] cell_km`,
+    /// `[[aircraft]] #2 cruise_speed_kmh`, `[standards] minutes (item 2)`.
+    static func location(_ path: [TOMLPathStep]) -> String {
+        var steps = path[...]
+        var items: [Int] = []
+        while case .item(let index)? = steps.last { items.insert(index + 1, at: 0); steps.removeLast() }
+        guard case .key(let leaf)? = steps.popLast() else { return "" }
+        let keys = steps.compactMap { step -> String? in if case .key(let key) = step { key } else { nil } }.joined(separator: ".")
+        var table = ""
+        if case .item(let index)? = steps.last {
+            table = "[[\(keys)]] #\(index + 1)"
+        } else if !keys.isEmpty {
+            table = "[\(keys)]"
+        }
+        let item = items.isEmpty ? "" : " (item \(items.map(String.init).joined(separator: ", ")))"
+        return [table, leaf + item].filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
 

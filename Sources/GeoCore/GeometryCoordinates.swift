@@ -111,3 +111,26 @@ extension GeometryKind: CustomStringConvertible {
         }
     }
 }
+
+extension Geometry {
+    /// The first position that is not a WGS84 longitude (−180…180),
+    /// latitude (−90…90), if any: for refusing files with swapped or
+    /// projected coordinates where lon/lat is required.
+    public var firstPositionOutsideWGS84: XY? {
+        guard let bounds = envelope,
+              bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90 else { return nil }
+        var found: XY?
+        _ = coordinates.mapPaths { path in
+            if found == nil { found = path.first { !(-180...180).contains($0.x) || !(-90...90).contains($0.y) } }
+            return path
+        }
+        return found
+    }
+
+    /// `firstPositionOutsideWGS84` in a planner's words; `nil` when every position is lon/lat.
+    public var positionOutsideWGS84Problem: String? {
+        firstPositionOutsideWGS84.map {
+            "position \($0.x),\($0.y) is outside WGS84 (longitude −180…180, latitude −90…90); is it LAT,LON? Positions are LON,LAT"
+        }
+    }
+}

@@ -142,11 +142,14 @@ public struct VectorLayer: Sendable {
                 do {
                     geometry = try Geometry(wkb: bytes)
                 } catch {
-                    throw fail("feature \(id): unreadable geometry (\(error))")
+                    throw fail("feature \(id): unreadable geometry\(Self.ringProblem(in: "\(error)").map { ": \($0)" } ?? "") (\(error))")
                 }
                 if reprojection.mustBeLonLat, let bounds = geometry?.envelope,
                    bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90 {
                     throw fail("has no CRS and its coordinates (e.g. feature \(id), \(bounds)) are not longitude/latitude; give the file a CRS (e.g. a .prj) or reproject it to EPSG:4326")
+                }
+                if let problem = geometry?.positionOutsideWGS84Problem {
+                    throw fail("feature \(id): \(problem)")
                 }
             }
             var fields: [(name: String, value: FieldValue)] = []
@@ -159,6 +162,17 @@ public struct VectorLayer: Sendable {
             throw fail("reading failed: \(error)")
         }
         return VectorLayer(path: path, name: name, sourceCRS: reprojection.sourceWKT, fieldNames: fieldNames, features: features)
+    }
+
+    /// GEOS's refusal of a ring in planner words, when it is one.
+    static func ringProblem(in message: String) -> String? {
+        if message.contains("do not form a closed linestring") {
+            return "a polygon ring is not closed; its last position must repeat its first"
+        }
+        if message.contains("must contain 0 or >1 elements") || message.contains("Invalid number of points in LinearRing") {
+            return "a polygon ring has too few positions; it needs at least 4, the last repeating the first"
+        }
+        return nil
     }
 
     private static func value(_ feature: OGRFeatureH, _ index: Int32, _ type: OGRFieldType) -> FieldValue {

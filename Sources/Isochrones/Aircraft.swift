@@ -97,6 +97,50 @@ public struct Aircraft: Sendable, Codable, Equatable {
     }
 }
 
+extension Aircraft {
+    /// The figures a rescue planner can mean, by field: what the aircraft
+    /// readers (catalog files, the built-in catalog, scenario `[aircraft]`
+    /// tables and their overrides) accept. A figure outside is a typing
+    /// error (a unit slip, an extra digit), refused before it can make a
+    /// run hang or allocate without bound.
+    ///
+    /// - cruise_speed_kmh 50–1000: from the slowest rescue helicopters and
+    ///   gyroplanes (about 150 km/h, with margin) to turbofan air ambulances
+    ///   (about 850–900 km/h); turboprops (450–650 km/h) lie between.
+    /// - dispatch_day_min, dispatch_night_min 0–240: from a crew on the pad
+    ///   (0) to a crew called out from home; above four hours no response
+    ///   standard is meaningful.
+    /// - endurance_min 1–1440: single-engine helicopters fly 2–4 h,
+    ///   long-range maritime patrol turboprops 10–14 h; 24 h bounds them.
+    /// - reserve_min 0–240, on_scene_min 0–480: reserves are 20–45 min
+    ///   (VFR/IFR rules); on-scene times from a hand-over to hours of
+    ///   hoisting.
+    /// - max_altitude_m 0–16000: helicopters are certified to 6–7.6 km,
+    ///   turboprops to about 10 km, business jets to 15.5 km.
+    public static let planningRanges: [(field: String, range: ClosedRange<Double>, unit: String, value: any KeyPath<Aircraft, Double> & Sendable)] = [
+        ("cruise_speed_kmh", 50...1000, "km/h", \.cruiseSpeedKmh),
+        ("dispatch_day_min", 0...240, "min", \.dispatchDayMin),
+        ("dispatch_night_min", 0...240, "min", \.dispatchNightMin),
+        ("endurance_min", 1...1440, "min", \.enduranceMin),
+        ("reserve_min", 0...240, "min", \.reserveMin),
+        ("on_scene_min", 0...480, "min", \.onSceneMin),
+        ("max_altitude_m", 0...16000, "m", \.maxAltitudeM),
+    ]
+
+    /// `validate()`, and every figure within `planningRanges`.
+    public func validateForPlanning() throws {
+        try validate()
+        for entry in Self.planningRanges where !entry.range.contains(self[keyPath: entry.value]) {
+            throw AircraftError(aircraft: name, problem: "\(entry.field) is \(Self.figure(self[keyPath: entry.value])), outside the accepted "
+                                + "\(Self.figure(entry.range.lowerBound))–\(Self.figure(entry.range.upperBound)) \(entry.unit)")
+        }
+    }
+
+    static func figure(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+}
+
 /// An aircraft profile that cannot be used, and why.
 public struct AircraftError: Error, CustomStringConvertible, Equatable, Sendable {
     public let aircraft: String

@@ -78,7 +78,7 @@ public struct AircraftCatalog: Sendable {
             sources: sources
         )
         do {
-            try profile.validate()
+            try profile.validateForPlanning()
         } catch let error as AircraftError {
             throw table.error(nil, error.problem)
         }

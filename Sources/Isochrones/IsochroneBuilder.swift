@@ -28,6 +28,13 @@ public struct IsochroneBuilder: Sendable {
     /// reach boundary, metres.
     public let toleranceMetres: Double
 
+    /// The tolerances users may ask for, metres. Below 1 m the vertex count
+    /// grows without bound (about 1/√tolerance per curved stretch; 1 mm
+    /// ran for minutes and aborted on a multi-gigabyte allocation), finer
+    /// than any planning input (demand cells are 0.1 km and up). Above
+    /// 10 km the polygon is coarser than any demand cell it is meant to cover.
+    public static let acceptedTolerances: ClosedRange<Double> = 1...10_000
+
     public init(model: ReachModel, toleranceMetres: Double = 100) {
         precondition(toleranceMetres > 0, "tolerance must be positive")
         self.model = model
@@ -135,7 +142,9 @@ public struct IsochroneBuilder: Sendable {
             // chord between the true points; middles are probed within
             // `probeError`.
             ring = series.ring(from: initial, target: refinementTarget, scale: LocalScale(middleOf: initial))
-        } else if fan != nil, case .uniform = model.wind {
+        } else if !initial.isEmpty {
+            // A uniform wind's 16 solved points (a zero wind counts as calm
+            // and has none).
             ring = predictedRing(edge, initial: initial)
         } else {
             ring = adaptiveRing(edge, disc: disc, halfTurn: false)

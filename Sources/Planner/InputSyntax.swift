@@ -22,11 +22,19 @@ public enum InputSyntax {
         try text.split(separator: ";").map { try position(String($0)) }
     }
 
-    /// Response-time thresholds in minutes, "60,120": positive, strictly increasing.
+    /// The longest response-time standard accepted, minutes: rescue
+    /// standards are minutes to a few hours; a day bounds every one.
+    public static let longestStandardMinutes = 1_440.0
+
+    /// Response-time thresholds in minutes, "60,120": positive, at most
+    /// `longestStandardMinutes`, strictly increasing.
     public static func minutes(_ text: String) throws -> [Double] {
         let values = try text.split(separator: ",").map { part -> Double in
             guard let value = Double(part.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else {
                 throw InputError("\"\(part)\" is not a positive number of minutes (in --minutes \(text))")
+            }
+            guard value <= longestStandardMinutes else {
+                throw InputError("\"\(part)\" minutes is longer than a day (\(Int(longestStandardMinutes)) min), the longest standard accepted (in --minutes \(text))")
             }
             return value
         }

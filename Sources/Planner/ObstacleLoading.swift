@@ -16,6 +16,9 @@ public enum ObstacleLoading {
             guard let area = feature.geometry, area.kind == .polygon || area.kind == .multiPolygon else {
                 throw InputError("\(url.path): feature \(index) (\(label)) is \(feature.geometry.map { "a \($0.kind)" } ?? "without geometry"); no-fly zones must be polygons")
             }
+            if let problem = area.positionOutsideWGS84Problem {
+                throw InputError("\(url.path): feature \(index) (\(label)): \(problem)")
+            }
             return try Obstacle(name: label, kind: .noFlyZone, area: area)
         }
     }

@@ -121,8 +121,8 @@ public struct Scenario: Sendable {
         let flight = try section("flight", required: false), siting = try section("siting", required: false)
 
         let minutes = try standards.numbers("minutes")
-        guard !minutes.isEmpty, minutes.allSatisfy({ $0 > 0 }), zip(minutes, minutes.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw standards.error("minutes", "must list positive, increasing response-time standards, e.g. [60, 120]")
+        guard !minutes.isEmpty, minutes.allSatisfy({ $0 > 0 && $0 <= InputSyntax.longestStandardMinutes }), zip(minutes, minutes.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw standards.error("minutes", "must list positive, increasing response-time standards up to \(Int(InputSyntax.longestStandardMinutes)) min, e.g. [60, 120]")
         }
         let cellKm = try demand.optionalNumber("cell_km") ?? 2
         guard cellKm >= 0.1 else { throw demand.error("cell_km", "must be at least 0.1 km") }
@@ -212,7 +212,7 @@ public struct Scenario: Sendable {
             profile[keyPath: paths[key]!] = try table.number(key)
             profile.sources[key.hasPrefix("dispatch") ? "dispatch" : key] = "scenario override: \(key) = \(profile[keyPath: paths[key]!])"
         }
-        do { try profile.validate() } catch let error as AircraftError { throw table.error(nil, error.problem) }
+        do { try profile.validateForPlanning() } catch let error as AircraftError { throw table.error(nil, error.problem) }
         return profile
     }
 

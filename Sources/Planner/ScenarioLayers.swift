@@ -37,8 +37,19 @@ enum ScenarioLayers {
         }
         let kept = layer.features.filter { feature in scenario.zoneFilter.allSatisfy { feature[field: $0.key]?.stringValue == $0.value } }
         guard !kept.isEmpty else { throw InputError("\(scenario.zones.path): no zones match [demand] zone_filter \(scenario.zoneFilter)") }
+        var firstFeature: [String: Int] = [:]
         return try kept.map { feature in
-            let id = scenario.zoneIDField.flatMap { feature[field: $0]?.stringValue } ?? String(feature.id)
+            var id = String(feature.id)
+            if let field = scenario.zoneIDField {
+                guard let value = feature[field: field]?.stringValue, !value.isEmpty else {
+                    throw InputError("\(scenario.zones.path): feature \(feature.id) has no \(field) (the [demand] id_field); every zone needs an id")
+                }
+                id = value
+            }
+            if let earlier = firstFeature[id] {
+                throw InputError("\(scenario.zones.path): zone id \(id) appears twice (features \(earlier) and \(feature.id)); ids in \(scenario.zoneIDField ?? "the id field") must be unique")
+            }
+            firstFeature[id] = feature.id
             let name = scenario.zoneNameField.flatMap { feature[field: $0]?.stringValue } ?? id
             guard let area = feature.geometry else { throw InputError("\(scenario.zones.path): zone \(id) has no geometry") }
             let risk = try scenario.riskField.map { field -> Double in

@@ -54,6 +54,8 @@ public struct Study: Sendable {
             grid = try DemandGrid.build(zones: zones, population: population, cellSize: scenario.cellKm * 1_000, weighting: scenario.weighting)
         } catch let error as CoverageInputError {
             throw InputError("\(scenario.zones.path): \(error.message)")
+        } catch let error as GridTooLargeError {
+            throw InputError("\(scenario.source.path): [demand] cell_km (or --cell-km) \(SummaryComparison.format(scenario.cellKm)) km is too small for \(scenario.zones.lastPathComponent): \(error)")
         }
         let model = try reachModel(scenario, aircraft: scenario.aircraft, bases: candidates.filter { $0.aircraft == nil }.map(\.position))
         var stationed: [String: ReachModel] = [:]

@@ -51,7 +51,7 @@ struct IsochronesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("DEM raster: terrain above the aircraft's maximum altitude is flown around.", valueName: "FILE"))
     var dem: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Boundary tolerance in metres.", valueName: "M"), transform: SignedOptionValue.number)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Boundary tolerance in metres, 1 to 10000.", valueName: "M"), transform: SignedOptionValue.number)
     var tolerance: Double = 100
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output GeoJSON file.", valueName: "FILE"))
@@ -59,7 +59,9 @@ struct IsochronesCommand: ParsableCommand {
 
     func validate() throws {
         if bases.isEmpty { throw ValidationError("give at least one --base LON,LAT") }
-        if !(tolerance > 0) { throw ValidationError("--tolerance must be a positive number of metres") }
+        if !IsochroneBuilder.acceptedTolerances.contains(tolerance) {
+            throw ValidationError("--tolerance must be from 1 to 10000 metres (got \(tolerance)); a boundary finer than 1 m is not supported")
+        }
         if wind != nil && windField != nil { throw ValidationError("give --wind or --wind-field, not both") }
     }
 

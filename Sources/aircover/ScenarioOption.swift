@@ -40,7 +40,8 @@ enum ScenarioOption {
         scenario.siting.mclpMinutes = scenario.siting.mclpSiteCounts.isEmpty ? [] : kept(scenario.siting.mclpMinutes)
     }
 
-    /// Parses "60" (or "60.5") minutes that must be one of the scenario's standards.
+    /// The standard `--minutes` names, which must be one of the scenario's
+    /// (`[standards] minutes`); without it, the scenario's only standard.
     static func standard(_ minutes: Double?, of scenario: Scenario) throws -> Double {
         guard let minutes else {
             guard scenario.minutes.count == 1 else {
@@ -49,6 +50,10 @@ enum ScenarioOption {
             return scenario.minutes[0]
         }
         guard minutes > 0, minutes.isFinite else { throw InputError("--minutes must be a positive number of minutes") }
+        guard scenario.minutes.contains(minutes) else {
+            let standards = scenario.minutes.map { SummaryComparisonFormat.minutes($0) }.joined(separator: ", ")
+            throw InputError("--minutes \(SummaryComparisonFormat.minutes(minutes)) is not a standard of \(scenario.source.lastPathComponent) (its [standards] minutes are \(standards)): choose one of them or add it there")
+        }
         return minutes
     }
 }

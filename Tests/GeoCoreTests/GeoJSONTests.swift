@@ -52,6 +52,24 @@ import Testing
         #expect(AntimeridianSplit.wrap(540) == -180)
     }
 
+    /// A polar cap closed along the pole (its pole edge from 180° back to
+    /// −180°, as isochrones around a pole are written) is no crossing of the
+    /// antimeridian: it is written as it is, not collapsed.
+    @Test func polarCapsClosedAlongThePoleAreWrittenAsTheyAre() throws {
+        let cap = try Geometry.polygon(exterior: [XY(-180, 88), XY(-90, 87), XY(0, 86), XY(90, 87), XY(180, 88),
+                                                  XY(180, 90), XY(-180, 90), XY(-180, 88)])
+        #expect(cap.isValid)
+        let split = try AntimeridianSplit.split(cap)
+        #expect(split.isValid)
+        #expect(abs(split.area - cap.area) < 1e-9 * cap.area)
+        let text = try GeoJSONWriter().geometry(cap)
+        let back = try #require(try GeoJSONReader.features(parsing: text).first?.geometry)
+        #expect(back.isValid && abs(back.area - cap.area) < 1e-9 * cap.area)
+        // The same for the south pole, the ring running the other way.
+        let south = try Geometry.polygon(exterior: [XY(180, -88), XY(0, -86), XY(-180, -88), XY(-180, -90), XY(180, -90), XY(180, -88)])
+        #expect(abs(try AntimeridianSplit.split(south).area - south.area) < 1e-9 * south.area)
+    }
+
     @Test func readerAcceptsFeatureAndBareGeometry() throws {
         let feature = try GeoJSONReader.features(parsing: #"{"type":"Feature","properties":null,"geometry":{"type":"LineString","coordinates":[[0,0,100],[3,4,120]]}}"#)
         #expect(feature.count == 1 && feature[0].geometry!.length == 5)

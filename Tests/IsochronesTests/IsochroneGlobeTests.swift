@@ -29,6 +29,21 @@ import GeoCore
         #expect(geometry.isValid)
     }
 
+    /// Near a pole, with wind or with a zero wind (which counts as calm),
+    /// the isochrone holding the pole is built and written as valid GeoJSON.
+    @Test(arguments: [(LonLat(0, 88), WindVector(fromDegrees: 270, speedKmh: 40)), (LonLat(0, 89.9), WindVector(fromDegrees: 0, speedKmh: 80)),
+                      (LonLat(45, 89), WindVector(fromDegrees: 90, speedKmh: 150)), (LonLat(0, -89.99), WindVector(fromDegrees: 0, speedKmh: 0))])
+    func reachesAroundAPoleInWindAreWritten(base: LonLat, wind: WindVector) throws {
+        let builder = IsochroneBuilder(model: try ReachModel(aircraft: TestAircraft.fast, wind: .uniform(wind)))
+        let isochrone = try builder.isochrone(base: base, minutes: 120)
+        checkLongitudes(isochrone.geometry)
+        #expect(PreparedGeometry(isochrone.geometry).covers(XY(base.lon, base.lat > 0 ? 89.999 : -89.999)))
+        let text = try GeoJSONWriter().geometry(isochrone.geometry)
+        let written = try #require(try GeoJSONReader.features(parsing: text).first?.geometry)
+        // Written to 1e-6°, the area moves by about 1e-6 of itself.
+        #expect(written.isValid && abs(written.area - isochrone.geometry.area) < 1e-5 * written.area)
+    }
+
     @Test func crossingTheAntimeridianSplitsThePolygon() throws {
         let model = try ReachModel(aircraft: TestAircraft.fast)
         let builder = IsochroneBuilder(model: model)

@@ -1,0 +1,192 @@
+/// Checks made on TOML text before toml++ (inside TOMLKit) parses it, for
+/// the inputs toml++ 3.4 does not refuse by itself.
+///
+/// - A NUL byte: TOMLKit hands the text to C++ as a C string, so everything
+///   after a NUL would be silently ignored. Refused.
+/// - A table header whose key does not start with a key character, quote or
+///   `]` (`[[[`, `[=]`, `[` at the end of a line): toml++'s `parse_key()`
+///   asserts on it, aborting the process (SwiftPM compiles toml++ without
+///   `NDEBUG` in debug and release builds alike; with `NDEBUG` the assertion
+///   would become an optimiser assumption, undefined behaviour). A
+///   dependency's C++ flags cannot be set from this package. Refused.
+///
+/// The scan follows TOML's statement structure (comments, single- and
+/// multi-line basic and literal strings, arrays and inline tables spanning
+/// lines), so a `[` inside a value or a string is never taken for a header.
+/// It is exact on text that is valid TOML up to the place it flags, which is
+/// all that matters: toml++ stops at its first error, and `ConfigTable` parses
+/// the text before the flagged line to report any earlier error instead.
+enum TOMLTextCheck {
+    /// A place toml++ must not be given, 1-based like toml++'s positions.
+    struct Finding: Equatable {
+        let line: Int
+        let column: Int
+        /// The byte offset where the finding's line starts.
+        let lineStart: Int
+        let problem: String
+    }
+
+    /// The first NUL byte or unparseable table header of `bytes` (UTF-8), if any.
+    static func firstProblem(in bytes: [UInt8]) -> Finding? {
+        var scanner = Scanner(bytes: bytes)
+        return scanner.run()
+    }
+
+    /// The line and column (in Unicode scalars) of the first byte of `bytes`
+    /// that is not UTF-8, if any.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int)? {
+        var line = 1, column = 1
+        var iterator = bytes.makeIterator()
+        var codec = UTF8()
+        while true {
+            switch codec.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                return nil
+            case .error:
+                return (line, column)
+            }
+        }
+    }
+
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+        var line = 1
+        var lineStart = 0
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        func byte(at offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+
+        /// The 1-based column of byte `offset` on the current line, counted in scalars.
+        func column(of offset: Int) -> Int {
+            1 + bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
+        }
+
+        func finding(at offset: Int, _ problem: String) -> Finding {
+            Finding(line: line, column: column(of: offset), lineStart: lineStart, problem: problem)
+        }
+
+        mutating func advance() {
+            if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+            index += 1
+        }
+
+        mutating func run() -> Finding? {
+            if let nul = bytes.firstIndex(of: 0) { return nulFinding(at: nul) }
+            while let byte = current {
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    advance()
+                case UInt8(ascii: "#"):
+                    skipComment()
+                case UInt8(ascii: "["):
+                    if let problem = checkHeader() { return problem }
+                    skipRestOfLine()
+                default:
+                    skipStatement()
+                }
+            }
+            return nil
+        }
+
+        func nulFinding(at offset: Int) -> Finding {
+            var line = 1, start = 0
+            for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") { line += 1; start = i + 1 }
+            let column = 1 + bytes[start..<offset].filter { $0 & 0xC0 != 0x80 }.count
+            return Finding(line: line, column: column, lineStart: start,
+                           problem: "contains a NUL byte; a TOML file must be plain text")
+        }
+
+        /// At a header's `[`: the character after `[` or `[[` (and blanks)
+        /// must start a key, or be `]` (which toml++ refuses by itself).
+        func checkHeader() -> Finding? {
+            var offset = index + 1
+            var blanks = false
+            while let b = byte(at: offset), b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { offset += 1; blanks = true }
+            if byte(at: offset) == UInt8(ascii: "[") {
+                if blanks { return nil }  // "[ [": toml++ refuses it by itself
+                offset += 1
+                while let b = byte(at: offset), b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") { offset += 1 }
+            }
+            guard let first = byte(at: offset) else { return nil }  // end of file: toml++ refuses it by itself
+            if Self.startsKey(first) || first == UInt8(ascii: "]") { return nil }
+            let shown = first == UInt8(ascii: "\n") || first == UInt8(ascii: "\r") ? "the end of the line" : "'\(Self.character(at: offset, in: bytes))'"
+            return finding(at: offset, "a table header needs a key (a name or a quoted string) after '[', found \(shown)")
+        }
+
+        static func startsKey(_ b: UInt8) -> Bool {
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+                || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: "\"") || b == UInt8(ascii: "'")
+        }
+
+        static func character(at offset: Int, in bytes: [UInt8]) -> String {
+            var end = offset + 1
+            while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            return String(decoding: bytes[offset..<end], as: UTF8.self)
+        }
+
+        mutating func skipComment() {
+            while let b = current, b != UInt8(ascii: "\n") { advance() }
+        }
+
+        /// The rest of a header line: its key's quoted strings and a comment.
+        mutating func skipRestOfLine() {
+            while let b = current, b != UInt8(ascii: "\n") {
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): skipString()
+                case UInt8(ascii: "#"): skipComment()
+                default: advance()
+                }
+            }
+        }
+
+        /// A `key = value` statement: up to the end of the line where every
+        /// array and inline table it opened is closed.
+        mutating func skipStatement() {
+            var depth = 0
+            while let b = current {
+                switch b {
+                case UInt8(ascii: "\n") where depth == 0: return
+                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; advance()
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1); advance()
+                case UInt8(ascii: "\""), UInt8(ascii: "'"): skipString()
+                case UInt8(ascii: "#"): skipComment()
+                default: advance()
+                }
+            }
+        }
+
+        /// A basic ("…", """…""") or literal ('…', '''…''') string.
+        mutating func skipString() {
+            let quote = bytes[index]
+            let escapes = quote == UInt8(ascii: "\"")
+            let multiLine = byte(at: index + 1) == quote && byte(at: index + 2) == quote
+            if multiLine {
+                advance(); advance(); advance()
+                while let b = current {
+                    if escapes && b == UInt8(ascii: "\\") { advance(); if current != nil { advance() }; continue }
+                    if b == quote && byte(at: index + 1) == quote && byte(at: index + 2) == quote {
+                        advance(); advance(); advance()
+                        // Up to two more quotes belong to the string's content.
+                        for _ in 0..<2 where current == quote { advance() }
+                        return
+                    }
+                    advance()
+                }
+                return
+            }
+            advance()
+            while let b = current, b != UInt8(ascii: "\n") {
+                if escapes && b == UInt8(ascii: "\\") { advance(); if let next = current, next != UInt8(ascii: "\n") { advance() }; continue }
+                advance()
+                if b == quote { return }
+            }
+        }
+    }
+}
