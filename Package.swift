@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "aircover", targets: ["aircover"]),
         .library(name: "GeoCore", targets: ["GeoCore"]),
         .library(name: "Siting", targets: ["Siting"]),
+        // For the fuzz targets (Fuzz/Package.swift), which depend on this package.
+        .library(name: "Isochrones", targets: ["Isochrones"]),
+        .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
