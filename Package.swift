@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SitingTests", dependencies: ["Siting"]),
+        .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )
