@@ -10,6 +10,9 @@ let package = Package(
         .executable(name: "aircover", targets: ["aircover"]),
         .library(name: "GeoCore", targets: ["GeoCore"]),
         .library(name: "Siting", targets: ["Siting"]),
+        // For the fuzz targets (Fuzz/Package.swift), which depend on this package.
+        .library(name: "Isochrones", targets: ["Isochrones"]),
+        .library(name: "Planner", targets: ["Planner"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,7 +55,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SitingTests", dependencies: ["Siting"]),
+        .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoCore", "TestSupport"]),
         .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
