@@ -35,7 +35,10 @@ public struct ConfigTable: Sendable {
     /// line and column; a NaN or infinite number names its key.
     public static func parse(toml text: String, source: String) throws -> ConfigTable {
         let bytes = Array(text.utf8)
-        if let finding = TOMLTextCheck.firstProblem(in: bytes) {
+        if var finding = TOMLTextCheck.firstProblem(in: bytes) {
+            // The text before the finding's line goes to toml++ below, so it
+            // must hold no finding itself (a NUL is found before an earlier bad header).
+            while let earlier = TOMLTextCheck.firstProblem(in: Array(bytes[..<finding.lineStart])) { finding = earlier }
             // toml++ reports an earlier error itself, if there is one.
             _ = try tomlTable(String(decoding: bytes[..<finding.lineStart], as: UTF8.self), source: source)
             throw ConfigError(source: source, path: "line \(finding.line), column \(finding.column)",
