@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System libraries (Debian -dev packages, found through pkg-config).
@@ -36,10 +37,17 @@ let package = Package(
         // Linux renameat2 (atomic exchange of two folders), for safe output writing.
         .target(name: "CAtomicRename"),
         .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting", "CAtomicRename"]),
+        // `aircover serve`: the interactive web planner (HTTP face of the Planner).
+        .target(
+            name: "Server",
+            dependencies: ["Planner", "GeoCore", "Isochrones", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "aircover",
             dependencies: [
                 "Planner",
+                "Server",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +65,11 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoCore", "TestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "Planner", "GeoCore", "TestSupport", "aircover",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

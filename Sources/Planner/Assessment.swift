@@ -20,13 +20,21 @@ public struct Assessment: Sendable {
     public let bases: [Site]
     public let standards: [Standard]
 
-    /// Assesses `bases` (default: the scenario's existing bases).
-    public static func run(_ study: Study, bases: [Site]? = nil, progress: Progress = .silent) throws -> Assessment {
+    /// Assesses `bases` (default: the scenario's existing bases) at the
+    /// scenario's standards, or only at `standards` (each must be one of the
+    /// scenario's; another is refused naming those it has).
+    public static func run(_ study: Study, bases: [Site]? = nil, standards chosen: [Double]? = nil,
+                           progress: Progress = .silent) throws -> Assessment {
         let bases = bases ?? study.existing
         guard !bases.isEmpty else { throw InputError("no bases to assess") }
-        progress.expect(stages: study.scenario.minutes.count)
+        let all = study.scenario.minutes
+        for minutes in chosen ?? [] where !all.contains(minutes) {
+            throw InputError("the scenario has no \(SummaryComparison.format(minutes)) min standard; it has \(all.map { SummaryComparison.format($0) }.joined(separator: ", ")) min")
+        }
+        let selected = chosen.map { chosen in all.filter { chosen.contains($0) } } ?? all
+        progress.expect(stages: selected.count)
         var standards: [Standard] = []
-        for minutes in study.scenario.minutes {
+        for minutes in selected {
             progress.stage("\(SummaryComparison.format(minutes)) min: isochrones, exact coverage, N−1 over \(bases.count) base(s)")
             let reaches = try study.reaches(of: bases, minutes: minutes)
             // The grid estimate and response times from the bases' own coverage matrix.
@@ -137,10 +145,13 @@ public enum BaseSelection {
             return try ScenarioLayers.sites(URL(fileURLWithPath: text), idField: idField, filter: [:])
         }
         if text.contains(",") && text.first.map({ $0.isNumber || $0 == "-" }) == true {
-            return try InputSyntax.positions(text).enumerated().map { index, p in
-                Site(id: "B\(index + 1)", name: String(format: "%.4f,%.4f", p.lon, p.lat), position: p)
-            }
+            return try InputSyntax.positions(text).enumerated().map { index, p in site(at: p, number: index + 1) }
         }
         throw InputError("--bases \"\(text)\" is neither a file, nor LON,LAT;LON,LAT positions\(study == nil ? "" : ", nor candidate ids of the scenario")")
+    }
+
+    /// A base typed as a position: id "B<number>", named by its coordinates.
+    public static func site(at position: LonLat, number: Int) -> Site {
+        Site(id: "B\(number)", name: String(format: "%.4f,%.4f", position.lon, position.lat), position: position)
     }
 }

@@ -57,6 +57,27 @@ public struct Study: Sendable {
         } catch let error as GridTooLargeError {
             throw InputError("\(scenario.source.path): [demand] cell_km (or --cell-km) \(SummaryComparison.format(scenario.cellKm)) km is too small for \(scenario.zones.lastPathComponent): \(error)")
         }
+        let (model, stationed) = try reachModels(scenario, candidates: candidates)
+        return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
+                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model), stationedModels: stationed,
+                     notes: grid.notes)
+    }
+
+    /// The same study flown by day (`false`) or night (`true`): the layers,
+    /// grid and sites are kept, the reach models are rebuilt with the other
+    /// dispatch time. Throws what `load` would throw for that scenario.
+    public func flown(atNight night: Bool) throws -> Study {
+        guard night != scenario.night else { return self }
+        var scenario = scenario
+        scenario.night = night
+        let (model, stationed) = try Study.reachModels(scenario, candidates: candidates)
+        return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
+                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model), stationedModels: stationed,
+                     notes: notes)
+    }
+
+    /// The scenario aircraft's reach model, and those of the types the sites name.
+    static func reachModels(_ scenario: Scenario, candidates: [Site]) throws -> (ReachModel, [String: ReachModel]) {
         let model = try reachModel(scenario, aircraft: scenario.aircraft, bases: candidates.filter { $0.aircraft == nil }.map(\.position))
         var stationed: [String: ReachModel] = [:]
         let types = Set(candidates.compactMap(\.aircraft)).sorted()
@@ -73,9 +94,7 @@ public struct Study: Sendable {
                 stationed[type] = try reachModel(scenario, aircraft: profile, bases: sites.map(\.position))
             }
         }
-        return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
-                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model), stationedModels: stationed,
-                     notes: grid.notes)
+        return (model, stationed)
     }
 
     /// The reach model of the site's aircraft.

@@ -82,7 +82,8 @@ public struct SummaryComparison: Sendable {
         return nil
     }
 
-    static func format(_ v: Double) -> String {
+    /// A figure as planners read it: whole numbers without a fraction, else 6 significant digits.
+    public static func format(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format: "%.6g", v)
     }
 

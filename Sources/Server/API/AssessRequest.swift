@@ -1,0 +1,105 @@
+import GeoCore
+import Planner
+
+/// The body of `POST /api/assess`, read and checked against the study:
+/// `{"bases": [...], "minutes": M, "night": false}`.
+///
+/// - `bases`: one to `ServerLimits.bases` entries, each a site id of the
+///   scenario (existing base or candidate) or `[lon, lat]` in degrees
+///   (lon in [-180, 180], lat in [-90, 90]). A position becomes a base with
+///   id `B<n>` (n counting the positions in order, skipping numbers whose id
+///   is a site of the scenario), as `aircover assess --bases LON,LAT;…` names them.
+///   A site listed twice is refused.
+/// - `minutes`: one of the scenario's standards; may be left out when the
+///   scenario has only one.
+/// - `night`: optional, default the scenario's own setting.
+///
+/// Anything else (other members, wrong types) is refused with a message
+/// naming the member and what is wrong.
+struct AssessRequest {
+    let bases: [Site]
+    let minutes: Double
+    let night: Bool
+
+    init(body: [UInt8], study: Study) throws(APIError) {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body)
+        } catch let error as JSONParseError {
+            throw .badRequest("the body is not valid JSON: \(error)")
+        } catch {
+            throw .badRequest("the body is not valid JSON: \(error)")
+        }
+        guard case .object(let members) = value else {
+            throw .badRequest("the body must be a JSON object {\"bases\": [...], \"minutes\": M, \"night\": false}, not \(value.typeName)")
+        }
+        for member in members where !["bases", "minutes", "night"].contains(member.key) {
+            throw .badRequest("unknown member \"\(member.key)\"; the body takes bases, minutes and night")
+        }
+        bases = try Self.bases(value["bases"], study: study)
+        minutes = try Self.minutes(value["minutes"], study: study)
+        switch value["night"] {
+        case nil, .null?: night = study.scenario.night
+        case .bool(let flag)?: night = flag
+        case let other?: throw .badRequest("night must be true or false, not \(other.typeName)")
+        }
+    }
+
+    private static func bases(_ value: JSONValue?, study: Study) throws(APIError) -> [Site] {
+        guard let value else { throw .badRequest("bases is missing: give a list of site ids or [lon, lat] positions") }
+        guard let entries = value.arrayValue else { throw .badRequest("bases must be a list, not \(value.typeName)") }
+        guard !entries.isEmpty else { throw .badRequest("bases is empty: give at least one site id or [lon, lat] position") }
+        guard entries.count <= ServerLimits.bases else {
+            throw .badRequest("bases lists \(entries.count) entries; at most \(ServerLimits.bases) are assessed at once")
+        }
+        let siteIDs = Set(study.candidates.map(\.id))
+        var sites: [Site] = [], seen = Set<String>(), number = 0
+        for (index, entry) in entries.enumerated() {
+            let site: Site
+            switch entry {
+            case .string(let id):
+                do {
+                    site = study.candidates[try study.candidateIndices([id])[0]]
+                } catch {
+                    throw .badRequest("bases[\(index)]: \(error)")
+                }
+            case .array(let pair):
+                let position = try Self.position(pair, index: index)
+                repeat { number += 1 } while siteIDs.contains("B\(number)")
+                site = BaseSelection.site(at: position, number: number)
+            default:
+                throw .badRequest("bases[\(index)] must be a site id (a string) or [lon, lat], not \(entry.typeName)")
+            }
+            guard seen.insert(site.id).inserted else { throw .badRequest("bases[\(index)]: site \(site.id) is listed twice") }
+            sites.append(site)
+        }
+        return sites
+    }
+
+    private static func position(_ pair: [JSONValue], index: Int) throws(APIError) -> LonLat {
+        guard pair.count == 2, let lon = pair[0].doubleValue, let lat = pair[1].doubleValue else {
+            throw .badRequest("bases[\(index)] must be [lon, lat]: two numbers in degrees")
+        }
+        guard lon.isFinite, (-180...180).contains(lon) else {
+            throw .badRequest("bases[\(index)]: longitude \(lon) is out of range; it must be within -180 to 180 degrees")
+        }
+        guard lat.isFinite, (-90...90).contains(lat) else {
+            throw .badRequest("bases[\(index)]: latitude \(lat) is out of range; it must be within -90 to 90 degrees")
+        }
+        return LonLat(lon, lat)
+    }
+
+    private static func minutes(_ value: JSONValue?, study: Study) throws(APIError) -> Double {
+        let standards = study.scenario.minutes
+        let listed = standards.map { SummaryComparison.format($0) }.joined(separator: ", ")
+        guard let value, value != .null else {
+            guard standards.count == 1 else { throw .badRequest("minutes is missing: choose one of the scenario's standards (\(listed) min)") }
+            return standards[0]
+        }
+        guard let minutes = value.doubleValue else { throw .badRequest("minutes must be a number, not \(value.typeName)") }
+        guard standards.contains(minutes) else {
+            throw .badRequest("the scenario has no \(SummaryComparison.format(minutes)) min standard; it has \(listed) min")
+        }
+        return minutes
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GeoCore
+import Hummingbird
+import Planner
+
+/// `aircover serve`: the Planner behind HTTP. One study, read at start;
+/// the page at `/`, the API under `/api/`, its description at
+/// `/openapi.json`, Leaflet under `/leaflet/`. No other path reaches a file.
+public struct PlannerServer: Sendable {
+    public let session: PlannerSession
+    let page: String
+
+    public init(session: PlannerSession) throws {
+        self.session = session
+        page = try PageAssets.page()
+    }
+
+    /// The routes; every error a route throws is answered as JSON (`JSONErrorMiddleware`).
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: JSONErrorMiddleware())
+        router.get("/") { [page] _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+        }
+        router.get("/api/scenario") { [session] _, _ in JSONResponse.text(session.scenarioJSON) }
+        router.post("/api/assess") { [session] request, _ in
+            let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
+            return JSONResponse.make(try await session.assess(body: Array(buffer: body)))
+        }
+        router.get("/openapi.json") { _, _ in JSONResponse.make(OpenAPIDocument.json) }
+        router.get("/leaflet/{file}") { _, context in try PageAssets.leaflet(try context.parameters.require("file")) }
+        router.get("/leaflet/images/{file}") { _, context in try PageAssets.leaflet("images/" + (try context.parameters.require("file"))) }
+        return router
+    }
+
+    /// The application listening on `host`:`port` (0: any free port);
+    /// `ready` gets the address actually bound.
+    func application(host: String, port: Int, ready: @escaping @Sendable (String) -> Void = { _ in })
+        -> some ApplicationProtocol
+    {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "aircover"),
+                           onServerRunning: { channel in
+                               let bound = channel.localAddress?.port ?? port
+                               let shown = host.contains(":") ? "[\(host)]" : host
+                               ready("http://\(shown):\(bound)/")
+                           })
+    }
+
+    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then shuts down gracefully;
+    /// `ready` gets the URL once the server listens. Throws if the address
+    /// cannot be bound.
+    public func run(host: String, port: Int, ready: @escaping @Sendable (String) -> Void) async throws {
+        try await application(host: host, port: port, ready: ready).runService()
+    }
+}
