@@ -17,7 +17,7 @@ struct Site: ParsableCommand {
         Examples:
           aircover site --model lscp --minutes 60 --cell-km 20
           aircover site basemaps/liaoning/scenario.toml --model mclp -p 12 --minutes 30 --keep existing --cell-km 20 --json
-          aircover site basemaps/liaoning/scenario.toml --model mclp -p 4 --minutes 45 --night --aircraft H225 --cell-km 20
+          aircover site basemaps/liaoning/scenario.toml --model mclp -p 4 --minutes 60 --night --aircraft H225 --cell-km 20
           aircover site basemaps/henan/scenario.toml --model pmedian -p 6 --minutes 60 --min-coverage 95 --cell-km 20
         """
     )

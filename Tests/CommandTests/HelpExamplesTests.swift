@@ -79,9 +79,48 @@ import TestSupport
         try Self.writeUserFiles(in: directory)
         let words = try #require(Self.words(example.line), "a shell would split \(example.line)")
         #expect(words.first == "aircover")
+        if example.command == "serve" {
+            try Self.serves(Array(words.dropFirst()), in: directory, example: example.line)
+            return
+        }
         let run = try CommandRunner.run(Array(words.dropFirst()), in: directory)
         #expect(run.status == 0, "\(example.line)\n\(run.stderr)")
         #expect(!run.stderr.contains("Error:"), "\(example.line)\n\(run.stderr)")
+    }
+
+    /// A `serve` example runs until Ctrl-C: it must print its URL within
+    /// ten minutes (the scenario read in a debug build), then stop on SIGINT with exit 0.
+    static func serves(_ arguments: [String], in directory: URL, example: String) throws {
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let printed = ProcessOutput()
+        let reader = Thread {
+            while true {
+                let data = out.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                printed.append(data)
+            }
+        }
+        reader.start()
+        let deadline = Date().addingTimeInterval(600)
+        while !printed.text.contains("http://") && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(printed.text.contains("http://127.0.0.1:"), "\(example): no URL printed (\(printed.text))")
+        if process.isRunning { kill(process.processIdentifier, SIGINT) }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(example): exit \(process.terminationStatus)")
+    }
+
+    final class ProcessOutput: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        func append(_ more: Data) { lock.lock(); data.append(more); lock.unlock() }
+        var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data, as: UTF8.self) }
     }
 
     /// The repository's data, and the files the examples name as the user's own.
