@@ -37,7 +37,7 @@ import GeoCore
     /// A negative number reaches the command's own check, which names the option.
     @Test(arguments: [
         (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "-30", "-o", "x.geojson"], "\"-30\" is not a positive number of minutes"),
-        (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "30", "--tolerance", "-5", "-o", "x.geojson"], "--tolerance must be a positive"),
+        (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "30", "--tolerance", "-5", "-o", "x.geojson"], "--tolerance must be from 1 to 10000 metres"),
         (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "30", "--wind", "-90@40", "-o", "x.geojson"], "wind direction must be 0 to 360"),
         (["isochrones", "--base", "-74,95", "--aircraft", "H135", "--minutes", "30", "-o", "x.geojson"], "outside WGS84"),
         (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--cruise-speed-kmh", "-200", "--minutes", "30", "-o", "x.geojson"], "cruise_speed_kmh must be positive"),

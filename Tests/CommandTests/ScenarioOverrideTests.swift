@@ -73,8 +73,8 @@ import GeoCore
     }
 
     @Test func siteAndCurveRecordTheConditionsTheyRanUnder() throws {
-        let day = try json(["site", "SCENARIO", "--model", "mclp", "-p", "1", "--minutes", "25", "--json"])
-        let night = try json(["site", "SCENARIO", "--model", "mclp", "-p", "1", "--minutes", "25", "--night", "--json"])
+        let day = try json(["site", "SCENARIO", "--model", "mclp", "-p", "1", "--minutes", "40", "--json"])
+        let night = try json(["site", "SCENARIO", "--model", "mclp", "-p", "1", "--minutes", "40", "--night", "--dispatch-night-min", "30", "--json"])
         #expect(day["night"] == .bool(false) && night["night"] == .bool(true) && day["aircraft"] == .string("T"))
         let dayPct = try #require(day["exact_covered_pct"]?.doubleValue), nightPct = try #require(night["exact_covered_pct"]?.doubleValue)
         #expect(nightPct < dayPct && nightPct > 0, "day \(dayPct) %, night \(nightPct) %")
