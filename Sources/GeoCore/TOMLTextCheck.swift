@@ -9,6 +9,8 @@
 ///   `NDEBUG` in debug and release builds alike; with `NDEBUG` the assertion
 ///   would become an optimiser assumption, undefined behaviour). A
 ///   dependency's C++ flags cannot be set from this package. Refused.
+/// - A `}` where an array expects a value (`[}`, `[1, }`): toml++'s
+///   `parse_value()` asserts on it in the same way. Refused.
 ///
 /// The scan follows TOML's statement structure (comments, single- and
 /// multi-line basic and literal strings, arrays and inline tables spanning
@@ -21,7 +23,8 @@ enum TOMLTextCheck {
     struct Finding: Equatable {
         let line: Int
         let column: Int
-        /// The byte offset where the finding's line starts.
+        /// The byte offset where the line of the statement holding the finding
+        /// starts: the text before it is whole statements.
         let lineStart: Int
         let problem: String
     }
@@ -88,7 +91,7 @@ enum TOMLTextCheck {
                     if let problem = checkHeader() { return problem }
                     skipRestOfLine()
                 default:
-                    skipStatement()
+                    if let problem = skipStatement() { return problem }
                 }
             }
             return nil
@@ -147,19 +150,37 @@ enum TOMLTextCheck {
         }
 
         /// A `key = value` statement: up to the end of the line where every
-        /// array and inline table it opened is closed.
-        mutating func skipStatement() {
-            var depth = 0
+        /// array and inline table it opened is closed. Flags a `}` where an
+        /// array expects a value (after its `[` or a `,`), on which toml++'s
+        /// `parse_value()` asserts.
+        mutating func skipStatement() -> Finding? {
+            let statementStart = lineStart
+            var open: [UInt8] = []
+            var previous: UInt8 = 0  // the last byte that is not a blank, line break or comment
             while let b = current {
                 switch b {
-                case UInt8(ascii: "\n") where depth == 0: return
-                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; advance()
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1); advance()
+                case UInt8(ascii: "\n") where open.isEmpty: return nil
+                case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    advance()
+                    continue
+                case UInt8(ascii: "#"):
+                    skipComment()
+                    continue
+                case UInt8(ascii: "["), UInt8(ascii: "{"): open.append(b); advance()
+                case UInt8(ascii: "}"):
+                    if open.last == UInt8(ascii: "["), previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",") {
+                        return Finding(line: line, column: column(of: index), lineStart: statementStart,
+                                       problem: "an array needs a value or ']' here, found '}'")
+                    }
+                    if !open.isEmpty { open.removeLast() }
+                    advance()
+                case UInt8(ascii: "]"): if !open.isEmpty { open.removeLast() }; advance()
                 case UInt8(ascii: "\""), UInt8(ascii: "'"): skipString()
-                case UInt8(ascii: "#"): skipComment()
                 default: advance()
                 }
+                previous = b
             }
+            return nil
         }
 
         /// A basic ("…", """…""") or literal ('…', '''…''') string.

@@ -67,6 +67,25 @@ import Testing
         }
     }
 
+    /// A `}` where an array expects a value: toml++'s `parse_value()` asserts on it.
+    @Test(arguments: [
+        ("a = [}\n", 1, 6), ("a = [1, }\n", 1, 9), ("a = [\n  1,\n  # note\n  }\n", 4, 3),
+        ("t = { a = [ } ]\n", 1, 13), ("a = [[1], [}]]\n", 1, 12),
+    ])
+    func aBraceWhereAnArrayExpectsAValueIsRefused(text: String, line: Int, column: Int) {
+        #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
+                                    problem: "not valid TOML: an array needs a value or ']' here, found '}'")) {
+            try ConfigTable.parse(toml: text, source: "t.toml")
+        }
+    }
+
+    /// Braces that close inline tables inside arrays are valid TOML and read as such.
+    @Test func inlineTablesInsideArraysAreRead() throws {
+        let table = try ConfigTable.parse(toml: "a = [{ b = [1] }, { c = 2 },\n]\nd = { e = [3, { f = 4 }] }\n", source: "t.toml")
+        #expect(table.value["a"] == .array([.object([("b", .array([.integer(1)]))]), .object([("c", .integer(2))])]))
+        #expect(table.value["d"]?["e"] == .array([.integer(3), .object([("f", .integer(4))])]))
+    }
+
     /// An error toml++ finds before the bad header is the one reported.
     @Test func anEarlierSyntaxErrorIsReportedFirst() {
         #expect(throws: ConfigError.self) { try ConfigTable.parse(toml: "a = = 1\n[[[\n", source: "t.toml") }
