@@ -86,6 +86,10 @@ public struct VectorLayer: Sendable {
         GDALRuntime.ensureRegistered()
         func fail(_ reason: String) -> GeoDataError { GeoDataError(path: path, reason: reason) }
         guard FileManager.default.fileExists(atPath: path) else { throw fail("no such file") }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? NSNumber)?.intValue == 0 {
+            throw fail("the file is empty; expected a vector layer (GeoJSON, GeoPackage, shapefile, or CSV with lon and lat columns)")
+        }
         var options: [String] = []
         if path.lowercased().hasSuffix(".csv") {
             try checkCoordinateColumns(path)

@@ -26,7 +26,9 @@ public struct Assessment: Sendable {
     public static func run(_ study: Study, bases: [Site]? = nil, standards chosen: [Double]? = nil,
                            progress: Progress = .silent) throws -> Assessment {
         let bases = bases ?? study.existing
-        guard !bases.isEmpty else { throw InputError("no bases to assess") }
+        guard !bases.isEmpty else {
+            throw InputError("no bases to assess: give some with --bases (ids or LON,LAT), or existing bases in the scenario's [bases] existing")
+        }
         let all = study.scenario.minutes
         for minutes in chosen ?? [] where !all.contains(minutes) {
             throw InputError("the scenario has no \(SummaryComparison.format(minutes)) min standard; it has \(all.map { SummaryComparison.format($0) }.joined(separator: ", ")) min")

@@ -60,7 +60,8 @@ struct IsochronesCommand: ParsableCommand {
     func validate() throws {
         if bases.isEmpty { throw ValidationError("give at least one --base LON,LAT") }
         if !IsochroneBuilder.acceptedTolerances.contains(tolerance) {
-            throw ValidationError("--tolerance must be from 1 to 10000 metres (got \(tolerance)); a boundary finer than 1 m is not supported")
+            let why = tolerance < IsochroneBuilder.acceptedTolerances.lowerBound ? "; a boundary finer than 1 m is not supported" : ""
+            throw ValidationError("--tolerance must be from 1 to 10000 metres (got \(tolerance))\(why)")
         }
         if wind != nil && windField != nil { throw ValidationError("give --wind or --wind-field, not both") }
     }
@@ -68,7 +69,9 @@ struct IsochronesCommand: ParsableCommand {
     func run() throws {
         let inputs = [aircraft.catalog, windField, noFly, dem].compactMap { $0 }.map { URL(fileURLWithPath: $0) }
         let file = try OutputFile(output, describedAs: "--output", protecting: inputs, isOwn: IsochroneExport.isOwn)
-        let positions = try bases.map(InputSyntax.position)
+        let positions = try bases.map { text in
+            do { return try InputSyntax.position(text) } catch let error as InputError { throw InputError("--base: \(error.message)") }
+        }
         let thresholds = try InputSyntax.minutes(minutes)
         let profile = try aircraft.profile()
         var windModel: Wind = try wind.map { .uniform(try InputSyntax.wind($0)) } ?? .calm
