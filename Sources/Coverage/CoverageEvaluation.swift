@@ -163,7 +163,7 @@ struct CoveredArea {
     static func measure(_ count: Int, served: Geometry, demand: Geometry,
                         _ body: @Sendable (Int, CoveredArea) throws -> (area: Double, covered: Double, missing: Geometry?))
         throws -> [(area: Double, covered: Double, missing: Geometry?)] {
-        let cores = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
+        let cores = max(1, min(count, ParallelMap.width))
         let parts = ParallelMap.map(cores) { core in
             let measurer = CoveredArea(served: served, demand: demand)
             return stride(from: core, to: count, by: cores).map { index in Result { try body(index, measurer) } }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 import Planner
 
 /// The `aircover` command: plans aviation rescue networks.
@@ -16,6 +17,7 @@ struct Aircover: ParsableCommand {
 
     static func main() {
         do {
+            _ = try ParallelMap.widthFromEnvironment()
             var command = try parseAsRoot()
             try command.run()
         } catch {

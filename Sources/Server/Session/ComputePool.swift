@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// Runs the planner's synchronous, CPU-bound work off the server's event
 /// loops, at most one job per processor at a time; further jobs wait their
@@ -6,7 +7,7 @@ import Foundation
 final class ComputePool: Sendable {
     private let queue: OperationQueue
 
-    init(width: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    init(width: Int = ParallelMap.width) {
         let queue = OperationQueue()
         queue.name = "aircover serve: planner work"
         queue.maxConcurrentOperationCount = max(1, width)
