@@ -48,6 +48,8 @@ let package = Package(
             dependencies: [
                 "Planner",
                 "Server",
+                "GeoCore",
+                "Isochrones",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

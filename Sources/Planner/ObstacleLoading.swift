@@ -2,22 +2,20 @@ import Foundation
 import GeoCore
 import Isochrones
 
-/// Reading no-fly zones from a vector file.
+/// Reading no-fly zones from a vector file, and the box a reach fits in.
 public enum ObstacleLoading {
-    /// Every polygon feature of a GeoJSON file as a no-fly zone, named by its
-    /// `name` property (or its position in the file). Invalid polygons are
-    /// repaired (make-valid); features that are not polygons are an error
-    /// naming the feature.
+    /// Every polygon feature of a vector file (any format GDAL reads:
+    /// GeoJSON, GeoPackage, shapefile, KML, …) as a no-fly zone, named by its
+    /// `name` field (or its position in the file). Invalid polygons are
+    /// repaired (make-valid); features that are not polygons, and positions
+    /// outside WGS84, are errors naming the file and the feature.
     public static func noFlyZones(from url: URL) throws -> [Obstacle] {
-        let features = try GeoJSONReader.features(at: url)
-        guard !features.isEmpty else { throw InputError("\(url.path): no features; a no-fly-zone file needs polygons") }
-        return try features.enumerated().map { index, feature in
-            let label = feature[property: "name"]?.stringValue ?? "no-fly zone \(index + 1)"
+        let layer = try VectorLayer.read(url.path)
+        guard !layer.features.isEmpty else { throw InputError("\(url.path): no features; a no-fly-zone file needs polygons") }
+        return try layer.features.enumerated().map { index, feature in
+            let label = feature[field: "name"]?.stringValue ?? "no-fly zone \(index + 1)"
             guard let area = feature.geometry, area.kind == .polygon || area.kind == .multiPolygon else {
-                throw InputError("\(url.path): feature \(index) (\(label)) is \(feature.geometry.map { "a \($0.kind)" } ?? "without geometry"); no-fly zones must be polygons")
-            }
-            if let problem = area.positionOutsideWGS84Problem {
-                throw InputError("\(url.path): feature \(index) (\(label)): \(problem)")
+                throw InputError("\(url.path): feature \(index) (\(label)) is \(feature.geometry.map { "a \($0.kind)".lowercased() } ?? "without geometry"); no-fly zones must be polygons")
             }
             return try Obstacle(name: label, kind: .noFlyZone, area: area)
         }

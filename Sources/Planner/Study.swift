@@ -105,16 +105,7 @@ public struct Study: Sendable {
     /// The reach model of `aircraft` in the scenario's flight conditions;
     /// terrain is read only around the bases, as far as they could fly.
     static func reachModel(_ scenario: Scenario, aircraft: Aircraft, bases: [LonLat]) throws -> ReachModel {
-        var wind: Wind = scenario.wind.map { .uniform($0) } ?? .calm
-        if let file = scenario.windField { wind = .field(try WindField.load(file.path)) }
-        var obstacles = try scenario.noFly.map { try ObstacleLoading.noFlyZones(from: $0) } ?? []
-        if let dem = scenario.dem {
-            let area = ObstacleLoading.reachBounds(of: bases, aircraft: aircraft, minutes: scenario.minutes.last!, wind: wind)
-            if let terrain = try TerrainObstacles.above(aircraft.maxAltitudeM, dem: try Raster.read(dem.path), within: area) {
-                obstacles.append(terrain)
-            }
-        }
-        return try ReachModel(aircraft: aircraft, wind: wind, night: scenario.night, airspace: try Airspace(obstacles: obstacles))
+        try scenario.flightConditions().reachModel(aircraft: aircraft, bases: bases, minutes: scenario.minutes.last!)
     }
 
     /// Sites grouped by the reach model they fly (indices into `sites`), default type first.

@@ -45,7 +45,7 @@ struct IsochronesCommand: ParsableCommand {
     @Option(name: .customLong("wind-field"), help: ArgumentHelp("Gridded wind: a lon/lat raster with u (band 1) and v (band 2) in m/s.", valueName: "FILE"))
     var windField: String?
 
-    @Option(name: .customLong("no-fly"), help: ArgumentHelp("GeoJSON polygons the aircraft must fly around.", valueName: "FILE"))
+    @Option(name: .customLong("no-fly"), help: ArgumentHelp("Polygons the aircraft must fly around (GeoJSON, GeoPackage, shapefile or any vector format GDAL reads).", valueName: "FILE"))
     var noFly: String?
 
     @Option(help: ArgumentHelp("DEM raster: terrain above the aircraft's maximum altitude is flown around.", valueName: "FILE"))
@@ -74,16 +74,10 @@ struct IsochronesCommand: ParsableCommand {
         }
         let thresholds = try InputSyntax.minutes(minutes)
         let profile = try aircraft.profile()
-        var windModel: Wind = try wind.map { .uniform(try InputSyntax.wind($0)) } ?? .calm
-        if let windField { windModel = .field(try WindField.load(windField)) }
-        var obstacles = try noFly.map { try ObstacleLoading.noFlyZones(from: URL(fileURLWithPath: $0)) } ?? []
-        if let dem {
-            let area = ObstacleLoading.reachBounds(of: positions, aircraft: profile, minutes: thresholds.last!, wind: windModel)
-            if let terrain = try TerrainObstacles.above(profile.maxAltitudeM, dem: try Raster.read(dem), within: area) {
-                obstacles.append(terrain)
-            }
-        }
-        let model = try ReachModel(aircraft: profile, wind: windModel, night: night, airspace: try Airspace(obstacles: obstacles))
+        let conditions = FlightConditions(
+            wind: try FlightConditions.wind(uniform: try wind.map { try InputSyntax.wind($0) }, field: windField.map { URL(fileURLWithPath: $0) }),
+            noFly: noFly.map { URL(fileURLWithPath: $0) }, dem: dem.map { URL(fileURLWithPath: $0) }, night: night)
+        let model = try conditions.reachModel(aircraft: profile, bases: positions, minutes: thresholds.last!)
         let builder = IsochroneBuilder(model: model, toleranceMetres: tolerance)
         let isochrones = try builder.isochrones(bases: positions, minutes: thresholds).flatMap { $0 }
         try file.write(Data(try IsochroneExport.geoJSON(isochrones).utf8))
