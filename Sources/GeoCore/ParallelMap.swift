@@ -28,14 +28,37 @@ public enum ParallelMap {
         return value
     }
 
+    /// Told after each index of a map completes: (indices done, count), from
+    /// any thread. Bind it around a stretch of synchronous work with
+    /// `ParallelMap.$observer.withValue(…) { … }`; maps started inside the
+    /// bodies of a reporting map (nested maps) do not report, so the figures
+    /// always describe the outermost map under way.
+    @TaskLocal public static var observer: (@Sendable (_ done: Int, _ count: Int) -> Void)?
+
     /// `body(0) … body(count − 1)`, run on up to `width` threads that each take
     /// the next index not yet taken.
     public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         let workers = min(width, count)
-        if workers <= 1 { return (0..<count).map(body) }
+        guard let observer else {
+            if workers <= 1 { return (0..<count).map(body) }
+            let box = ResultBox<T>(count: count)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = box.takeIndex() { _ = box.store(body(index), at: index) }
+            }
+            return box.values.map { $0! }
+        }
+        if workers <= 1 {
+            return (0..<count).map { index in
+                defer { observer(index + 1, count) }
+                return $observer.withValue(nil) { body(index) }
+            }
+        }
         let box = ResultBox<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let index = box.takeIndex() { box.store(body(index), at: index) }
+            while let index = box.takeIndex() {
+                let value = $observer.withValue(nil) { body(index) }
+                observer(box.store(value, at: index), count)
+            }
         }
         return box.values.map { $0! }
     }
@@ -43,6 +66,7 @@ public enum ParallelMap {
     private final class ResultBox<T>: @unchecked Sendable {
         private let lock = NSLock()
         private var next = 0
+        private var stored = 0
         private(set) var values: [T?]
         init(count: Int) { values = Array(repeating: nil, count: count) }
         func takeIndex() -> Int? {
@@ -52,10 +76,13 @@ public enum ParallelMap {
             next += 1
             return next - 1
         }
-        func store(_ value: T, at index: Int) {
+        /// Stores a result; the number of results stored so far.
+        func store(_ value: T, at index: Int) -> Int {
             lock.lock()
+            defer { lock.unlock() }
             values[index] = value
-            lock.unlock()
+            stored += 1
+            return stored
         }
     }
 }

@@ -38,25 +38,31 @@ public struct Assessment: Sendable {
         var standards: [Standard] = []
         for minutes in selected {
             progress.stage("\(SummaryComparison.format(minutes)) min: isochrones, exact coverage, N−1 over \(bases.count) base(s)")
-            let reaches = try study.reaches(of: bases, minutes: minutes)
-            // The grid estimate and response times from the bases' own coverage matrix.
-            let matrix = try study.matrix(of: bases, minutes: minutes)
-            var flags = [Bool](repeating: false, count: study.grid.cells.count)
-            var samples: [(minutes: Double, weight: Double)] = []
-            let all = Set(bases.indices)
-            for c in flags.indices {
-                if let best = matrix.bestMinutes(to: c, from: all) {
-                    flags[c] = true
-                    samples.append((Double(best), study.grid.cells[c].weight))
-                }
-            }
-            let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
-            standards.append(Standard(minutes: minutes, evaluation: evaluation,
-                                      resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
-                                      response: ResponseStatistics(samples), served: try Geometry.union(of: reaches)))
+            let standard = try progress.tracking { try assess(study, bases: bases, minutes: minutes) }
+            standards.append(standard)
         }
         progress.finish()
         return Assessment(study: study, bases: bases, standards: standards)
+    }
+
+    /// The figures of `bases` at one standard.
+    private static func assess(_ study: Study, bases: [Site], minutes: Double) throws -> Standard {
+        let reaches = try study.reaches(of: bases, minutes: minutes)
+        // The grid estimate and response times from the bases' own coverage matrix.
+        let matrix = try study.matrix(of: bases, minutes: minutes)
+        var flags = [Bool](repeating: false, count: study.grid.cells.count)
+        var samples: [(minutes: Double, weight: Double)] = []
+        let all = Set(bases.indices)
+        for c in flags.indices {
+            if let best = matrix.bestMinutes(to: c, from: all) {
+                flags[c] = true
+                samples.append((Double(best), study.grid.cells[c].weight))
+            }
+        }
+        let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
+        return Standard(minutes: minutes, evaluation: evaluation,
+                        resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
+                        response: ResponseStatistics(samples), served: try Geometry.union(of: reaches))
     }
 
     /// The assessment as JSON: per standard the totals, zones, hazards,

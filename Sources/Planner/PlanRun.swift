@@ -39,8 +39,12 @@ public struct PlanRun: Sendable {
     public var existing: [Site] { study.existing }
     public var candidates: [Site] { study.candidates }
 
-    /// Runs the scenario; `progress` follows the stages.
+    /// Runs the scenario; `progress` follows the stages and the share done of each.
     public static func run(_ scenario: Scenario, progress: Progress = .silent) throws -> PlanRun {
+        try progress.tracking { try runStages(scenario, progress: progress) }
+    }
+
+    private static func runStages(_ scenario: Scenario, progress: Progress) throws -> PlanRun {
         let sitingStages = scenario.minutes.map { m in
             (scenario.siting.lscpMinutes.contains(m) ? 1 : 0) + (scenario.siting.mclpMinutes.contains(m) ? scenario.siting.mclpSiteCounts.count : 0)
         }
@@ -84,13 +88,13 @@ public struct PlanRun: Sendable {
             }
             var lscp: SitingPlan?
             if options.lscpMinutes.contains(minutes), instance.demandCount > 0 {
-                progress.stage("\(label): LSCP over \(instance.demandCount) demand groups")
+                progress.stage("\(label): LSCP over \(instance.demandCount) demand groups", timeLimit: options.timeLimit)
                 lscp = try plan(try SetCovering(instance: instance, forced: kept).solve(timeLimit: options.timeLimit))
             }
             var mclp: [SitingPlan] = []
             if options.mclpMinutes.contains(minutes), instance.demandCount > 0 {
                 for p in options.mclpSiteCounts where p <= study.candidates.count && p >= kept.count {
-                    progress.stage("\(label): MCLP p = \(p)")
+                    progress.stage("\(label): MCLP p = \(p)", timeLimit: options.timeLimit)
                     mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p), forced: kept).solve(timeLimit: options.timeLimit), p: p))
                 }
             }

@@ -36,7 +36,7 @@ struct Curve: ParsableCommand {
         let progress = Progress.forStandardError()
         let setup = try SitingSetup(scenario: scenario, overrides: overrides, minutes: minutes, keep: keep, progress: progress)
         let (standard, kept, siting) = (setup.standard, setup.kept, setup.siting)
-        progress.stage("MCLP for p up to \(maxP)")
+        progress.stage("MCLP for p up to \(maxP)", timeLimit: timeLimit * Double(maxP))
         let points = try siting.curve(upTo: maxP, keep: kept, timeLimitPerPoint: timeLimit)
         progress.finish()
         if json {

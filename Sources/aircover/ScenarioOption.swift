@@ -186,14 +186,15 @@ struct SitingSetup {
     init(scenario: String?, overrides: ScenarioOverrides, minutes: Double?, keep: String?, progress: Planner.Progress) throws {
         var loaded = try ScenarioOption.load(scenario)
         try overrides.apply(to: &loaded)
-        standard = try ScenarioOption.standard(minutes, of: loaded)
+        let standard = try ScenarioOption.standard(minutes, of: loaded)
+        self.standard = standard
         progress.expect(stages: 3)
         progress.stage("reading the scenario and building the demand grid")
-        let study = try Study.load(loaded)
+        let study = try progress.tracking { try Study.load(loaded) }
         self.study = study
         kept = try keep.map { Set(try study.candidateIndices(try BaseSelection.parse($0, study: study).map(\.id))) } ?? []
         progress.stage("coverage matrix at \(SummaryComparisonFormat.minutes(standard)) min")
-        siting = try ScenarioSiting(study: study, minutes: standard)
+        siting = try progress.tracking { try ScenarioSiting(study: study, minutes: standard) }
     }
 }
 

@@ -49,7 +49,7 @@ struct Site: ParsableCommand {
         let setup = try SitingSetup(scenario: scenario, overrides: overrides, minutes: minutes, keep: keep, progress: progress)
         let (study, standard, kept, siting) = (setup.study, setup.standard, setup.kept, setup.siting)
         if let p, p > study.candidates.count { throw InputError("-p \(p) is more than the \(study.candidates.count) candidate sites") }
-        progress.stage("solving \(chosen.rawValue)")
+        progress.stage("solving \(chosen.rawValue)", timeLimit: timeLimit)
         let plan = try siting.solve(chosen, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
                                     minCoveragePercent: minCoverage)
         progress.finish()
