@@ -165,7 +165,7 @@ public final class Progress: @unchecked Sendable {
     static func duration(_ seconds: Double) -> String {
         let whole = Int(seconds.rounded(.up))
         if whole < 60 { return "\(whole) s" }
-        if whole < 3_600 { return "\(whole / 60) min \(whole % 60) s" }
+        if whole < 3_600 { return String(format: "%d min %02d s", whole / 60, whole % 60) }
         return String(format: "%d h %02d min", whole / 3_600, (whole % 3_600) / 60)
     }
 }
