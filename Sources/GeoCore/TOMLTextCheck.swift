@@ -12,6 +12,8 @@
 /// - A `}` where an array expects a value (`[}`, `[1, }`): toml++'s
 ///   `parse_value()` asserts on it in the same way. Refused.
 ///
+/// A leading UTF-8 byte-order mark is skipped, as toml++ skips it.
+///
 /// The scan follows TOML's statement structure (comments, single- and
 /// multi-line basic and literal strings, arrays and inline tables spanning
 /// lines), so a `[` inside a value or a string is never taken for a header.
@@ -81,6 +83,8 @@ enum TOMLTextCheck {
 
         mutating func run() -> Finding? {
             if let nul = bytes.firstIndex(of: 0) { return nulFinding(at: nul) }
+            // toml++ skips a leading byte-order mark; the scan starts after it too.
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
             while let byte = current {
                 switch byte {
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
