@@ -5,10 +5,10 @@ import Testing
 /// A cancel (`SolveCancellation`) stops a running solve at the solvers'
 /// next check, with a valid solution and bound, as a time limit would.
 @Suite struct SolveCancellationTests {
-    /// 4,000 demands × 400 sites, p = 25: the branch and cut runs far
-    /// longer than the test waits; cancelled after 0.5 s it returns within
-    /// a 2 s margin (a debug build on a busy machine) with p sites at most
-    /// and its bound at or above its objective.
+    /// 4,000 demands × 400 sites, p = 25: the branch and cut proves the
+    /// optimum in about 6.6 s (debug build); cancelled after 0.5 s it
+    /// returns within 3 s of the cancel (a busy machine), not proven
+    /// optimal, with p sites at most and its bound above its objective.
     @Test func aCancelStopsTheBranchAndCut() throws {
         let instance = try TimeLimitTests.geometricInstance(seed: 41, demands: 4_000, sites: 400, radius: 30).restricted(toCostAtMost: 18)
         var model = try MaximalCovering(instance: instance, limit: .sites(25))
@@ -19,14 +19,15 @@ import Testing
         let result = SolveCancellation.$current.withValue(flag) { model.solve() }
         let seconds = (ContinuousClock.now - started) / .seconds(1)
         #expect(flag.isCancelled)
-        #expect(seconds < 2.5, "\(seconds) s")
+        #expect(seconds - 0.5 < 3, "returned \(seconds - 0.5) s after the cancel")
         #expect(result.status == .feasible && result.bound >= result.objective, "\(result.status) \(result.objective) \(result.bound)")
         #expect(!result.selected.isEmpty && result.selected.count <= 25)
     }
 
     /// Cancelled before it starts, a solve skips the searches and CBC: it
     /// returns its heuristic solution with a valid bound at once (with no
-    /// time limit given), for MCLP and LSCP alike.
+    /// time limit given), for MCLP and LSCP alike; uncancelled, the two take
+    /// about 22 s (debug build).
     @Test func aSolveCancelledBeforeItStartsReturnsItsHeuristicSolutionAtOnce() throws {
         let instance = try TimeLimitTests.geometricInstance(seed: 41, demands: 4_000, sites: 400, radius: 30).restricted(toCostAtMost: 18)
         let flag = SolveCancellation()
@@ -36,7 +37,7 @@ import Testing
             (try MaximalCovering(instance: instance, limit: .sites(25)).solve(), try SetCovering(instance: instance).solve())
         }
         let seconds = (ContinuousClock.now - started) / .seconds(1)
-        #expect(seconds < 2, "\(seconds) s")
+        #expect(seconds < 4, "\(seconds) s")
         for result in [mclp, lscp] {
             #expect(!result.selected.isEmpty && result.objective.isFinite, "\(result.model)")
             #expect(result.model == "lscp" ? result.bound <= result.objective : result.bound >= result.objective, "\(result.model)")
