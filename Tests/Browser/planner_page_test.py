@@ -12,7 +12,10 @@ sites) on a free loopback port, then, on the page:
   3. the base is removed: no figures;
   4. an MCLP (p = 3) runs from the solve panel; its bases become the plan,
      equal to `aircover site --json`'s, and the covered share shown is the
-     solve's exact coverage.
+     solve's exact coverage;
+  5. on a larger scenario (720 candidates, 1 km cells), a long MCLP
+     (p = 12, about 30 s) is cancelled from the panel: the progress line
+     says cancelled within seconds and the plan stays as it was.
 
 A screenshot of each step goes to --screenshots. Prints one line per check
 and a closing 'N passed, N failed'; exits 1 when a check fails, 2 when the
@@ -24,6 +27,7 @@ import argparse
 import decimal
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -66,16 +70,18 @@ minutes = [15, 40]
 """
 
 
-def write_scenario(folder):
-    """The scenario files in `folder`; returns the scenario's path."""
-    rows = ["code,name,lon,lat"]
+def write_scenario(folder, columns=5, rows=4, cell_km=4):
+    """The scenario files in `folder`, with a `columns` × `rows` grid of
+    candidates over the square; returns the scenario's path."""
+    lines = ["code,name,lon,lat"]
     n = 0
-    for r in range(4):
-        for c in range(5):
+    for r in range(rows):
+        for c in range(columns):
             n += 1
-            rows.append("C%03d,candidate %d,%.5f,%.5f" % (n, n, 122.0 + (c + 0.5) / 5, 41.0 + 0.8 * (r + 0.5) / 4))
-    for name, text in [("zone.geojson", ZONE), ("bases.csv", BASES), ("candidates.csv", "\n".join(rows) + "\n"),
-                       ("scenario.toml", SCENARIO)]:
+            lines.append("C%03d,candidate %d,%.5f,%.5f" % (n, n, 122.0 + (c + 0.5) / columns, 41.0 + 0.8 * (r + 0.5) / rows))
+    scenario = SCENARIO.replace("cell_km = 4", "cell_km = %g" % cell_km)
+    for name, text in [("zone.geojson", ZONE), ("bases.csv", BASES), ("candidates.csv", "\n".join(lines) + "\n"),
+                       ("scenario.toml", scenario)]:
         with open(os.path.join(folder, name), "w") as f:
             f.write(text)
     return os.path.join(folder, "scenario.toml")
@@ -220,11 +226,55 @@ def run(arguments, checks):
     finally:
         if driver is not None:
             driver.quit()
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    # 5. Cancel a long solve from the panel.
+    big = tempfile.mkdtemp(prefix="aircover-browser-big-")
+    server, url = start_server(arguments.aircover, write_scenario(big, columns=30, rows=24, cell_km=1))
+    driver = None
+    try:
+        driver = browser()
+        wait = WebDriverWait(driver, 120, poll_frequency=0.1)
+        status = lambda: driver.find_element(By.ID, "status").text
+        progress = lambda: driver.find_element(By.ID, "solve-progress").text
+        driver.get(url)
+        wait.until(lambda d: status().startswith("Exact figures"))
+        Select(driver.find_element(By.ID, "standard")).select_by_value("15")
+        wait.until(lambda d: status().startswith("Exact figures") and "15 min" in d.find_element(By.ID, "figures").text)
+        before = [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")]
+        p = driver.find_element(By.ID, "solve-p")
+        p.clear()
+        p.send_keys("12")
+        driver.find_element(By.ID, "solve-start").click()
+        wait.until(lambda d: "running, solving" in progress())
+        time.sleep(1)
+        checks.check("running" in progress() and driver.find_element(By.ID, "solve-cancel").is_enabled(),
+                     "a long solve shows its stage and offers Cancel", progress())
+        shot(driver, "5-solving.png")
+        driver.find_element(By.ID, "solve-cancel").click()
+        clicked = time.time()
+        WebDriverWait(driver, 60, poll_frequency=0.1).until(lambda d: "running" not in progress())
+        seconds = time.time() - clicked
+        checks.check("cancelled" in progress() and seconds < 5, "Cancel stops it within seconds",
+                     "%r after %.1f s" % (progress(), seconds))
+        after = [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")]
+        checks.check(after == before and driver.find_element(By.ID, "solve-start").is_enabled(),
+                     "the plan stays as it was and Solve is offered again", "%s against %s" % (after, before))
+        shot(driver, "6-cancelled.png")
+    finally:
+        if driver is not None:
+            driver.quit()
+        stop(server)
+        shutil.rmtree(big, ignore_errors=True)
+
+
+def stop(server):
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
 
 
 def main():
