@@ -16,7 +16,9 @@ public struct ScenarioSiting: Sendable {
 
     public var minutes: Double { coverage.minutes }
 
-    /// Solves `model` (`keep`: candidate indices that stay open).
+    /// Solves `model` (`keep`: candidate indices that stay open). Bound to
+    /// a cancelled `SolveCancellation`, the solver stops early and this
+    /// throws `CancellationError`.
     public func solve(_ model: SolveRequest.Model, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
                       heuristicOnly: Bool = false, minCoveragePercent: Double? = nil) throws -> PlanRun.SitingPlan {
         let instance = coverage.instance
@@ -44,6 +46,8 @@ public struct ScenarioSiting: Sendable {
         } catch let error as SitingInputError {
             throw InputError(error.message)
         }
+        // A cancelled solve (`SolveCancellation`) is not wanted: its sites' exact coverage is not computed.
+        if SolveCancellation.current?.isCancelled == true { throw CancellationError() }
         return try plan(result, p: p)
     }
 

@@ -4,7 +4,8 @@ import Hummingbird
 import Planner
 
 /// `aircover serve`: the Planner behind HTTP. One study, read at start;
-/// the page at `/`, the API under `/api/`, its description at
+/// the page at `/`, the API under `/api/` (assessments, background
+/// solves), its description at
 /// `/openapi.json`, Leaflet under `/leaflet/`. No other path reaches a file.
 public struct PlannerServer: Sendable {
     public let session: PlannerSession
@@ -26,6 +27,17 @@ public struct PlannerServer: Sendable {
         router.post("/api/assess") { [session] request, _ in
             let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
             return JSONResponse.make(try await session.assess(body: Array(buffer: body)))
+        }
+        router.post("/api/solve") { [session] request, _ in
+            let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
+            return JSONResponse.make(try session.solve(body: Array(buffer: body)).json, status: .accepted)
+        }
+        router.get("/api/solve/{id}") { [session] _, context in
+            JSONResponse.make(try session.solves.job(try context.parameters.require("id")).json)
+        }
+        router.delete("/api/solve/{id}") { [session] _, context in
+            let job = try session.solves.cancel(try context.parameters.require("id"))
+            return JSONResponse.make(job.json, status: job.currentStatus == .running ? .accepted : .ok)
         }
         router.get("/openapi.json") { _, _ in JSONResponse.make(OpenAPIDocument.json) }
         router.get("/leaflet/{file}") { _, context in try PageAssets.leaflet(try context.parameters.require("file")) }

@@ -44,7 +44,7 @@ struct LagrangianCover {
     /// from the cover `start` (any cover, e.g. a greedy one) as the upper
     /// bound. Stops early when the bound proves the cover optimal (costs all
     /// integers and ⌈bound⌉ reaches the cover's cost) or the step has shrunk
-    /// below use, or — after its first step — at `deadline`.
+    /// below use, or — after its first step — at `deadline` or a cancel (`SolveCancellation`).
     func run(start: [Int], iterations: Int = 2_000, deadline: ContinuousClock.Instant? = nil) -> Outcome {
         let integral = costs.allSatisfy { $0 == $0.rounded() }
         var best = redundantRemoved(start)
@@ -59,7 +59,7 @@ struct LagrangianCover {
         var reduced = [Double](repeating: 0, count: columnCount)
         var gradient = [Double](repeating: 0, count: rowCount)
         for step in 0..<iterations {
-            if step > 0, let deadline, ContinuousClock.now >= deadline { break }
+            if step > 0, SolveCancellation.stops(at: deadline) { break }
             // Lagrangian costs and the bound L(u).
             var bound = multipliers.reduce(0, +)
             for j in 0..<columnCount {

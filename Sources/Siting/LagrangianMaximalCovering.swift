@@ -70,7 +70,7 @@ struct LagrangianMaximalCovering {
     /// Subgradient optimisation for at most `iterations` steps, given the
     /// value of a known solution (`incumbent`; 0 for none). Stops when the
     /// bound meets the best value within `gap` (relative), or the step has
-    /// shrunk below use, or — after its first step — at `deadline`.
+    /// shrunk below use, or — after its first step — at `deadline` or a cancel (`SolveCancellation`).
     func run(incumbent: Double, iterations: Int = 1_000, gap: Double = 1e-9, deadline: ContinuousClock.Instant? = nil) -> Outcome {
         var best: [Int]?
         var bestValue = incumbent
@@ -89,7 +89,7 @@ struct LagrangianMaximalCovering {
         var steps = 0
         var kept = KeptSolutions(limit: Self.keptSolutions)
         for _ in 0..<iterations {
-            if steps > 0, let deadline, ContinuousClock.now >= deadline { break }
+            if steps > 0, SolveCancellation.stops(at: deadline) { break }
             steps += 1
             columnValue.withUnsafeMutableBufferPointer { value in
                 multipliers.withUnsafeBufferPointer { lambda in

@@ -165,7 +165,7 @@ public struct MaximalCovering: Sendable {
         let swaps = SwapLocalSearch(matrix: relaxation.matrix, weights: relaxation.weights, fixed: []) { _ in true }
         var improved = false
         for start in outcome.relaxedSolutions {
-            if let deadline, ContinuousClock.now >= deadline { break }
+            if SolveCancellation.stops(at: deadline) { break }
             if offer(swaps.improve(start, deadline: deadline)) { improved = true }
         }
         SitingTrace.log("lagrangian (\(outcome.iterations) steps, bound \(fixed + outcome.upperBound)), swaps from "

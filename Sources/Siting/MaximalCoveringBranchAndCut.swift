@@ -59,7 +59,7 @@ struct MaximalCoveringBranchAndCut {
     var groupCount: Int { function.groups.count }
 
     /// Branch and cut from the solution `start` (columns within the limit),
-    /// until the search finishes or `deadline` passes.
+    /// until the search finishes, `deadline` passes or the solve is cancelled.
     func run(start: [Int], deadline: ContinuousClock.Instant?) -> Outcome {
         var search = Search(problem: self, deadline: deadline)
         return search.run(start: start)
@@ -132,7 +132,8 @@ private struct Search {
     }
 
     var timeLeft: Double? { deadline.map { ($0 - ContinuousClock.now) / .seconds(1) } }
-    var expired: Bool { timeLeft.map { $0 <= 0 } ?? false }
+    /// The deadline has passed or the solve was cancelled (`SolveCancellation`).
+    var expired: Bool { SolveCancellation.stops(at: deadline) }
 
     mutating func run(start: [Int]) -> MaximalCoveringBranchAndCut.Outcome {
         offer(start)

@@ -79,9 +79,15 @@ struct MixedIntegerProgram {
     /// CBC 2.10's `Cbc_solve` runs its command-line driver, whose parameter
     /// tables are process-wide statics: two solves at once corrupt each
     /// other. Solves are therefore serialised by a process-wide lock.
+    ///
+    /// A cancelled solve (`SolveCancellation`) does not start CBC: no
+    /// solution, no bound (−∞).
     func solve(timeLimit: Double?, start: [Double]? = nil) -> Solution {
         Self.cbcLock.lock()
         defer { Self.cbcLock.unlock() }
+        if SolveCancellation.stops(at: nil) {
+            return Solution(status: .noSolutionFound, objective: .infinity, bound: -.infinity, values: [])
+        }
         let model = CbcHandle()
         let columnCount = objective.count
         // Column-major (CSC) copy of the rows.

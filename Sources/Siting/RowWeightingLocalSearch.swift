@@ -22,7 +22,7 @@ struct RowWeightingLocalSearch {
 
     /// Searches for at most `steps` swaps from the cover `start`, stopping
     /// early when a cover of `lowerBound` columns (a proven minimum) is
-    /// found, or at `deadline` (checked every 1,024 steps).
+    /// found, or at `deadline` or a cancel (`SolveCancellation`; checked every 1,024 steps).
     func improve(_ start: [Int], steps: Int, lowerBound: Int, deadline: ContinuousClock.Instant? = nil) -> [Int] {
         matrix.rowStart.withUnsafeBufferPointer { rowStart in
             matrix.rowColumns.withUnsafeBufferPointer { rowColumns in
@@ -45,7 +45,7 @@ struct RowWeightingLocalSearch {
         var random = XorShift64Star(seed: 0x5EED_2015)
         var lastAdded = -1
         for step in 0..<steps {
-            if step & 1023 == 1023, let deadline, ContinuousClock.now >= deadline { break }
+            if step & 1023 == 1023, SolveCancellation.stops(at: deadline) { break }
             while state.uncovered.isEmpty {
                 if state.members.count < best.count { best = state.members }
                 guard best.count > lowerBound, let j = state.bestMember(excluding: -1) else { return best.sorted() }

@@ -39,7 +39,8 @@ struct SwapLocalSearch<Matrix: ColumnCoverage> {
     let fixed: Set<Int>
     let allowed: (Int) -> Bool
 
-    /// Stops early, with the swaps made so far, once `deadline` has passed.
+    /// Stops early, with the swaps made so far, once `deadline` has passed
+    /// or the solve is cancelled (`SolveCancellation`).
     func improve(_ start: [Int], deadline: ContinuousClock.Instant? = nil) -> [Int] {
         var open = start
         var counts = [Int32](repeating: 0, count: matrix.rowCount)
@@ -51,7 +52,7 @@ struct SwapLocalSearch<Matrix: ColumnCoverage> {
         var sole = [Int32](repeating: -1, count: matrix.rowCount)
         var saved = [Double](repeating: 0, count: open.count)
         while true {
-            if let deadline, ContinuousClock.now >= deadline { return open }
+            if SolveCancellation.stops(at: deadline) { return open }
             for (p, j) in open.enumerated() { position[j] = p }
             // Weight only each open column covers: lost when it closes.
             var loss = [Double](repeating: 0, count: open.count)

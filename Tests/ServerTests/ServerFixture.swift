@@ -13,10 +13,11 @@ struct ServerFixture {
     let scenarioFile: URL
     let server: PlannerServer
 
-    init() throws {
+    /// The server on the scenario `write` writes into the fixture's folder (default SmallScenario).
+    init(_ write: (URL) throws -> URL = { try SmallScenario.write(in: $0) }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        scenarioFile = try SmallScenario.write(in: folder)
+        scenarioFile = try write(folder)
         server = try PlannerServer(session: try PlannerSession(study: try Study.load(try Scenario.load(scenarioFile))))
     }
 
@@ -36,6 +37,13 @@ struct ServerFixture {
         return directory.appendingPathComponent("aircover")
     }
 
+    /// `aircover <arguments>` printing JSON, parsed.
+    static func command(_ arguments: [String]) throws -> JSONValue {
+        let output = try ProcessRunner.run(executable, arguments)
+        guard output.status == 0 else { throw InputError("aircover \(arguments.joined(separator: " ")) failed: \(output.stderr)") }
+        return try JSONParser.parse(output.stdout)
+    }
+
     /// `aircover assess <scenario> --bases … --json`, parsed.
     static func assessCommand(_ scenario: URL, bases: String) throws -> JSONValue {
         let output = try ProcessRunner.run(executable, ["assess", scenario.path, "--bases", bases, "--json"])
@@ -48,6 +56,23 @@ extension TestClientProtocol {
     /// POSTs `body` to /api/assess.
     func assess(_ body: String) async throws -> TestResponse {
         try await execute(uri: "/api/assess", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+    }
+}
+
+extension TestClientProtocol {
+    /// POSTs `body` to /api/solve.
+    func solve(_ body: String) async throws -> TestResponse {
+        try await execute(uri: "/api/solve", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+    }
+
+    /// GET /api/solve/{id} until the job is no longer running (or `seconds` pass); the last reply.
+    func awaitJob(_ id: String, seconds: Double = 120) async throws -> JSONValue {
+        let start = ContinuousClock.now
+        while true {
+            let job = try await execute(uri: "/api/solve/\(id)", method: .get).json
+            if job["status"] != .string("running") || ContinuousClock.now - start > .seconds(seconds) { return job }
+            try await Task.sleep(for: .milliseconds(20))
+        }
     }
 }
 

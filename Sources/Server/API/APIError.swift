@@ -62,4 +62,10 @@ public enum ServerLimits {
     public static let bodyBytes = 1_000_000
     /// Most bases one assessment takes.
     public static let bases = 500
+    /// Most solves running or waiting at once; more are refused (429).
+    public static let runningSolves = 2
+    /// Solve jobs kept for `GET /api/solve/{id}` (the newest).
+    public static let keptSolves = 32
+    /// Largest time limit a solve may ask for, in seconds.
+    public static let solveSeconds = 600.0
 }

@@ -22,27 +22,10 @@ struct AssessRequest {
     let night: Bool
 
     init(body: [UInt8], study: Study) throws(APIError) {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(body)
-        } catch let error as JSONParseError {
-            throw .badRequest("the body is not valid JSON: \(error)")
-        } catch {
-            throw .badRequest("the body is not valid JSON: \(error)")
-        }
-        guard case .object(let members) = value else {
-            throw .badRequest("the body must be a JSON object {\"bases\": [...], \"minutes\": M, \"night\": false}, not \(value.typeName)")
-        }
-        for member in members where !["bases", "minutes", "night"].contains(member.key) {
-            throw .badRequest("unknown member \"\(member.key)\"; the body takes bases, minutes and night")
-        }
+        let value = try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false}"#, members: ["bases", "minutes", "night"])
         bases = try Self.bases(value["bases"], study: study)
-        minutes = try Self.minutes(value["minutes"], study: study)
-        switch value["night"] {
-        case nil, .null?: night = study.scenario.night
-        case .bool(let flag)?: night = flag
-        case let other?: throw .badRequest("night must be true or false, not \(other.typeName)")
-        }
+        minutes = try RequestJSON.standard(value["minutes"], study: study)
+        night = try RequestJSON.flag(value["night"], named: "night") ?? study.scenario.night
     }
 
     private static func bases(_ value: JSONValue?, study: Study) throws(APIError) -> [Site] {
@@ -87,19 +70,5 @@ struct AssessRequest {
             throw .badRequest("bases[\(index)]: latitude \(lat) is out of range; it must be within -90 to 90 degrees")
         }
         return LonLat(lon, lat)
-    }
-
-    private static func minutes(_ value: JSONValue?, study: Study) throws(APIError) -> Double {
-        let standards = study.scenario.minutes
-        let listed = standards.map { SummaryComparison.format($0) }.joined(separator: ", ")
-        guard let value, value != .null else {
-            guard standards.count == 1 else { throw .badRequest("minutes is missing: choose one of the scenario's standards (\(listed) min)") }
-            return standards[0]
-        }
-        guard let minutes = value.doubleValue else { throw .badRequest("minutes must be a number, not \(value.typeName)") }
-        guard standards.contains(minutes) else {
-            throw .badRequest("the scenario has no \(SummaryComparison.format(minutes)) min standard; it has \(listed) min")
-        }
-        return minutes
     }
 }

@@ -29,6 +29,16 @@ enum OpenAPIDocument {
             ("description", .string("At most 1,000,000 bytes.")),
             ("content", .object([("application/json", .object([("schema", .object([("$ref", .string("#/components/schemas/AssessRequest"))]))]))])),
         ])
+        let solveBody: JSONValue = .object([
+            ("required", .bool(true)),
+            ("description", .string("At most 1,000,000 bytes.")),
+            ("content", .object([("application/json", .object([("schema", .object([("$ref", .string("#/components/schemas/SolveRequest"))]))]))])),
+        ])
+        let solveJob: JSONValue = .object([("$ref", .string("#/components/schemas/SolveJob"))])
+        let jobParameter: JSONValue = .object([
+            ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)),
+            ("description", .string("The id POST /api/solve answered with.")), ("schema", .object([("type", .string("string"))])),
+        ])
         return .object([
             ("openapi", .string("3.0.3")),
             ("info", .object([
@@ -47,6 +57,24 @@ enum OpenAPIDocument {
                      ("400", jsonReply("Malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases, or an aircraft that cannot fly the request (e.g. its night dispatch is not shorter than the standard).", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
                     body: assessBody))])),
+                ("/api/solve", .object([("post", operation(
+                    "Starts a background solve (LSCP or MCLP) on the scenario's coverage at one standard, day or night, through the code `aircover site` runs; answers at once with the job (status running). Follow it with GET /api/solve/{id}.",
+                    [("202", jsonReply("The job, started.", solveJob)),
+                     ("400", jsonReply("Malformed JSON, an unknown member, an unknown model, p missing (mclp), given (lscp) or out of range, a standard the scenario lacks, or a time limit out of range.", error)),
+                     ("413", jsonReply("The body is larger than 1,000,000 bytes.", error)),
+                     ("429", jsonReply("\(ServerLimits.runningSolves) solves are running or waiting already.", error))],
+                    body: solveBody))])),
+                ("/api/solve/{id}", .object([
+                    ("get", operation("A solve job: status (running, done, cancelled, failed), progress (stage, elapsed seconds) and, when done, the result.",
+                                      [("200", jsonReply("The job.", solveJob)), ("404", jsonReply("No such job (or older than the last \(ServerLimits.keptSolves)).", error))],
+                                      parameters: [jobParameter])),
+                    ("delete", operation("Cancels a solve job: the solver stops at its next check (a CBC solve already running stops at its time limit).",
+                                         [("202", jsonReply("Cancelling: the job still runs until the solver stops.", solveJob)),
+                                          ("200", jsonReply("The job was cancelled already (or while it waited).", solveJob)),
+                                          ("404", jsonReply("No such job.", error)),
+                                          ("409", jsonReply("The job has finished or failed already.", error))],
+                                         parameters: [jobParameter])),
+                ])),
                 ("/openapi.json", .object([("get", operation("This document.", [("200", jsonReply("OpenAPI 3 document.", .object([("type", .string("object"))])))]))])),
                 ("/leaflet/{file}", .object([("get", operation("Leaflet (Debian's libjs-leaflet): leaflet.js or leaflet.css.",
                     [("200", reply("The file.", "application/octet-stream")), ("404", notFound)], parameters: [fileParameter]))])),
@@ -72,6 +100,36 @@ enum OpenAPIDocument {
                                              ("description", .string("One of the scenario's standards; optional when it has only one."))])),
                         ("night", .object([("type", .string("boolean")),
                                            ("description", .string("Night dispatch; default the scenario's setting. The other setting is built once, on first use, from the same layers."))])),
+                    ])),
+                ])),
+                ("SolveRequest", .object([
+                    ("type", .string("object")), ("required", .array([.string("model")])), ("additionalProperties", .bool(false)),
+                    ("properties", .object([
+                        ("model", .object([("type", .string("string")), ("enum", .array([.string("lscp"), .string("mclp")])),
+                                           ("description", .string("lscp: the fewest bases covering every coverable cell; mclp: at most p bases covering the most weight."))])),
+                        ("minutes", .object([("type", .string("number")),
+                                             ("description", .string("One of the scenario's standards; optional when it has only one."))])),
+                        ("p", .object([("type", .string("integer")), ("minimum", .integer(1)),
+                                       ("description", .string("mclp: the number of bases (kept ones included), at most the number of candidates; lscp takes none."))])),
+                        ("keep_existing", .object([("type", .string("boolean")), ("description", .string("The existing bases stay open; default false."))])),
+                        ("night", .object([("type", .string("boolean")), ("description", .string("Night dispatch; default the scenario's setting."))])),
+                        ("time_limit", .object([("type", .string("number")), ("exclusiveMinimum", .bool(true)), ("minimum", .integer(0)),
+                                                ("maximum", .number(ServerLimits.solveSeconds)),
+                                                ("description", .string("Solver wall-clock seconds, as `aircover site --time-limit`; default 60."))])),
+                    ])),
+                ])),
+                ("SolveJob", .object([
+                    ("type", .string("object")),
+                    ("properties", .object([
+                        ("id", .object([("type", .string("string"))])),
+                        ("status", .object([("type", .string("string")), ("enum", .array(["running", "done", "cancelled", "failed"].map { .string($0) }))])),
+                        ("request", .object([("$ref", .string("#/components/schemas/SolveRequest"))])),
+                        ("progress", .object([("type", .string("object")), ("properties", .object([
+                            ("stage", .object([("type", .string("string"))])), ("elapsed_seconds", .object([("type", .string("number"))])),
+                        ]))])),
+                        ("result", .object([("type", .string("object")), ("nullable", .bool(true)),
+                                            ("description", .string("When done: the object `aircover site --json` prints for the plan (minutes, model, p, status, objective, bound, gap, sites, grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct), then bases: the chosen sites with id, name, lon, lat, existing."))])),
+                        ("error", .object([("type", .string("string")), ("nullable", .bool(true)), ("description", .string("When failed: what went wrong."))])),
                     ])),
                 ])),
                 ("Scenario", .object([

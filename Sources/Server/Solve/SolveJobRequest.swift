@@ -1,0 +1,81 @@
+import GeoCore
+import Planner
+
+/// The body of `POST /api/solve`, read and checked against the study:
+/// `{"model": "lscp"|"mclp", "minutes": M, "p": N, "keep_existing": false,
+///   "night": false, "time_limit": 60}`.
+///
+/// - `model`: `lscp` (fewest bases covering every coverable cell) or `mclp`
+///   (at most `p` bases covering the most weight); other models are refused.
+/// - `minutes`: one of the scenario's standards; may be left out when the
+///   scenario has only one.
+/// - `p`: required by `mclp` (1 to the number of candidates, and at least the
+///   number of existing bases when they are kept); refused by `lscp`.
+/// - `keep_existing`: optional, default false: the existing bases stay open.
+/// - `night`: optional, default the scenario's own setting.
+/// - `time_limit`: optional wall-clock seconds for the solver, default
+///   `defaultTimeLimit`, at most `ServerLimits.solveSeconds`; `aircover site
+///   --time-limit` means the same.
+///
+/// Anything else (other members, wrong types) is refused with a message
+/// naming the member and what is wrong.
+struct SolveJobRequest: Sendable {
+    let model: SolveRequest.Model
+    let minutes: Double
+    let p: Int?
+    let keepExisting: Bool
+    let night: Bool
+    let timeLimit: Double
+
+    /// The solver's time limit when the request gives none (`aircover site`'s default).
+    static let defaultTimeLimit = 60.0
+    static let members = ["model", "minutes", "p", "keep_existing", "night", "time_limit"]
+
+    init(body: [UInt8], study: Study) throws(APIError) {
+        let value = try RequestJSON.object(body, shape: #"{"model": "mclp", "minutes": M, "p": N, "keep_existing": false, "night": false}"#,
+                                           members: Self.members)
+        switch value["model"] {
+        case nil, .null?: throw .badRequest("model is missing: give \"lscp\" or \"mclp\"")
+        case .string(let name)? where name == "lscp": model = .lscp
+        case .string(let name)? where name == "mclp": model = .mclp
+        case .string(let name)?: throw .badRequest("unknown model \"\(name)\"; the planner's desk solves \"lscp\" and \"mclp\"")
+        case let other?: throw .badRequest("model must be \"lscp\" or \"mclp\", not \(other.typeName)")
+        }
+        minutes = try RequestJSON.standard(value["minutes"], study: study)
+        keepExisting = try RequestJSON.flag(value["keep_existing"], named: "keep_existing") ?? false
+        night = try RequestJSON.flag(value["night"], named: "night") ?? study.scenario.night
+        switch value["time_limit"] {
+        case nil, .null?: timeLimit = Self.defaultTimeLimit
+        case let limit?:
+            guard let seconds = limit.doubleValue else { throw .badRequest("time_limit must be a number of seconds, not \(limit.typeName)") }
+            guard seconds.isFinite, seconds > 0, seconds <= ServerLimits.solveSeconds else {
+                throw .badRequest("time_limit \(seconds) is out of range; it must be above 0 and at most \(Int(ServerLimits.solveSeconds)) seconds")
+            }
+            timeLimit = seconds
+        }
+        let candidates = study.candidates.count
+        switch (model, value["p"]) {
+        case (.mclp, nil), (.mclp, .null?):
+            throw .badRequest("p is missing: mclp needs the number of bases, 1 to \(candidates)")
+        case (.mclp, let given?):
+            guard let number = given.doubleValue else { throw .badRequest("p must be a whole number of bases, not \(given.typeName)") }
+            guard number == number.rounded(), abs(number) < 1e9 else { throw .badRequest("p must be a whole number of bases, not \(number)") }
+            let count = Int(number)
+            guard (1...max(1, candidates)).contains(count) else {
+                throw .badRequest("p = \(count) is out of range; the scenario has \(candidates) candidate sites, so p is 1 to \(candidates)")
+            }
+            if keepExisting, count < study.existing.count {
+                throw .badRequest("p = \(count) is fewer than the \(study.existing.count) existing bases kept open; raise p or set keep_existing to false")
+            }
+            p = count
+        case (_, nil), (_, .null?): p = nil
+        default: throw .badRequest("lscp takes no p: it finds the fewest bases covering every coverable cell")
+        }
+    }
+
+    /// The request as the job reports it.
+    var json: JSONValue {
+        .object([("model", .string(model.rawValue)), ("minutes", .number(minutes)), ("p", p.map { .integer($0) } ?? .null),
+                 ("keep_existing", .bool(keepExisting)), ("night", .bool(night)), ("time_limit", .number(timeLimit))])
+    }
+}
