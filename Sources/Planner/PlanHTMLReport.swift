@@ -27,7 +27,9 @@ public enum PlanHTMLReport {
             for (zone, c) in zip(run.grid.zones, s.existing.zones) {
                 rows.append(["\(zone.name) (\(zone.hazard))", num(c.areaKm2, 2), num(c.coveredKm2, 2), num(c.coveredPercent, 2), c.gridCoveredKm2.map { num($0, 2) } ?? "—"])
             }
-            var html = "<h2>\(num(s.minutes, 0))-minute standard</h2>\n<h3>Existing bases (\(run.existing.count))</h3>\n" + table(rows)
+            var html = "<h2>\(num(s.minutes, 0))-minute standard</h2>\n"
+            for limit in s.rangeLimits { html += "<p class=\"range-limit\">Range limit: \(esc(limit.sentence)).</p>\n" }
+            html += "<h3>Existing bases (\(run.existing.count))</h3>\n" + table(rows)
             if s.existing.totalPopulation > 0 {
                 html += "<p>Population: \(num(s.existing.coveredPopulation, 0)) of \(num(s.existing.totalPopulation, 0)) people "
                     + "(\(num(100 * s.existing.coveredPopulation / s.existing.totalPopulation, 2))%) live within \(num(s.minutes, 0)) min.</p>\n"

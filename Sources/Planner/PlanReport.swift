@@ -10,6 +10,7 @@ public enum PlanReport {
         for s in run.standards {
             lines.append("")
             lines.append(String(format: "%.0f-minute standard", s.minutes))
+            for limit in s.rangeLimits { lines.append("  \(limit.sentence)") }
             lines.append(String(format: "  existing %d base(s) cover %.2f%% (%.2f of %.2f km², exact polygon areas)",
                                 run.existing.count, s.existing.total.coveredPercent, s.existing.total.coveredKm2, s.existing.total.areaKm2))
             if s.existing.totalPopulation > 0 {

@@ -29,6 +29,8 @@ public struct PlanRun: Sendable {
         public let groups: Int
         public let lscp: SitingPlan?
         public let mclp: [SitingPlan]
+        /// The aircraft whose fuel, not this standard, bounds their reach.
+        public let rangeLimits: [RangeLimit]
     }
 
     public let study: Study
@@ -98,7 +100,8 @@ public struct PlanRun: Sendable {
                           + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
                                           response: ResponseStatistics(samples), served: served,
-                                          cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp))
+                                          cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
+                                          rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes)))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)
