@@ -81,7 +81,7 @@ extension Assessment {
         guard let s = standards.first else { return .null }
         let n = SummaryJSON.number
         func zone(_ a: AreaCoverage) -> JSONValue {
-            .object([("id", .string(a.name)), ("area_km2", n(a.areaKm2)), ("covered_km2", n(a.coveredKm2)), ("covered_pct", n(a.coveredPercent))])
+            .object([("id", .string(a.id ?? a.name)), ("name", .string(a.name)), ("area_km2", n(a.areaKm2)), ("covered_km2", n(a.coveredKm2)), ("covered_pct", n(a.coveredPercent))])
         }
         let members = SummaryJSON.coverage(s.evaluation, resilience: s.resilience, response: s.response, baseIDs: bases.map(\.id))
             .filter { $0.key != "zones" && $0.key != "bases" && $0.key != "regions" }

@@ -25,7 +25,7 @@ public enum PlanHTMLReport {
             rows.append(["all zones", num(s.existing.total.areaKm2, 2), num(s.existing.total.coveredKm2, 2), num(s.existing.total.coveredPercent, 2),
                          s.existing.total.gridCoveredKm2.map { num($0, 2) } ?? "—"])
             for (zone, c) in zip(run.grid.zones, s.existing.zones) {
-                rows.append(["\(zone.name) (\(zone.hazard))", num(c.areaKm2, 2), num(c.coveredKm2, 2), num(c.coveredPercent, 2), c.gridCoveredKm2.map { num($0, 2) } ?? "—"])
+                rows.append(["\(c.name) (\(zone.hazard))", num(c.areaKm2, 2), num(c.coveredKm2, 2), num(c.coveredPercent, 2), c.gridCoveredKm2.map { num($0, 2) } ?? "—"])
             }
             var html = "<h2>\(num(s.minutes, 0))-minute standard</h2>\n"
             for limit in s.rangeLimits { html += "<p class=\"range-limit\">Range limit: \(esc(limit.sentence)).</p>\n" }

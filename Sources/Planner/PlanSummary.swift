@@ -14,7 +14,8 @@ import Siting
 /// `range_limits` (the aircraft whose fuel range, not the standard, bounds
 /// their reach: aircraft, time_radius_km, range_radius_km, cut_km, cut_pct),
 /// `lscp` and `mclp` (model, p, status, objective, bound, gap, sites,
-/// grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct).
+/// grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct);
+/// zones carry `id` and `name`.
 public enum PlanSummary {
     public static let schemaVersion = 3
 

@@ -5,9 +5,11 @@ import GeoCore
 enum SummaryJSON {
     static func number(_ v: Double) -> JSONValue { v.isFinite ? .number(v) : .null }
 
-    /// `{name, area_km2, covered_km2, covered_pct[, grid_covered_km2]}`.
+    /// `{[id,] name, area_km2, covered_km2, covered_pct[, grid_covered_km2]}`
+    /// (`id` for zones).
     static func area(_ a: AreaCoverage) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
+        var members: [(key: String, value: JSONValue)] = a.id.map { [("id", .string($0))] } ?? []
+        members += [
             ("name", .string(a.name)), ("area_km2", number(a.areaKm2)), ("covered_km2", number(a.coveredKm2)),
             ("covered_pct", number(a.coveredPercent)),
         ]

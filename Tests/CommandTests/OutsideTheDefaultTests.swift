@@ -3,8 +3,8 @@ import Testing
 import GeoCore
 import TestSupport
 
-/// What a new user meets outside the default scenario (issue 25, item
-/// 9): a reach the fuel limits.
+/// What a new user meets outside the default scenario (issue 25, items
+/// 9–10): a reach the fuel limits, and zones named by a name field.
 @Suite struct OutsideTheDefaultTests {
     static func summary(_ directory: URL) throws -> JSONValue {
         try JSONParser.parse(String(contentsOf: directory.appendingPathComponent("out/summary.json"), encoding: .utf8))
@@ -48,5 +48,28 @@ import TestSupport
         let plain = try CommandRunner.run(["plan", scenario.path])
         #expect(plain.status == 0 && !plain.stdout.contains("fuel range"), "\(plain.stdout)")
         #expect(try Self.summary(directory)["standards"]?.arrayValue?.allSatisfy { $0["range_limits"]?.arrayValue?.isEmpty == true } == true)
+    }
+
+    /// Zones named by `name_field` without an `id_field` (ids are the feature
+    /// ids, "0"): every output names the zone "square", the id beside it.
+    @Test func everyOutputNamesAZoneByItsNameField() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try SmallScenario.write(in: directory) {
+            $0.replacingOccurrences(of: "id_field = \"code\"\ncell_km", with: "name_field = \"name\"\ncell_km")
+        }
+        let assess = try CommandRunner.run(["assess", scenario.path])
+        #expect(assess.status == 0, "\(assess.stderr)")
+        #expect(assess.stdout.contains("zone square:") && !assess.stdout.contains("zone 0:"), "\(assess.stdout)")
+        let json = try JSONParser.parse(try CommandRunner.run(["assess", scenario.path, "--json"]).stdout)
+        let zone = try #require(json["standards"]?.arrayValue?.first?["zones"]?.arrayValue?.first)
+        #expect(zone["name"] == .string("square") && zone["id"] == .string("0"), "\(zone)")
+
+        #expect(try CommandRunner.run(["plan", scenario.path]).status == 0)
+        let csv = try String(contentsOf: directory.appendingPathComponent("out/coverage_zones.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("minutes,id,zone,area_km2,") && csv.contains("\r\n15,0,square,") && csv.contains("\r\n40,0,square,"), "\(csv)")
+        let summaryZone = try #require(try Self.summary(directory)["standards"]?.arrayValue?.first?["existing"]?["zones"]?.arrayValue?.first)
+        #expect(summaryZone["name"] == .string("square") && summaryZone["id"] == .string("0"), "\(summaryZone)")
+        #expect(try Self.report(directory).contains("<td>square (all)</td>"))
     }
 }
