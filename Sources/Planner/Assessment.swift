@@ -65,6 +65,8 @@ public struct Assessment: Sendable {
         .object([
             ("aircraft", .string(study.scenario.aircraft.name)),
             ("night", .bool(study.scenario.night)),
+            ("isochrone_tolerance_m", SummaryJSON.number(study.scenario.isochroneToleranceMetres)),
+            ("population_outside_zones", SummaryJSON.populationOutside(study.grid)),
             ("bases", .array(bases.map { site in
                 .object([("id", .string(site.id)), ("name", .string(site.name)), ("lon", .number(site.position.lon)), ("lat", .number(site.position.lat))])
             })),
@@ -87,6 +89,7 @@ extension Assessment {
             .filter { $0.key != "zones" && $0.key != "bases" && $0.key != "regions" }
         return .object([
             ("aircraft", .string(study.scenario.aircraft.name)), ("night", .bool(study.scenario.night)), ("minutes", n(s.minutes)),
+            ("isochrone_tolerance_m", n(study.scenario.isochroneToleranceMetres)),
             ("bases", .array(bases.map { .object([("id", .string($0.id)), ("lon", .number($0.position.lon)), ("lat", .number($0.position.lat))]) })),
             ("zones", .array(s.evaluation.zones.map(zone))),
         ] + members)

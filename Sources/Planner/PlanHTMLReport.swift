@@ -17,6 +17,7 @@ public enum PlanHTMLReport {
         on \(run.grid.cells.count) cells of \(num(run.scenario.cellKm, 1)) km (\(esc(run.grid.projection.description))); weighting \(esc(run.grid.weighting.description)).
         Candidates: \(run.candidates.count) sites, of which \(run.existing.count) existing bases.</p>
         <p class="note">Coverage figures are exact polygon areas (zones ∩ union of isochrones) in the equal-area projection; the grid estimate is shown beside them.
+        Isochrone edges lie within \(num(run.scenario.isochroneToleranceMetres, 0)) m of the true reach (inside it where the reach is convex), so the exact figures err low by at most that band.\(outsideNote(run))
         Siting status “optimal” means CBC proved optimality on the grid; otherwise the gap to the best bound is given.</p>
         """)
         sections.append("<h2>Map</h2>\n<figure>\(mapSVG.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: ""))</figure>")
@@ -103,6 +104,13 @@ public enum PlanHTMLReport {
         out.append("<text x=\"\(w - right + 10)\" y=\"\(top + 20 + Double(series.count) * 16)\" fill=\"#555\">filled: proven optimal</text>")
         out.append("</svg>")
         return out.joined(separator: "\n")
+    }
+
+    /// The population points outside every zone, which the population figures count.
+    static func outsideNote(_ run: PlanRun) -> String {
+        let outside = run.grid.populationOutsideZones
+        guard outside.points > 0 else { return "" }
+        return "\n" + "<b>\(outside.points) population point(s) with \(num(outside.people, 0)) people lie outside every zone</b>; the population figures count them."
     }
 
     static func table(_ rows: [[String]]) -> String {

@@ -15,7 +15,8 @@ import Siting
 /// their reach: aircraft, time_radius_km, range_radius_km, cut_km, cut_pct),
 /// `lscp` and `mclp` (model, p, status, objective, bound, gap, sites,
 /// grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct);
-/// zones carry `id` and `name`.
+/// `isochrone_tolerance_m` (`--tolerance`); `grid.population_outside_zones` (points, people: counted in the
+/// population figures though outside every zone); zones carry `id` and `name`.
 public enum PlanSummary {
     public static let schemaVersion = 3
 
@@ -59,9 +60,11 @@ public enum PlanSummary {
             ("scenario", .string(run.scenario.name)),
             ("aircraft", AircraftListing.jsonValue(run.scenario.aircraft)),
             ("night", .bool(run.scenario.night)),
+            ("isochrone_tolerance_m", n(run.scenario.isochroneToleranceMetres)),
             ("grid", .object([
                 ("cell_km", n(run.scenario.cellKm)), ("cells", .integer(run.grid.cells.count)),
                 ("projection", .string(run.grid.projection.proj)), ("weighting", .string(run.grid.weighting.description)),
+                ("population_outside_zones", SummaryJSON.populationOutside(run.grid)),
             ])),
             ("candidates", .integer(run.candidates.count)),
             ("standards", .array(standards)),

@@ -17,6 +17,12 @@ enum SummaryJSON {
         return .object(members)
     }
 
+    /// `{points, people}`: the population points outside every zone, which
+    /// the population figures count (`DemandGrid.populationOutsideZones`).
+    static func populationOutside(_ grid: DemandGrid) -> JSONValue {
+        .object([("points", .integer(grid.populationOutsideZones.points)), ("people", number(grid.populationOutsideZones.people))])
+    }
+
     /// The members describing what a base set covers at one standard.
     static func coverage(_ e: CoverageEvaluation, resilience: Resilience, response: ResponseStatistics?,
                          baseIDs: [String]) -> [(key: String, value: JSONValue)] {

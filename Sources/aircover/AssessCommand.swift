@@ -10,7 +10,8 @@ struct Assess: ParsableCommand {
         abstract: "Exact coverage of a given base set (an existing network), with N−1 resilience.",
         discussion: """
         On a scenario: the scenario's existing bases (or --bases) at every standard; --minutes, --night/--day, --aircraft
-        (with any figure) and --cell-km replace the scenario's own, and the JSON records what was used.
+        (with any figure), --cell-km and --tolerance (isochrone edges within that many metres of the true reach, inside it
+        where the reach is convex: figures err low) replace the scenario's own, and the JSON records what was used.
         Directly on files: --zones with --bases, --aircraft (a catalog type, any of its figures overridden, or a new NAME
         with all seven figures) and --minutes; --json prints per zone id, area_km2, covered_km2 and covered_pct (exact
         polygon areas in an equal-area projection), and the totals.
@@ -64,9 +65,10 @@ struct Assess: ParsableCommand {
                 guard given >= 0.1, given.isFinite else { throw InputError("--cell-km must be at least 0.1 km") }
                 cellKm = given
             }
-            let direct = try Scenario.direct(zones: URL(fileURLWithPath: zones), idField: id, aircraft: try overrides.aircraft.profile(),
+            var direct = try Scenario.direct(zones: URL(fileURLWithPath: zones), idField: id, aircraft: try overrides.aircraft.profile(),
                                              minutes: thresholds, night: overrides.dispatch == .night,
                                              wind: try wind.map(InputSyntax.wind), cellKm: cellKm)
+            direct.isochroneToleranceMetres = overrides.boundary.tolerance
             let sites = try BaseSelection.parse(bases)
             assessment = try Assessment.run(try Study.load(direct, bases: sites), progress: .forStandardError())
             print(json ? assessment.directJSON().serialized : assessment.text(), terminator: json ? "\n" : "")
@@ -78,8 +80,10 @@ struct Assess: ParsableCommand {
             try ScenarioOption.override(minutes: minutes, of: &loaded)
             try overrides.apply(to: &loaded)
             let study = try Study.load(loaded)
+            let progress = Planner.Progress.forStandardError()
+            study.notes.forEach(progress.note)
             let sites = try bases.map { try BaseSelection.parse($0, study: study) }
-            assessment = try Assessment.run(study, bases: sites, progress: .forStandardError())
+            assessment = try Assessment.run(study, bases: sites, progress: progress)
             print(json ? assessment.json().serialized : assessment.text(), terminator: json ? "\n" : "")
         }
     }

@@ -51,18 +51,13 @@ struct IsochronesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("DEM raster: terrain above the aircraft's maximum altitude is flown around.", valueName: "FILE"))
     var dem: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Boundary tolerance in metres, 1 to 10000.", valueName: "M"), transform: SignedOptionValue.number)
-    var tolerance: Double = 100
+    @OptionGroup var boundary: ToleranceOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output GeoJSON file.", valueName: "FILE"))
     var output: String
 
     func validate() throws {
         if bases.isEmpty { throw ValidationError("give at least one --base LON,LAT") }
-        if !IsochroneBuilder.acceptedTolerances.contains(tolerance) {
-            let why = tolerance < IsochroneBuilder.acceptedTolerances.lowerBound ? "; a boundary finer than 1 m is not supported" : ""
-            throw ValidationError("--tolerance must be from 1 to 10000 metres (got \(tolerance))\(why)")
-        }
         if wind != nil && windField != nil { throw ValidationError("give --wind or --wind-field, not both") }
     }
 
@@ -84,7 +79,7 @@ struct IsochronesCommand: ParsableCommand {
             }
         }
         let model = try ReachModel(aircraft: profile, wind: windModel, night: night, airspace: try Airspace(obstacles: obstacles))
-        let builder = IsochroneBuilder(model: model, toleranceMetres: tolerance)
+        let builder = IsochroneBuilder(model: model, toleranceMetres: boundary.tolerance)
         let isochrones = try builder.isochrones(bases: positions, minutes: thresholds).flatMap { $0 }
         try file.write(Data(try IsochroneExport.geoJSON(isochrones).utf8))
         for isochrone in isochrones {

@@ -4,7 +4,8 @@ import GeoCore
 import TestSupport
 
 /// What a new user meets outside the default scenario (issue 25, items
-/// 9–10): a reach the fuel limits, and zones named by a name field.
+/// 9–11): a reach the fuel limits, zones named by a name field, population
+/// outside the zones, and the isochrone tolerance.
 @Suite struct OutsideTheDefaultTests {
     static func summary(_ directory: URL) throws -> JSONValue {
         try JSONParser.parse(String(contentsOf: directory.appendingPathComponent("out/summary.json"), encoding: .utf8))
@@ -71,5 +72,49 @@ import TestSupport
         let summaryZone = try #require(try Self.summary(directory)["standards"]?.arrayValue?.first?["existing"]?["zones"]?.arrayValue?.first)
         #expect(summaryZone["name"] == .string("square") && summaryZone["id"] == .string("0"), "\(summaryZone)")
         #expect(try Self.report(directory).contains("<td>square (all)</td>"))
+    }
+
+    /// Three places: one in the zone, one 0.8 km east of its edge (in a cell
+    /// the zone shares), one far away. Both outside are counted and said.
+    @Test func populationOutsideTheZonesIsCountedAloud() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "name,lon,lat,population\ninside,122.5,41.4,1000\nedge,123.01,41.4,200\nfar,125,45,500\n"
+            .write(to: directory.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
+        let scenario = try SmallScenario.write(in: directory) {
+            $0.replacingOccurrences(of: "cell_km = 4", with: "cell_km = 4\npopulation = \"people.csv\"\nweighting = \"area\"")
+        }
+        let warning = "2 population point(s) with 700 people lie outside every zone; they carry no weight under area weighting, and the population figures count them"
+        let plan = try CommandRunner.run(["plan", scenario.path])
+        #expect(plan.status == 0 && plan.stderr.contains(warning), "\(plan.stderr)")
+        let outside = try Self.summary(directory)["grid"]?["population_outside_zones"]
+        #expect(outside?["points"]?.doubleValue == 2 && outside?["people"]?.doubleValue == 700, "\(String(describing: outside))")
+        #expect(try Self.report(directory).contains("2 population point(s) with 700 people lie outside every zone"))
+        let assess = try CommandRunner.run(["assess", scenario.path, "--json"])
+        #expect(assess.status == 0 && assess.stderr.contains(warning), "\(assess.stderr)")
+        #expect(try JSONParser.parse(assess.stdout)["population_outside_zones"]?["people"]?.doubleValue == 700)
+    }
+
+    /// `--tolerance` on plan and assess: recorded, and range-checked as `isochrones` does.
+    @Test func theIsochroneToleranceIsAnOptionOfPlanAndAssess() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try SmallScenario.write(in: directory)
+        #expect(try CommandRunner.run(["plan", scenario.path, "--tolerance", "5"]).status == 0)
+        #expect(try Self.summary(directory)["isochrone_tolerance_m"]?.doubleValue == 5)
+        #expect(try Self.report(directory).contains("within 5 m of the true reach"))
+        #expect(try CommandRunner.run(["plan", scenario.path]).status == 0)
+        #expect(try Self.summary(directory)["isochrone_tolerance_m"]?.doubleValue == 100)
+        let fine = try JSONParser.parse(try CommandRunner.run(["assess", scenario.path, "--tolerance", "1", "--json"]).stdout)
+        let coarse = try JSONParser.parse(try CommandRunner.run(["assess", scenario.path, "--tolerance", "10000", "--json"]).stdout)
+        #expect(fine["isochrone_tolerance_m"]?.doubleValue == 1 && coarse["isochrone_tolerance_m"]?.doubleValue == 10000)
+        // Coarser polygons lie farther inside the reach: the exact figure errs lower.
+        let fine15 = try #require(fine["standards"]?.arrayValue?.first?["total"]?["covered_pct"]?.doubleValue)
+        let coarse15 = try #require(coarse["standards"]?.arrayValue?.first?["total"]?["covered_pct"]?.doubleValue)
+        #expect(coarse15 < fine15, "\(coarse15) \(fine15)")
+        for command in ["plan", "assess"] {
+            let bad = try CommandRunner.run([command, scenario.path, "--tolerance", "0.5"])
+            #expect(bad.status == 2 && bad.stderr.contains("Error: --tolerance must be from 1 to 10000 metres (got 0.5)"), "\(command): \(bad.stderr)")
+        }
     }
 }
