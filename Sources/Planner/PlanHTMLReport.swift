@@ -43,9 +43,6 @@ public enum PlanHTMLReport {
                 html += "<h3>By region</h3>" + table([["region", "zone area km²", "covered km²", "covered %"]]
                     + s.existing.regions.filter { $0.areaKm2 > 0 }.map { [$0.name, num($0.areaKm2, 2), num($0.coveredKm2, 2), num($0.coveredPercent, 2)] })
             }
-            if s.existing.totalPopulation > 0 {
-                html += "<p>Population covered: \(num(s.existing.coveredPopulation, 0)) of \(num(s.existing.totalPopulation, 0)) (\(num(100 * s.existing.coveredPopulation / s.existing.totalPopulation, 2))%).</p>"
-            }
             if let r = s.response {
                 html += "<p>Response time over served demand (weighted): mean \(num(r.meanMinutes, 1)), median \(num(r.medianMinutes, 1)), 90th percentile \(num(r.p90Minutes, 1)), max \(num(r.maxMinutes, 1)) min.</p>"
             }
@@ -58,6 +55,7 @@ public enum PlanHTMLReport {
                     return [plan.model, plan.p.map(String.init) ?? "—", r.status.rawValue, num(r.gap * 100, 3),
                             num(r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0, 2), num(plan.exactCoveredPercent, 2), plan.sites.joined(separator: ", ")]
                 })
+                for plan in plans { if let shortfall = plan.shortfall { html += "<p>\(esc(plan.model.uppercased())) p = \(plan.p ?? 0): \(esc(shortfall)).</p>\n" } }
             }
             sections.append(html)
         }

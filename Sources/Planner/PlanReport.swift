@@ -33,6 +33,7 @@ public enum PlanReport {
             for plan in s.mclp {
                 lines.append(String(format: "  MCLP p=%d: %@ → %.2f%% exact [%@]", plan.p ?? plan.result.selected.count,
                                     plan.sites.joined(separator: ", "), plan.exactCoveredPercent, proof(plan)))
+                if let shortfall = plan.shortfall { lines.append("    \(shortfall)") }
             }
         }
         return lines.joined(separator: "\n")

@@ -17,6 +17,15 @@ public struct PlanRun: Sendable {
         public let sites: [String]
         /// Exact coverage of the chosen set (polygon areas), percent of all zones.
         public let exactCoveredPercent: Double
+
+        /// Why fewer bases were chosen than asked for (MCLP with p larger
+        /// than needed: the solvers open no site that adds nothing), for the
+        /// terminal and the report; `nil` when there are p.
+        public var shortfall: String? {
+            guard let p, sites.count < p else { return nil }
+            return "\(sites.count) of p = \(p) bases chosen: no other candidate adds coverage at this standard "
+                + "(those chosen already cover all the demand the candidates can reach)"
+        }
     }
 
     public struct StandardResult: Sendable {

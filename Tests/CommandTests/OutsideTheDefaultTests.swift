@@ -4,8 +4,8 @@ import GeoCore
 import TestSupport
 
 /// What a new user meets outside the default scenario (issue 25, items
-/// 9–11): a reach the fuel limits, zones named by a name field, population
-/// outside the zones, and the isochrone tolerance.
+/// 9–12): a reach the fuel limits, zones named by a name field, population
+/// outside the zones, the isochrone tolerance, and the report's wording.
 @Suite struct OutsideTheDefaultTests {
     static func summary(_ directory: URL) throws -> JSONValue {
         try JSONParser.parse(String(contentsOf: directory.appendingPathComponent("out/summary.json"), encoding: .utf8))
@@ -116,5 +116,27 @@ import TestSupport
             let bad = try CommandRunner.run([command, scenario.path, "--tolerance", "0.5"])
             #expect(bad.status == 2 && bad.stderr.contains("Error: --tolerance must be from 1 to 10000 metres (got 0.5)"), "\(command): \(bad.stderr)")
         }
+    }
+
+    /// The population sentence once per standard; an MCLP asked for more
+    /// bases than add coverage says why it chose fewer.
+    @Test func theReportSaysEachThingOnceAndExplainsAShortMCLP() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "name,lon,lat,population\ninside,122.5,41.4,1000\n".write(to: directory.appendingPathComponent("people.csv"), atomically: true, encoding: .utf8)
+        let scenario = try SmallScenario.write(in: directory) {
+            $0.replacingOccurrences(of: "cell_km = 4", with: "cell_km = 4\npopulation = \"people.csv\"")
+                .replacingOccurrences(of: "mclp_p = [1]", with: "mclp_p = [2]")
+        }
+        let plan = try CommandRunner.run(["plan", scenario.path])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(Self.occurrences(of: "population:", in: plan.stdout) == 2, "\(plan.stdout)")
+        let report = try Self.report(directory)
+        #expect(Self.occurrences(of: "<p>Population", in: report) == 2)
+        // At 40 min either base reaches the whole square: a second adds nothing.
+        let shortfall = "1 of p = 2 bases chosen: no other candidate adds coverage at this standard (those chosen already cover all the demand the candidates can reach)"
+        #expect(Self.occurrences(of: shortfall, in: plan.stdout) == 1, "\(plan.stdout)")
+        #expect(report.contains("MCLP p = 2: \(shortfall)."))
+        #expect(try Self.summary(directory)["standards"]?.arrayValue?[1]["mclp"]?.arrayValue?.first?["sites"]?.arrayValue?.count == 1)
     }
 }
