@@ -14,6 +14,8 @@ public struct Assessment: Sendable {
         public let resilience: Resilience
         public let response: ResponseStatistics?
         public let served: Geometry
+        /// Grid cells the bases serve (by the coverage matrix).
+        public let cellsServed: Int
     }
 
     public let study: Study
@@ -53,7 +55,8 @@ public struct Assessment: Sendable {
             let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
             standards.append(Standard(minutes: minutes, evaluation: evaluation,
                                       resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
-                                      response: ResponseStatistics(samples), served: try Geometry.union(of: reaches)))
+                                      response: ResponseStatistics(samples), served: try Geometry.union(of: reaches),
+                                      cellsServed: flags.filter { $0 }.count))
         }
         progress.finish()
         return Assessment(study: study, bases: bases, standards: standards)

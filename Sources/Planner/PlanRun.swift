@@ -35,6 +35,7 @@ public struct PlanRun: Sendable {
         public let response: ResponseStatistics?
         public let served: Geometry
         public let cellsServed: Int
+        /// Demand groups the siting models solved; 0 where none ran (an assessment).
         public let groups: Int
         public let lscp: SitingPlan?
         public let mclp: [SitingPlan]

@@ -15,6 +15,8 @@ struct Assess: ParsableCommand {
         Directly on files: --zones with --bases, --aircraft (a catalog type, any of its figures overridden, or a new NAME
         with all seven figures) and --minutes; --json prints per zone id, area_km2, covered_km2 and covered_pct (exact
         polygon areas in an equal-area projection), and the totals.
+        On a scenario, --output DIR also writes the map.svg, report.html, plan.geojson and plan.gpkg that plan writes, for
+        the bases assessed (drawn as plan draws the existing network; no siting), under plan's output folder rules.
         Negative coordinates (west, south) are written plainly: --bases -21.94,64.13.
 
         Examples:
@@ -50,11 +52,14 @@ struct Assess: ParsableCommand {
     var wind: String?
     @OptionGroup var overrides: ScenarioOverrides
     @Flag(help: "Print one JSON object.") var json = false
+    @Option(help: ArgumentHelp("Also write map.svg, report.html, plan.geojson and plan.gpkg for these bases into this folder (a scenario only).", valueName: "DIR"))
+    var output: String?
 
     func run() throws {
         let assessment: Assessment
         if let zones {
             guard scenario == nil else { throw ValidationError("give a SCENARIO or --zones, not both") }
+            guard output == nil else { throw ValidationError("--output goes with a SCENARIO: assess --zones prints its figures only") }
             guard let bases, overrides.aircraft.name != nil, let minutes else {
                 throw ValidationError("--zones needs --bases, --aircraft and --minutes")
             }
@@ -79,11 +84,17 @@ struct Assess: ParsableCommand {
             var loaded = try ScenarioOption.load(scenario)
             try ScenarioOption.override(minutes: minutes, of: &loaded)
             try overrides.apply(to: &loaded)
+            let folder = try output.map { try ScenarioOption.outputFolder($0, of: loaded) }
             let study = try Study.load(loaded)
             let progress = Planner.Progress.forStandardError()
             study.notes.forEach(progress.note)
             let sites = try bases.map { try BaseSelection.parse($0, study: study) }
             assessment = try Assessment.run(study, bases: sites, progress: progress)
+            if let folder {
+                let files = try PlanOutputs.maps(try PlanRun(assessment: assessment), versions: .current)
+                try folder.write(files)
+                FileHandle.standardError.write(Data("wrote \(folder.path): \(files.keys.sorted().joined(separator: ", "))\n".utf8))
+            }
             print(json ? assessment.json().serialized : assessment.text(), terminator: json ? "\n" : "")
         }
     }

@@ -3,8 +3,8 @@ import Testing
 import GeoCore
 import TestSupport
 
-/// What a new user meets outside the default scenario (issue 25, items
-/// 9–12): a reach the fuel limits, zones named by a name field, population
+/// What a new user meets outside the default scenario (issue 25, items 6
+/// and 9–12): assess's maps and report, a reach the fuel limits, zones named by a name field, population
 /// outside the zones, the isochrone tolerance, and the report's wording.
 @Suite struct OutsideTheDefaultTests {
     static func summary(_ directory: URL) throws -> JSONValue {
@@ -138,5 +138,34 @@ import TestSupport
         #expect(Self.occurrences(of: shortfall, in: plan.stdout) == 1, "\(plan.stdout)")
         #expect(report.contains("MCLP p = 2: \(shortfall)."))
         #expect(try Self.summary(directory)["standards"]?.arrayValue?[1]["mclp"]?.arrayValue?.first?["sites"]?.arrayValue?.count == 1)
+    }
+
+    /// `assess --bases … --output DIR` writes plan's map.svg, report.html,
+    /// plan.geojson and plan.gpkg for the bases given, through plan's output folder.
+    @Test func assessWritesPlansMapsAndReportForTheBasesGiven() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try SmallScenario.write(in: directory)
+        let out = directory.appendingPathComponent("assessed")
+        let run = try CommandRunner.run(["assess", scenario.path, "--bases", "122.5,41.4", "--output", out.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+                == [".aircover-manifest.json", "map.svg", "plan.geojson", "plan.gpkg", "report.html"])
+        let json = try JSONParser.parse(try CommandRunner.run(["assess", scenario.path, "--bases", "122.5,41.4", "--json"]).stdout)
+        let total15 = try #require(json["standards"]?.arrayValue?.first?["total"]?["covered_pct"]?.doubleValue)
+        let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.contains("test square") && report.contains(String(format: "%.2f", total15)) && report.contains("<svg"), "\(total15)")
+        let geojson = try JSONParser.parse(String(contentsOf: out.appendingPathComponent("plan.geojson"), encoding: .utf8))
+        let bases = try #require(geojson["features"]?.arrayValue).filter { $0["properties"]?["layer"] == .string("base") }
+        #expect(bases.count == 1 && bases.first?["geometry"]?["coordinates"]?.arrayValue?.compactMap(\.doubleValue) == [122.5, 41.4], "\(bases)")
+        let info = try CommandRunner.tool("ogrinfo", ["-ro", "-so", out.appendingPathComponent("plan.gpkg").path, "base"])
+        #expect(info.status == 0 && info.stdout.contains("Feature Count: 1"), "\(info.stdout) \(info.stderr)")
+
+        // The folder rules are plan's: the scenario's own folder is refused before any work.
+        let inside = try CommandRunner.run(["assess", scenario.path, "--bases", "B1", "--output", directory.path])
+        #expect(inside.status == 2 && inside.stderr.contains("Error: --output") && inside.stderr.contains("which this run reads"), "\(inside.stderr)")
+        let direct = try CommandRunner.run(["assess", "--zones", directory.appendingPathComponent("zone.geojson").path, "--bases", "122.5,41.4",
+                                            "--aircraft", "H135", "--minutes", "30", "--output", out.path])
+        #expect(direct.status == 2 && direct.stderr.contains("Error: --output goes with a SCENARIO"), "\(direct.stderr)")
     }
 }
