@@ -3,13 +3,28 @@ import GeoCore
 
 /// Covered and total area of something (a zone, a hazard type, a region, all zones).
 public struct AreaCoverage: Sendable, Equatable {
+    /// What people call it: a zone's `HazardZone.name` (the scenario's
+    /// `name_field`, else its id), a hazard type, a region's name. Every
+    /// output names a zone by this, so the terminal, the tables, the JSON
+    /// and the report agree.
     public let name: String
+    /// A zone's id (the scenario's `id_field`, else the feature id), which
+    /// joins it to the zones layer; `nil` for hazard types, regions and totals.
+    public let id: String?
     /// Exact area, km², in the grid's equal-area projection.
     public let areaKm2: Double
     /// Exact area inside the served region, km².
     public let coveredKm2: Double
     /// The grid's estimate of `coveredKm2`: zone area in cells whose centre is served.
     public let gridCoveredKm2: Double?
+
+    public init(name: String, id: String? = nil, areaKm2: Double, coveredKm2: Double, gridCoveredKm2: Double?) {
+        self.name = name
+        self.id = id
+        self.areaKm2 = areaKm2
+        self.coveredKm2 = coveredKm2
+        self.gridCoveredKm2 = gridCoveredKm2
+    }
 
     public var coveredPercent: Double {
         guard areaKm2 > 0 else { return 0 }
@@ -97,7 +112,7 @@ public struct CoverageEvaluation: Sendable {
             }
         }
         let zones = grid.zones.indices.map { z in
-            AreaCoverage(name: grid.zones[z].id, areaKm2: measured[z].area, coveredKm2: measured[z].covered,
+            AreaCoverage(name: grid.zones[z].name, id: grid.zones[z].id, areaKm2: measured[z].area, coveredKm2: measured[z].covered,
                          gridCoveredKm2: servedCells == nil ? nil : gridCovered[z])
         }
         // Back to lon/lat here: a PROJ transformer serves one thread.

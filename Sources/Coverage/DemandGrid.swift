@@ -44,6 +44,17 @@ public struct DemandGrid: Sendable {
     public let cells: [DemandCell]
     /// What was noticed on the way (repaired zones, population outside zones).
     public let notes: [String]
+    /// The population points that lie outside every zone (exactly: not in
+    /// the union of the zones' polygons), and their people. The population
+    /// figures of a `CoverageEvaluation` count them; the weights count them
+    /// only under population or mix weighting. A note says so when any lie outside.
+    public let populationOutsideZones: PopulationOutside
+
+    /// Population points outside every zone and the people they count.
+    public struct PopulationOutside: Sendable, Equatable {
+        public let points: Int
+        public let people: Double
+    }
 
     /// Builds the grid. `projection` defaults to one fitted to the zones.
     /// A grid spanning more than `GridSizeLimit.maximumCells` cells is
@@ -84,20 +95,23 @@ public struct DemandGrid: Sendable {
 
         var people: [GridKey: Double] = [:]
         var outside = 0, outsideCount = 0.0
+        let projectedUnion = try Geometry.union(of: projectedZones)
         if !population.isEmpty {
             let projected = try transformer.transform(population.map(\.position.xy))
+            let demandArea = PreparedGeometry(projectedUnion)
             for (point, xy) in zip(population, projected) {
                 guard point.count.isFinite, point.count >= 0 else {
                     throw CoverageInputError("population point \(point.name) has count \(point.count); counts must be zero or positive")
                 }
                 let key = GridKey(column: Int((xy.x / cellSize).rounded(.down)), row: Int((xy.y / cellSize).rounded(.down)))
-                if shares[key] == nil { outside += 1; outsideCount += point.count }
+                if !demandArea.covers(xy) { outside += 1; outsideCount += point.count }
                 people[key, default: 0] += point.count
             }
         }
         if outside > 0 {
-            notes.append("\(outside) population point(s) with \(Int(outsideCount)) people lie outside every zone; "
-                         + (weighting == .area || weighting == .risk ? "they carry no weight under \(weighting) weighting" : "their cells are demand of their own"))
+            notes.append("\(outside) population point(s) with \(Int(outsideCount.rounded())) people lie outside every zone; "
+                         + (weighting == .area || weighting == .risk ? "they carry no weight under \(weighting) weighting" : "their cells are demand of their own")
+                         + ", and the population figures count them")
         }
 
         let keys = Set(shares.keys).union(people.keys).sorted()
@@ -122,7 +136,8 @@ public struct DemandGrid: Sendable {
         }
         guard !cells.isEmpty else { throw CoverageInputError("every demand cell has zero weight under \(weighting) weighting") }
         return DemandGrid(projection: projection, cellSize: cellSize, weighting: weighting, zones: zones,
-                          projectedZones: projectedZones, projectedUnion: try Geometry.union(of: projectedZones), cells: cells, notes: notes)
+                          projectedZones: projectedZones, projectedUnion: projectedUnion, cells: cells, notes: notes,
+                          populationOutsideZones: PopulationOutside(points: outside, people: outsideCount))
     }
 
     struct GridKey: Hashable, Comparable {

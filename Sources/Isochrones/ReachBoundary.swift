@@ -62,6 +62,17 @@ extension ReachModel {
         return BoundaryPoint(azimuth: azimuth, distance: distance, position: position, limit: byTime <= byRange ? .time : .range)
     }
 
+    /// The still-air reach of a standard, metres along the geodesic: what
+    /// the time standard alone allows (airspeed × (standard − dispatch)) and
+    /// what the fuel alone allows (airspeed × (endurance − reserve − on
+    /// scene) / 2, out and back). The smaller bounds a calm-air isochrone
+    /// (its `limit` is `range` when it is the fuel's); the same computation
+    /// `IsochroneBuilder` draws its discs with. Throws as
+    /// `flightBudgetSeconds(forStandard:)` does.
+    public func stillAirRadii(forStandard minutes: Double) throws -> (byTime: Double, byRange: Double) {
+        calmDistances(timeBudget: try flightBudgetSeconds(forStandard: minutes), roundTripBudget: roundTripBudgetSeconds)
+    }
+
     /// Calm air: the distances the time and the round-trip budgets allow.
     func calmDistances(timeBudget: Double, roundTripBudget: Double) -> (byTime: Double, byRange: Double) {
         (min(timer.airspeed * max(timeBudget, 0), Self.longestGeodesic),

@@ -14,6 +14,8 @@ public struct Assessment: Sendable {
         public let resilience: Resilience
         public let response: ResponseStatistics?
         public let served: Geometry
+        /// Grid cells the bases serve (by the coverage matrix).
+        public let cellsServed: Int
     }
 
     public let study: Study
@@ -62,7 +64,8 @@ public struct Assessment: Sendable {
         let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
         return Standard(minutes: minutes, evaluation: evaluation,
                         resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
-                        response: ResponseStatistics(samples), served: try Geometry.union(of: reaches))
+                        response: ResponseStatistics(samples), served: try Geometry.union(of: reaches),
+                        cellsServed: flags.filter { $0 }.count)
     }
 
     /// The assessment as JSON: per standard the totals, zones, hazards,
@@ -71,6 +74,8 @@ public struct Assessment: Sendable {
         .object([
             ("aircraft", .string(study.scenario.aircraft.name)),
             ("night", .bool(study.scenario.night)),
+            ("isochrone_tolerance_m", SummaryJSON.number(study.scenario.isochroneToleranceMetres)),
+            ("population_outside_zones", SummaryJSON.populationOutside(study.grid)),
             ("bases", .array(bases.map { site in
                 .object([("id", .string(site.id)), ("name", .string(site.name)), ("lon", .number(site.position.lon)), ("lat", .number(site.position.lat))])
             })),
@@ -87,12 +92,13 @@ extension Assessment {
         guard let s = standards.first else { return .null }
         let n = SummaryJSON.number
         func zone(_ a: AreaCoverage) -> JSONValue {
-            .object([("id", .string(a.name)), ("area_km2", n(a.areaKm2)), ("covered_km2", n(a.coveredKm2)), ("covered_pct", n(a.coveredPercent))])
+            .object([("id", .string(a.id ?? a.name)), ("name", .string(a.name)), ("area_km2", n(a.areaKm2)), ("covered_km2", n(a.coveredKm2)), ("covered_pct", n(a.coveredPercent))])
         }
         let members = SummaryJSON.coverage(s.evaluation, resilience: s.resilience, response: s.response, baseIDs: bases.map(\.id))
             .filter { $0.key != "zones" && $0.key != "bases" && $0.key != "regions" }
         return .object([
             ("aircraft", .string(study.scenario.aircraft.name)), ("night", .bool(study.scenario.night)), ("minutes", n(s.minutes)),
+            ("isochrone_tolerance_m", n(study.scenario.isochroneToleranceMetres)),
             ("bases", .array(bases.map { .object([("id", .string($0.id)), ("lon", .number($0.position.lon)), ("lat", .number($0.position.lat))]) })),
             ("zones", .array(s.evaluation.zones.map(zone))),
         ] + members)

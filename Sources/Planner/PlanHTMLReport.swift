@@ -17,6 +17,7 @@ public enum PlanHTMLReport {
         on \(run.grid.cells.count) cells of \(num(run.scenario.cellKm, 1)) km (\(esc(run.grid.projection.description))); weighting \(esc(run.grid.weighting.description)).
         Candidates: \(run.candidates.count) sites, of which \(run.existing.count) existing bases.</p>
         <p class="note">Coverage figures are exact polygon areas (zones ∩ union of isochrones) in the equal-area projection; the grid estimate is shown beside them.
+        Isochrone edges lie within \(num(run.scenario.isochroneToleranceMetres, 0)) m of the true reach (inside it where the reach is convex), so the exact figures err low by at most that band.\(outsideNote(run))
         Siting status “optimal” means CBC proved optimality on the grid; otherwise the gap to the best bound is given.</p>
         """)
         sections.append("<h2>Map</h2>\n<figure>\(mapSVG.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: ""))</figure>")
@@ -25,9 +26,11 @@ public enum PlanHTMLReport {
             rows.append(["all zones", num(s.existing.total.areaKm2, 2), num(s.existing.total.coveredKm2, 2), num(s.existing.total.coveredPercent, 2),
                          s.existing.total.gridCoveredKm2.map { num($0, 2) } ?? "—"])
             for (zone, c) in zip(run.grid.zones, s.existing.zones) {
-                rows.append(["\(zone.name) (\(zone.hazard))", num(c.areaKm2, 2), num(c.coveredKm2, 2), num(c.coveredPercent, 2), c.gridCoveredKm2.map { num($0, 2) } ?? "—"])
+                rows.append(["\(c.name) (\(zone.hazard))", num(c.areaKm2, 2), num(c.coveredKm2, 2), num(c.coveredPercent, 2), c.gridCoveredKm2.map { num($0, 2) } ?? "—"])
             }
-            var html = "<h2>\(num(s.minutes, 0))-minute standard</h2>\n<h3>Existing bases (\(run.existing.count))</h3>\n" + table(rows)
+            var html = "<h2>\(num(s.minutes, 0))-minute standard</h2>\n"
+            for limit in s.rangeLimits { html += "<p class=\"range-limit\">Range limit: \(esc(limit.sentence)).</p>\n" }
+            html += "<h3>Existing bases (\(run.existing.count))</h3>\n" + table(rows)
             if s.existing.totalPopulation > 0 {
                 html += "<p>Population: \(num(s.existing.coveredPopulation, 0)) of \(num(s.existing.totalPopulation, 0)) people "
                     + "(\(num(100 * s.existing.coveredPopulation / s.existing.totalPopulation, 2))%) live within \(num(s.minutes, 0)) min.</p>\n"
@@ -39,9 +42,6 @@ public enum PlanHTMLReport {
             if !s.existing.regions.isEmpty {
                 html += "<h3>By region</h3>" + table([["region", "zone area km²", "covered km²", "covered %"]]
                     + s.existing.regions.filter { $0.areaKm2 > 0 }.map { [$0.name, num($0.areaKm2, 2), num($0.coveredKm2, 2), num($0.coveredPercent, 2)] })
-            }
-            if s.existing.totalPopulation > 0 {
-                html += "<p>Population covered: \(num(s.existing.coveredPopulation, 0)) of \(num(s.existing.totalPopulation, 0)) (\(num(100 * s.existing.coveredPopulation / s.existing.totalPopulation, 2))%).</p>"
             }
             if let r = s.response {
                 html += "<p>Response time over served demand (weighted): mean \(num(r.meanMinutes, 1)), median \(num(r.medianMinutes, 1)), 90th percentile \(num(r.p90Minutes, 1)), max \(num(r.maxMinutes, 1)) min.</p>"
@@ -55,6 +55,7 @@ public enum PlanHTMLReport {
                     return [plan.model, plan.p.map(String.init) ?? "—", r.status.rawValue, num(r.gap * 100, 3),
                             num(r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0, 2), num(plan.exactCoveredPercent, 2), plan.sites.joined(separator: ", ")]
                 })
+                for plan in plans { if let shortfall = plan.shortfall { html += "<p>\(esc(plan.model.uppercased())) p = \(plan.p ?? 0): \(esc(shortfall)).</p>\n" } }
             }
             sections.append(html)
         }
@@ -101,6 +102,13 @@ public enum PlanHTMLReport {
         out.append("<text x=\"\(w - right + 10)\" y=\"\(top + 20 + Double(series.count) * 16)\" fill=\"#555\">filled: proven optimal</text>")
         out.append("</svg>")
         return out.joined(separator: "\n")
+    }
+
+    /// The population points outside every zone, which the population figures count.
+    static func outsideNote(_ run: PlanRun) -> String {
+        let outside = run.grid.populationOutsideZones
+        guard outside.points > 0 else { return "" }
+        return "\n" + "<b>\(outside.points) population point(s) with \(num(outside.people, 0)) people lie outside every zone</b>; the population figures count them."
     }
 
     static func table(_ rows: [[String]]) -> String {

@@ -11,17 +11,23 @@ import GeoCore
 /// - map.svg and report.html: the map and the self-contained report.
 public enum PlanOutputs {
     public static func files(_ run: PlanRun, versions: ToolVersions) throws -> [String: Data] {
+        var files = try maps(run, versions: versions)
+        files["summary.json"] = Data((PlanSummary.json(run, versions: versions).serialized + "\n").utf8)
+        for (name, text) in PlanTables.files(run) { files[name] = Data(text.utf8) }
+        return files
+    }
+
+    /// plan.geojson, plan.gpkg, map.svg and report.html alone: what
+    /// `assess --output` writes for the bases it assesses.
+    public static func maps(_ run: PlanRun, versions: ToolVersions) throws -> [String: Data] {
         let features = PlanExport.features(run)
-        var files: [String: Data] = [
-            "summary.json": Data((PlanSummary.json(run, versions: versions).serialized + "\n").utf8),
+        let map = try PlanMap.svg(run)
+        return [
             "plan.geojson": Data(try GeoJSONWriter().featureCollection(features).utf8),
             "plan.gpkg": try geoPackage(features),
+            "map.svg": Data(map.utf8),
+            "report.html": Data(PlanHTMLReport.html(run, mapSVG: map, versions: versions).utf8),
         ]
-        for (name, text) in PlanTables.files(run) { files[name] = Data(text.utf8) }
-        let map = try PlanMap.svg(run)
-        files["map.svg"] = Data(map.utf8)
-        files["report.html"] = Data(PlanHTMLReport.html(run, mapSVG: map, versions: versions).utf8)
-        return files
     }
 
     /// The features as a GeoPackage, one table per `layer` property, in the

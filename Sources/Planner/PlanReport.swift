@@ -6,10 +6,12 @@ public enum PlanReport {
     public static func text(_ run: PlanRun) -> String {
         var lines = ["\(run.scenario.name)",
                      "aircraft \(run.scenario.aircraft.name): \(Int(run.scenario.aircraft.cruiseSpeedKmh)) km/h, dispatch \(run.scenario.aircraft.dispatchMinutes(night: run.scenario.night)) min (\(run.scenario.night ? "night" : "day"))",
-                     String(format: "zones: %.2f km² in %d cells of %.1f km", run.standards.first?.existing.total.areaKm2 ?? 0, run.grid.cells.count, run.scenario.cellKm)]
+                     String(format: "zones: %.2f km² in %d cells of %.1f km", run.standards.first?.existing.total.areaKm2 ?? 0, run.grid.cells.count, run.scenario.cellKm),
+                     "isochrones within \(SummaryComparison.format(run.scenario.isochroneToleranceMetres)) m of the true reach (inside it where convex: figures err low)"]
         for s in run.standards {
             lines.append("")
             lines.append(String(format: "%.0f-minute standard", s.minutes))
+            for limit in s.rangeLimits { lines.append("  \(limit.sentence)") }
             lines.append(String(format: "  existing %d base(s) cover %.2f%% (%.2f of %.2f km², exact polygon areas)",
                                 run.existing.count, s.existing.total.coveredPercent, s.existing.total.coveredKm2, s.existing.total.areaKm2))
             if s.existing.totalPopulation > 0 {
@@ -31,6 +33,7 @@ public enum PlanReport {
             for plan in s.mclp {
                 lines.append(String(format: "  MCLP p=%d: %@ → %.2f%% exact [%@]", plan.p ?? plan.result.selected.count,
                                     plan.sites.joined(separator: ", "), plan.exactCoveredPercent, proof(plan)))
+                if let shortfall = plan.shortfall { lines.append("    \(shortfall)") }
             }
         }
         return lines.joined(separator: "\n")

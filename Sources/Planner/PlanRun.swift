@@ -17,6 +17,15 @@ public struct PlanRun: Sendable {
         public let sites: [String]
         /// Exact coverage of the chosen set (polygon areas), percent of all zones.
         public let exactCoveredPercent: Double
+
+        /// Why fewer bases were chosen than asked for (MCLP with p larger
+        /// than needed: the solvers open no site that adds nothing), for the
+        /// terminal and the report; `nil` when there are p.
+        public var shortfall: String? {
+            guard let p, sites.count < p else { return nil }
+            return "\(sites.count) of p = \(p) bases chosen: no other candidate adds coverage at this standard "
+                + "(those chosen already cover all the demand the candidates can reach)"
+        }
     }
 
     public struct StandardResult: Sendable {
@@ -26,9 +35,12 @@ public struct PlanRun: Sendable {
         public let response: ResponseStatistics?
         public let served: Geometry
         public let cellsServed: Int
+        /// Demand groups the siting models solved; 0 where none ran (an assessment).
         public let groups: Int
         public let lscp: SitingPlan?
         public let mclp: [SitingPlan]
+        /// The aircraft whose fuel, not this standard, bounds their reach.
+        public let rangeLimits: [RangeLimit]
     }
 
     public let study: Study
@@ -102,7 +114,8 @@ public struct PlanRun: Sendable {
                           + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
                                           response: ResponseStatistics(samples), served: served,
-                                          cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp))
+                                          cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
+                                          rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes)))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)

@@ -9,12 +9,16 @@ import Siting
 /// in it depends on timing or thread count, so the same inputs give the
 /// same bytes.
 ///
-/// Schema 2: per standard, `existing` (bases, total, zones, hazards,
+/// Schema 3: per standard, `existing` (bases, total, zones, hazards,
 /// regions, population, resilience, response_minutes), `demand_groups`,
+/// `range_limits` (the aircraft whose fuel range, not the standard, bounds
+/// their reach: aircraft, time_radius_km, range_radius_km, cut_km, cut_pct),
 /// `lscp` and `mclp` (model, p, status, objective, bound, gap, sites,
-/// grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct).
+/// grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct);
+/// `isochrone_tolerance_m` (`--tolerance`); `grid.population_outside_zones` (points, people: counted in the
+/// population figures though outside every zone); zones carry `id` and `name`.
 public enum PlanSummary {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// Whether `value` is a summary aircover wrote (it has a schema and standards).
     public static func isSummary(_ value: JSONValue) -> Bool { value["schema"] != nil && value["standards"] != nil }
@@ -43,6 +47,10 @@ public enum PlanSummary {
                 ("minutes", n(s.minutes)),
                 ("existing", .object(existing)),
                 ("demand_groups", .integer(s.groups)),
+                ("range_limits", .array(s.rangeLimits.map { limit in
+                    .object([("aircraft", .string(limit.aircraft)), ("time_radius_km", n(limit.timeRadiusKm)),
+                             ("range_radius_km", n(limit.rangeRadiusKm)), ("cut_km", n(limit.cutKm)), ("cut_pct", n(limit.cutPercent))])
+                })),
                 ("lscp", s.lscp.map(siting) ?? .null),
                 ("mclp", .array(s.mclp.map(siting))),
             ])
@@ -52,9 +60,11 @@ public enum PlanSummary {
             ("scenario", .string(run.scenario.name)),
             ("aircraft", AircraftListing.jsonValue(run.scenario.aircraft)),
             ("night", .bool(run.scenario.night)),
+            ("isochrone_tolerance_m", n(run.scenario.isochroneToleranceMetres)),
             ("grid", .object([
                 ("cell_km", n(run.scenario.cellKm)), ("cells", .integer(run.grid.cells.count)),
                 ("projection", .string(run.grid.projection.proj)), ("weighting", .string(run.grid.weighting.description)),
+                ("population_outside_zones", SummaryJSON.populationOutside(run.grid)),
             ])),
             ("candidates", .integer(run.candidates.count)),
             ("standards", .array(standards)),

@@ -17,12 +17,13 @@ public enum PlanTables {
             bases.append([site.id, site.name, number(site.position.lon), number(site.position.lat),
                           run.study.model(of: site).aircraft.name, index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; ")])
         }
-        func coverageRows(_ pick: (CoverageEvaluation) -> [AreaCoverage], label: String) -> [[String]] {
-            var rows = [["minutes", label, "area_km2", "covered_km2", "covered_pct", "grid_covered_km2"]]
+        // Zones carry their id beside their name (`AreaCoverage.name`), to join the zones layer.
+        func coverageRows(_ pick: (CoverageEvaluation) -> [AreaCoverage], label: String, ids: Bool = false) -> [[String]] {
+            var rows = [["minutes"] + (ids ? ["id"] : []) + [label, "area_km2", "covered_km2", "covered_pct", "grid_covered_km2"]]
             for s in run.standards {
                 for a in pick(s.existing) {
-                    rows.append([number(s.minutes), a.name, number(a.areaKm2), number(a.coveredKm2), number(a.coveredPercent),
-                                 a.gridCoveredKm2.map(number) ?? ""])
+                    rows.append([number(s.minutes)] + (ids ? [a.id ?? ""] : []) + [a.name, number(a.areaKm2), number(a.coveredKm2),
+                                 number(a.coveredPercent), a.gridCoveredKm2.map(number) ?? ""])
                 }
             }
             return rows
@@ -38,7 +39,7 @@ public enum PlanTables {
         }
         var files = [
             "bases.csv": csv(bases),
-            "coverage_zones.csv": csv(coverageRows({ $0.zones }, label: "zone")),
+            "coverage_zones.csv": csv(coverageRows({ $0.zones }, label: "zone", ids: true)),
             "coverage_hazards.csv": csv(coverageRows({ $0.hazards }, label: "hazard")),
             "siting.csv": csv(curve),
         ]

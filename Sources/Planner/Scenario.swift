@@ -52,6 +52,9 @@ public struct Scenario: Sendable {
     public var noFly: URL?
     public var dem: URL?
     public var cellKm: Double
+    /// How far isochrone edges may lie from the true reach boundary, metres
+    /// (`--tolerance`; `IsochroneBuilder.acceptedTolerances`).
+    public var isochroneToleranceMetres: Double = 100
     public var siting: SitingPlanOptions
     public var output: URL
 

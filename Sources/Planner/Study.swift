@@ -59,7 +59,7 @@ public struct Study: Sendable {
         }
         let (model, stationed) = try reachModels(scenario, candidates: candidates)
         return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
-                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model), stationedModels: stationed,
+                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres), stationedModels: stationed,
                      notes: grid.notes)
     }
 
@@ -72,7 +72,7 @@ public struct Study: Sendable {
         scenario.night = night
         let (model, stationed) = try Study.reachModels(scenario, candidates: candidates)
         return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
-                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model), stationedModels: stationed,
+                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres), stationedModels: stationed,
                      notes: notes)
     }
 
@@ -123,7 +123,7 @@ public struct Study: Sendable {
     public func reaches(of sites: [Site], minutes: Double) throws -> [Geometry] {
         var result = [Geometry?](repeating: nil, count: sites.count)
         for group in groups(sites) {
-            let builder = group.model.aircraft == model.aircraft ? builder : IsochroneBuilder(model: group.model)
+            let builder = group.model.aircraft == model.aircraft ? builder : IsochroneBuilder(model: group.model, toleranceMetres: builder.toleranceMetres)
             let polygons = try builder.isochrones(bases: group.indices.map { sites[$0].position }, minutes: [minutes])
             for (i, polygon) in zip(group.indices, polygons) { result[i] = polygon[0].geometry }
         }

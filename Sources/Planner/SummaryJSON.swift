@@ -5,14 +5,22 @@ import GeoCore
 enum SummaryJSON {
     static func number(_ v: Double) -> JSONValue { v.isFinite ? .number(v) : .null }
 
-    /// `{name, area_km2, covered_km2, covered_pct[, grid_covered_km2]}`.
+    /// `{[id,] name, area_km2, covered_km2, covered_pct[, grid_covered_km2]}`
+    /// (`id` for zones).
     static func area(_ a: AreaCoverage) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
+        var members: [(key: String, value: JSONValue)] = a.id.map { [("id", .string($0))] } ?? []
+        members += [
             ("name", .string(a.name)), ("area_km2", number(a.areaKm2)), ("covered_km2", number(a.coveredKm2)),
             ("covered_pct", number(a.coveredPercent)),
         ]
         if let grid = a.gridCoveredKm2 { members.append(("grid_covered_km2", number(grid))) }
         return .object(members)
+    }
+
+    /// `{points, people}`: the population points outside every zone, which
+    /// the population figures count (`DemandGrid.populationOutsideZones`).
+    static func populationOutside(_ grid: DemandGrid) -> JSONValue {
+        .object([("points", .integer(grid.populationOutsideZones.points)), ("people", number(grid.populationOutsideZones.people))])
     }
 
     /// The members describing what a base set covers at one standard.

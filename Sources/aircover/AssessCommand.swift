@@ -10,10 +10,13 @@ struct Assess: ParsableCommand {
         abstract: "Exact coverage of a given base set (an existing network), with N−1 resilience.",
         discussion: """
         On a scenario: the scenario's existing bases (or --bases) at every standard; --minutes, --night/--day, --aircraft
-        (with any figure) and --cell-km replace the scenario's own, and the JSON records what was used.
+        (with any figure), --cell-km and --tolerance (isochrone edges within that many metres of the true reach, inside it
+        where the reach is convex: figures err low) replace the scenario's own, and the JSON records what was used.
         Directly on files: --zones with --bases, --aircraft (a catalog type, any of its figures overridden, or a new NAME
         with all seven figures) and --minutes; --json prints per zone id, area_km2, covered_km2 and covered_pct (exact
         polygon areas in an equal-area projection), and the totals.
+        On a scenario, --output DIR also writes the map.svg, report.html, plan.geojson and plan.gpkg that plan writes, for
+        the bases assessed (drawn as plan draws the existing network; no siting), under plan's output folder rules.
         Negative coordinates (west, south) are written plainly: --bases -21.94,64.13.
 
         Examples:
@@ -49,11 +52,14 @@ struct Assess: ParsableCommand {
     var wind: String?
     @OptionGroup var overrides: ScenarioOverrides
     @Flag(help: "Print one JSON object.") var json = false
+    @Option(help: ArgumentHelp("Also write map.svg, report.html, plan.geojson and plan.gpkg for these bases into this folder (a scenario only).", valueName: "DIR"))
+    var output: String?
 
     func run() throws {
         let assessment: Assessment
         if let zones {
             guard scenario == nil else { throw ValidationError("give a SCENARIO or --zones, not both") }
+            guard output == nil else { throw ValidationError("--output goes with a SCENARIO: assess --zones prints its figures only") }
             guard let bases, overrides.aircraft.name != nil, let minutes else {
                 throw ValidationError("--zones needs --bases, --aircraft and --minutes")
             }
@@ -64,9 +70,10 @@ struct Assess: ParsableCommand {
                 guard given >= 0.1, given.isFinite else { throw InputError("--cell-km must be at least 0.1 km") }
                 cellKm = given
             }
-            let direct = try Scenario.direct(zones: URL(fileURLWithPath: zones), idField: id, aircraft: try overrides.aircraft.profile(),
+            var direct = try Scenario.direct(zones: URL(fileURLWithPath: zones), idField: id, aircraft: try overrides.aircraft.profile(),
                                              minutes: thresholds, night: overrides.dispatch == .night,
                                              wind: try wind.map(InputSyntax.wind), cellKm: cellKm)
+            direct.isochroneToleranceMetres = overrides.boundary.tolerance
             let sites = try BaseSelection.parse(bases)
             assessment = try Assessment.run(try Study.load(direct, bases: sites), progress: .forStandardError())
             print(json ? assessment.directJSON().serialized : assessment.text(), terminator: json ? "\n" : "")
@@ -77,9 +84,17 @@ struct Assess: ParsableCommand {
             var loaded = try ScenarioOption.load(scenario)
             try ScenarioOption.override(minutes: minutes, of: &loaded)
             try overrides.apply(to: &loaded)
+            let folder = try output.map { try ScenarioOption.outputFolder($0, of: loaded) }
             let study = try Study.load(loaded)
+            let progress = Planner.Progress.forStandardError()
+            study.notes.forEach(progress.note)
             let sites = try bases.map { try BaseSelection.parse($0, study: study) }
-            assessment = try Assessment.run(study, bases: sites, progress: .forStandardError())
+            assessment = try Assessment.run(study, bases: sites, progress: progress)
+            if let folder {
+                let files = try PlanOutputs.maps(try PlanRun(assessment: assessment), versions: .current)
+                try folder.write(files)
+                FileHandle.standardError.write(Data("wrote \(folder.path): \(files.keys.sorted().joined(separator: ", "))\n".utf8))
+            }
             print(json ? assessment.json().serialized : assessment.text(), terminator: json ? "\n" : "")
         }
     }

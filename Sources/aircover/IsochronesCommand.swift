@@ -51,18 +51,13 @@ struct IsochronesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("DEM raster: terrain above the aircraft's maximum altitude is flown around.", valueName: "FILE"))
     var dem: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Boundary tolerance in metres, 1 to 10000.", valueName: "M"), transform: SignedOptionValue.number)
-    var tolerance: Double = 100
+    @OptionGroup var boundary: ToleranceOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output GeoJSON file.", valueName: "FILE"))
     var output: String
 
     func validate() throws {
         if bases.isEmpty { throw ValidationError("give at least one --base LON,LAT") }
-        if !IsochroneBuilder.acceptedTolerances.contains(tolerance) {
-            let why = tolerance < IsochroneBuilder.acceptedTolerances.lowerBound ? "; a boundary finer than 1 m is not supported" : ""
-            throw ValidationError("--tolerance must be from 1 to 10000 metres (got \(tolerance))\(why)")
-        }
         if wind != nil && windField != nil { throw ValidationError("give --wind or --wind-field, not both") }
     }
 
@@ -78,7 +73,7 @@ struct IsochronesCommand: ParsableCommand {
             wind: try FlightConditions.wind(uniform: try wind.map { try InputSyntax.wind($0) }, field: windField.map { URL(fileURLWithPath: $0) }),
             noFly: noFly.map { URL(fileURLWithPath: $0) }, dem: dem.map { URL(fileURLWithPath: $0) }, night: night)
         let model = try conditions.reachModel(aircraft: profile, bases: positions, minutes: thresholds.last!)
-        let builder = IsochroneBuilder(model: model, toleranceMetres: tolerance)
+        let builder = IsochroneBuilder(model: model, toleranceMetres: boundary.tolerance)
         let isochrones = try builder.isochrones(bases: positions, minutes: thresholds).flatMap { $0 }
         try file.write(Data(try IsochroneExport.geoJSON(isochrones).utf8))
         for isochrone in isochrones {

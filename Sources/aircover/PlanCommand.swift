@@ -10,7 +10,8 @@ struct Plan: ParsableCommand {
         abstract: "Run a scenario: reach and exact coverage of the existing bases, N−1 resilience, and base siting.",
         discussion: """
         Writes summary.json, plan.geojson, plan.gpkg, bases.csv, coverage_*.csv, siting.csv, map.svg and report.html into the scenario's output folder (or --output), all at once: a failed run leaves the folder as it was. Only files aircover wrote (listed in the folder's .aircover-manifest.json) are ever replaced; the user's other files in the folder are kept, and a folder holding the scenario or its layers is refused.
-        --minutes, --night/--day, --aircraft (with any figure, e.g. --dispatch-day-min 45) and --cell-km replace the scenario's own for this run; summary.json records what was used.
+        --minutes, --night/--day, --aircraft (with any figure, e.g. --dispatch-day-min 45), --cell-km and --tolerance replace the scenario's own for this run; summary.json records what was used.
+        --tolerance (metres, default 100) bounds how far isochrone edges lie from the true reach; they lie inside it where the reach is convex, so the exact coverage figures err low by at most that band.
 
         Examples:
           aircover plan basemaps/henan/scenario.toml --cell-km 20 --output out/henan-quick-look

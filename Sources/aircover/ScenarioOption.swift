@@ -71,8 +71,9 @@ enum Dispatch: String, EnumerableFlag {
 }
 
 /// The options that change a scenario on the command line, shared by `plan`,
-/// `assess`, `site` and `curve`: the grid cell size, day or night, and the
-/// aircraft (a type and any of its figures). The scenario file is not changed.
+/// `assess`, `site` and `curve`: the grid cell size, day or night, the
+/// aircraft (a type and any of its figures) and the isochrone tolerance.
+/// The scenario file is not changed.
 struct ScenarioOverrides: ParsableArguments {
     @Option(name: .customLong("cell-km"), parsing: .unconditional,
             help: ArgumentHelp("Demand grid cell size, instead of the scenario's (assess --zones: 2 by default); e.g. 20 for a quick look.", valueName: "KM"),
@@ -83,9 +84,12 @@ struct ScenarioOverrides: ParsableArguments {
 
     @OptionGroup var aircraft: AircraftOptions
 
+    @OptionGroup var boundary: ToleranceOption
+
     /// The scenario with these overrides applied.
     func apply(to scenario: inout Scenario) throws {
         try ScenarioOption.override(cellKm: cellKm, of: &scenario)
+        scenario.isochroneToleranceMetres = boundary.tolerance
         if let dispatch { scenario.night = dispatch == .night }
         if aircraft.catalog != nil && aircraft.name == nil { throw ValidationError("--catalog goes with --aircraft NAME") }
         if aircraft.name != nil {
@@ -99,7 +103,8 @@ struct ScenarioOverrides: ParsableArguments {
 
     /// The conditions a siting result was computed under, for its JSON (`site`, `curve`).
     static func conditions(of scenario: Scenario) -> [(key: String, value: JSONValue)] {
-        [("aircraft", .string(scenario.aircraft.name)), ("night", .bool(scenario.night)), ("cell_km", .number(scenario.cellKm))]
+        [("aircraft", .string(scenario.aircraft.name)), ("night", .bool(scenario.night)), ("cell_km", .number(scenario.cellKm)),
+         ("isochrone_tolerance_m", .number(scenario.isochroneToleranceMetres))]
     }
 }
 
