@@ -27,6 +27,10 @@ public struct SitingResult: Sendable, Equatable {
     /// Demands no selected site covers (for LSCP: those no candidate covers).
     public let uncoveredDemands: [Int]
     public let seconds: Double
+    /// Aircraft at each selected site, in the order of `selected`, for the
+    /// models that place several at a site (`ExpectedCovering`,
+    /// `MaximumAvailability`); nil for the models opening sites.
+    public internal(set) var aircraft: [Int]? = nil
 
     public var gap: Double {
         status == .infeasible ? .infinity : abs(objective - bound) / max(abs(objective), 1e-9)
