@@ -51,6 +51,43 @@ import GeoCore
         #expect(backup["objective"] == .integer(1) && backup["covered_weight"] == .integer(3))
     }
 
+    /// MEXCLP with 3 aircraft, 2 at most per site, each busy half the time:
+    /// a (10) is reached from B1 and B2, b (1) from B2, c (5) from B2 and B3,
+    /// d from none. Every placement checked by hand: B1 × 1, B2 × 2 is best,
+    /// 10 (1 − 0.5³) + 1 (1 − 0.5²) + 5 (1 − 0.5²) = 13.25 (next: 12.625).
+    @Test func solvesMEXCLPAndMALPWithAircraftPerSite() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let costs = directory.appendingPathComponent("costs.csv"), weights = directory.appendingPathComponent("weights.csv")
+        try "demand,site,cost\na,B1,20\na,B2,50\nb,B2,30\nc,B3,25\nc,B2,55\nd,B3,200\n".write(to: costs, atomically: true, encoding: .utf8)
+        try "demand,weight\na,10\nb,1\nc,5\nd,7\n".write(to: weights, atomically: true, encoding: .utf8)
+        let base = ["solve", "--costs", costs.path, "--weights", weights.path, "--threshold", "60", "-p", "3", "--busy", "0.5", "--per-site", "2", "--json"]
+        let run = try CommandRunner.run(base + ["--model", "mexclp"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let mexclp = try JSONParser.parse(run.stdout)
+        #expect(mexclp["model"] == .string("mexclp") && mexclp["status"] == .string("optimal"))
+        func number(_ value: JSONValue?) -> Double? {
+            switch value {
+            case .number(let x)?: return x
+            case .integer(let n)?: return Double(n)
+            default: return nil
+            }
+        }
+        #expect(abs((number(mexclp["objective"]) ?? 0) - 13.25) < 1e-12 && abs((number(mexclp["bound"]) ?? 0) - 13.25) < 1e-12, "\(run.stdout)")
+        #expect(number(mexclp["gap"]) == 0)
+        #expect(mexclp["aircraft"] == .object([(key: "B1", value: .integer(1)), (key: "B2", value: .integer(2))]), "\(run.stdout)")
+        #expect(mexclp["selected"] == .array([.string("B1"), .string("B2")]))
+        #expect(mexclp["covered_weight"] == .integer(16) && mexclp["uncovered_demand"] == .array([.string("d")]))
+        // MALP, α = 0.7: b = ⌈log 0.3 / log 0.5⌉ = 2 aircraft; a, b and c can all have two (16).
+        let malp = try JSONParser.parse(try CommandRunner.run(base + ["--model", "malp", "--alpha", "0.7"]).stdout)
+        #expect(malp["objective"] == .integer(16) && malp["status"] == .string("optimal"))
+        guard case .object(let placed)? = malp["aircraft"] else { Issue.record("no aircraft object: \(malp)"); return }
+        #expect(placed.reduce(0) { $0 + ($1.value == .integer(2) ? 2 : $1.value == .integer(1) ? 1 : 100) } == 3, "\(placed)")
+        // Other models have no aircraft field.
+        let mclp = try JSONParser.parse(try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "60", "--model", "mclp", "-p", "1", "--json"]).stdout)
+        #expect(mclp["aircraft"] == nil)
+    }
+
     static let scp41 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/orlib/scp41.txt").standardized
 
     /// Needs ../shared/orlib beside the checkout (CI has it).
