@@ -31,6 +31,9 @@ public struct SitingResult: Sendable, Equatable {
     /// models that place several at a site (`ExpectedCovering`,
     /// `MaximumAvailability`); nil for the models opening sites.
     public internal(set) var aircraft: [Int]? = nil
+    /// The least covered share (0…1) of a group's weight, for the models
+    /// over groups of demands (`GroupFairCovering`); nil otherwise.
+    public internal(set) var minGroupShare: Double? = nil
 
     public var gap: Double {
         status == .infeasible ? .infinity : abs(objective - bound) / max(abs(objective), 1e-9)
