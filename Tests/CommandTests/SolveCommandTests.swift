@@ -88,6 +88,33 @@ import GeoCore
         #expect(mclp["aircraft"] == nil)
     }
 
+    /// Within 30 minutes a (10) is reached from B1, b (1) from B2, c (5)
+    /// from B3, d (7) from none; north holds a and c, south b and d. With two
+    /// sites MCLP takes B1, B3 (15) and leaves the south at 0; max–min takes
+    /// B1, B2: south 1/8, north 10/15, total 11 (B2, B3 also gives 1/8, total 6).
+    @Test func solvesMaxMinOverGroups() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let costs = directory.appendingPathComponent("costs.csv"), weights = directory.appendingPathComponent("weights.csv")
+        let groups = directory.appendingPathComponent("groups.csv")
+        try "demand,site,cost\na,B1,20\na,B2,50\nb,B2,30\nc,B3,25\nc,B2,55\nd,B3,200\n".write(to: costs, atomically: true, encoding: .utf8)
+        try "demand,weight\na,10\nb,1\nc,5\nd,7\n".write(to: weights, atomically: true, encoding: .utf8)
+        try "demand,group\na,north\nb,south\nc,north\nd,south\n".write(to: groups, atomically: true, encoding: .utf8)
+        func solve(_ more: [String]) throws -> JSONValue {
+            let run = try CommandRunner.run(["solve", "--costs", costs.path, "--weights", weights.path, "--threshold", "30", "-p", "2", "--json"] + more)
+            #expect(run.status == 0, "\(more): \(run.stderr)")
+            return try JSONParser.parse(run.stdout)
+        }
+        #expect(try solve(["--model", "mclp"])["selected"] == .array([.string("B1"), .string("B3")]))
+        let fair = try solve(["--model", "maxmin", "--groups", groups.path])
+        #expect(fair["status"] == .string("optimal") && fair["objective"] == .integer(11) && fair["min_group_share"] == .number(0.125))
+        #expect(fair["selected"] == .array([.string("B1"), .string("B2")]) && fair["aircraft"] == nil)
+        let floor = try solve(["--model", "maxmin", "--groups", groups.path, "--min-group-coverage", "10"])
+        #expect(floor["objective"] == .integer(11) && floor["status"] == .string("optimal"))
+        let impossible = try solve(["--model", "maxmin", "--groups", groups.path, "--min-group-coverage", "50"])
+        #expect(impossible["status"] == .string("infeasible") && impossible["gap"] == .null)
+    }
+
     static let scp41 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/orlib/scp41.txt").standardized
 
     /// Needs ../shared/orlib beside the checkout (CI has it).
