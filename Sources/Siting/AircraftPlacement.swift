@@ -21,6 +21,8 @@ struct AircraftPlacement {
     let rowWeights: [Double]
     /// Rows of each site (indices into `rows`).
     let siteRows: [[Int]]
+    /// Sites covering some row, ascending: the program's x columns.
+    let usefulSites: [Int]
 
     init(instance: CoverInstance, aircraft: Int, perSite: Int) throws {
         guard perSite >= 1 else { throw SitingInputError("the aircraft per site must be 1 or more, got \(perSite)") }
@@ -38,6 +40,7 @@ struct AircraftPlacement {
         self.aircraft = aircraft
         self.perSite = perSite
         self.siteRows = siteRows
+        usefulSites = (0..<instance.siteCount).filter { !siteRows[$0].isEmpty }
     }
 
     /// How many aircraft of `counts` cover each demand of the instance.
@@ -81,8 +84,39 @@ struct AircraftPlacement {
         return counts
     }
 
-    /// Sites covering some row, ascending: the program's x columns.
-    var usefulSites: [Int] { (0..<instance.siteCount).filter { !siteRows[$0].isEmpty } }
+    /// Best-improvement moves of one aircraft from one site to another
+    /// (with room), from `counts`, for the objective Σ_r w_r value(n_r),
+    /// until no move gains more than 10⁻¹² of the total weight or the
+    /// deadline passes. Each round is O(sites holding aircraft × pairs).
+    func improve(_ counts: [Int], value: (Int) -> Double, deadline: ContinuousClock.Instant?) -> [Int] {
+        var counts = counts
+        var n = rowCounts(counts)
+        let tolerance = 1e-12 * max(1, rowWeights.reduce(0, +))
+        func change(_ site: Int, by step: Int) -> Double {
+            siteRows[site].reduce(0.0) { $0 + rowWeights[$1] * (value(n[$1] + step) - value(n[$1])) }
+        }
+        while deadline.map({ ContinuousClock.now < $0 }) ?? true {
+            var best: (from: Int, to: Int, gain: Double)?
+            for from in counts.indices where counts[from] > 0 {
+                let loss = change(from, by: -1)
+                for r in siteRows[from] { n[r] -= 1 }
+                counts[from] -= 1
+                for to in counts.indices where to != from && counts[to] < perSite && !siteRows[to].isEmpty {
+                    let gain = loss + change(to, by: 1)
+                    if gain > tolerance && gain > best?.gain ?? 0 { best = (from, to, gain) }
+                }
+                counts[from] += 1
+                for r in siteRows[from] { n[r] += 1 }
+            }
+            guard let move = best else { break }
+            counts[move.from] -= 1
+            counts[move.to] += 1
+            for r in siteRows[move.from] { n[r] -= 1 }
+            for r in siteRows[move.to] { n[r] += 1 }
+        }
+        return counts
+    }
+
 
     /// The x columns (one per useful site, integer 0…K) and Σ x ≤ P; the
     /// model adds its own columns and rows after them.

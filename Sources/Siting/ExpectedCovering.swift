@@ -71,7 +71,9 @@ public struct ExpectedCovering: Sendable {
         }
     }
 
-    /// The greedy placement, then CBC on the program above started from it.
+    /// The greedy placement improved by moves of one aircraft to another
+    /// site (`AircraftPlacement.improve`), then CBC on the program above
+    /// started from it.
     /// `objective` is the expected covered weight Σ_i h_i (1 − q^{n_i}) of
     /// the placement returned, `bound` a proven upper bound on it (CBC's,
     /// or Σ_i h_i (1 − q^{R_i}) when CBC gives none); `selected` the sites
@@ -83,25 +85,28 @@ public struct ExpectedCovering: Sendable {
     public func solve(timeLimit: Double? = nil) -> SitingResult {
         let clock = ContinuousClock.now
         let q = busy
-        let start = greedy(from: [Int](repeating: 0, count: instance.siteCount))
-        SitingTrace.log("mexclp greedy: \(expectedCoveredWeight(start))", since: clock)
+        let greedyStart = greedy(from: [Int](repeating: 0, count: instance.siteCount))
+        // Moves of one aircraft for half the time limit at most, so CBC gets the rest.
+        let start = placement.improve(greedyStart, value: { Self.served(by: $0, busy: q) }, deadline: timeLimit.map { clock + .seconds($0 / 2) })
+        SitingTrace.log("mexclp greedy: \(expectedCoveredWeight(greedyStart)), moves: \(expectedCoveredWeight(start))", since: clock)
         var program = placement.baseProgram()
-        var values = placement.usefulSites.map { Double(start[$0]) }
+        let columns = placement.usefulSites
+        var values = columns.map { Double(start[$0]) }
         let startCounts = placement.rowCounts(start)
         var ceiling = 0.0
         for (r, row) in placement.rows.enumerated() {
             let reach = placement.reach(ofRow: r)
             let weight = placement.rowWeights[r]
             ceiling += weight * Self.served(by: reach, busy: q)
-            var columns: [Int32] = []
+            var ys: [Int32] = []
             for k in 1...reach {
                 let coefficient = weight * (1 - q) * pow(q, Double(k - 1))
                 guard coefficient > 0 else { break }
-                columns.append(Int32(program.addColumn(cost: -coefficient, integer: false)))
+                ys.append(Int32(program.addColumn(cost: -coefficient, integer: false)))
                 values.append(k <= startCounts[r] ? 1 : 0)
             }
-            let sites = row.map { Int32(placement.usefulSites.binarySearch($0)) }
-            program.addRow(columns + sites, Array(repeating: 1, count: columns.count) + Array(repeating: -1, count: sites.count), upper: 0)
+            let sites = row.map { Int32(columns.binarySearch($0)) }
+            program.addRow(ys + sites, Array(repeating: 1, count: ys.count) + Array(repeating: -1, count: sites.count), upper: 0)
         }
         return placement.solve(model: "mexclp", program: program, start: values, fallback: start, timeLimit: timeLimit, since: clock,
                                value: expectedCoveredWeight, ceiling: ceiling, complete: { greedy(from: $0) })

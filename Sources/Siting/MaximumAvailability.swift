@@ -108,7 +108,9 @@ public struct MaximumAvailability: Sendable {
         static func < (a: Self, b: Self) -> Bool { (a.completed, a.progress) < (b.completed, b.progress) }
     }
 
-    /// The greedy placement, then CBC on the program above started from it.
+    /// The greedy placement improved by moves of one aircraft to another
+    /// site (`AircraftPlacement.improve`), then CBC on the program above
+    /// started from it.
     /// `objective` is the weight at least b aircraft reach, `bound` a proven
     /// upper bound on it (CBC's, or the weight of the demands K |N_i| ≥ b
     /// when CBC gives none); `selected` the sites holding aircraft and
@@ -119,17 +121,20 @@ public struct MaximumAvailability: Sendable {
     public func solve(timeLimit: Double? = nil) -> SitingResult {
         let clock = ContinuousClock.now
         let b = requiredAircraft
-        let start = greedy()
-        SitingTrace.log("malp greedy: \(availableWeight(start)) (b = \(b))", since: clock)
+        let greedyStart = greedy()
+        // Moves of one aircraft for half the time limit at most, so CBC gets the rest.
+        let start = placement.improve(greedyStart, value: { $0 >= b ? 1 : 0 }, deadline: timeLimit.map { clock + .seconds($0 / 2) })
+        SitingTrace.log("malp greedy: \(availableWeight(greedyStart)), moves: \(availableWeight(start)) (b = \(b))", since: clock)
         var program = placement.baseProgram()
-        var values = placement.usefulSites.map { Double(start[$0]) }
+        let columns = placement.usefulSites
+        var values = columns.map { Double(start[$0]) }
         let startCounts = placement.rowCounts(start)
         var ceiling = 0.0
         for (r, row) in placement.rows.enumerated() where placement.reach(ofRow: r) >= b {
             ceiling += placement.rowWeights[r]
             let z = Int32(program.addColumn(cost: -placement.rowWeights[r]))
             values.append(startCounts[r] >= b ? 1 : 0)
-            let sites = row.map { Int32(placement.usefulSites.binarySearch($0)) }
+            let sites = row.map { Int32(columns.binarySearch($0)) }
             program.addRow([z] + sites, [Double(b)] + Array(repeating: -1, count: sites.count), upper: 0)
         }
         return placement.solve(model: "malp", program: program, start: values, fallback: start, timeLimit: timeLimit, since: clock,

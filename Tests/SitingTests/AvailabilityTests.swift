@@ -131,6 +131,25 @@ import Testing
         }
     }
 
+    /// 1,200 demands × 120 sites, a quarter of the pairs covering (36,000
+    /// pairs, above `largestTimedProgram`): under a 1 s limit both models
+    /// return P aircraft with an honest bound within the limit and a margin
+    /// (a round of moves, in a debug build), and the moves never lose what
+    /// the greedy found.
+    @Test func aTimeLimitEndsWithAPlacementAndABound() throws {
+        let instance = try BruteForce.randomInstance(seed: 42, demands: 1_200, sites: 120, density: 0.25)
+        let limit = 1.0, margin = 2.0
+        let mexclp = try ExpectedCovering(instance: instance, aircraft: 12, busy: 0.4, perSite: 2)
+        let malp = try MaximumAvailability(instance: instance, aircraft: 12, busy: 0.4, reliability: 0.8, perSite: 2)
+        for (model, greedyValue, result) in [("mexclp", mexclp.expectedCoveredWeight(mexclp.greedy()), mexclp.solve(timeLimit: limit)),
+                                             ("malp", malp.availableWeight(malp.greedy()), malp.solve(timeLimit: limit))] {
+            #expect(result.seconds <= limit + margin, "\(model): \(result.seconds) s")
+            #expect(result.status == .feasible || result.status == .optimal)
+            #expect(result.bound >= result.objective && result.objective >= greedyValue - 1e-9, "\(model): \(result.objective), greedy \(greedyValue)")
+            #expect((result.aircraft ?? []).reduce(0, +) == 12 && (result.aircraft ?? []).allSatisfy { $0 <= 2 })
+        }
+    }
+
     @Test func requiredAircraftAndRefusals() throws {
         #expect(try MaximumAvailability.requiredAircraft(reliability: 0.99, busy: 0) == 1)
         #expect(try MaximumAvailability.requiredAircraft(reliability: 0.91, busy: 0.3) == 2)
