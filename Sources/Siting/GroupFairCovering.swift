@@ -123,7 +123,10 @@ public struct GroupFairCovering: Sendable {
     /// The greedy sites, then CBC: for max–min the first stage (half the
     /// time limit) and the second (the time left); for the constraint form
     /// one program. Each is started from the best sites known that meet
-    /// its floor.
+    /// its floor. Under a time limit, a stage above
+    /// `MixedIntegerProgram.largestTimedProgram` nonzeros with such a start
+    /// skips CBC (its root LP does not keep the limit): the result is then
+    /// `.feasible`, bounded by the weight some site reaches.
     /// Throws only when a time limit stops CBC before it finds any sites
     /// meeting the floor and the greedy sites do not meet it either.
     public func solve(timeLimit: Double? = nil) throws -> SitingResult {
@@ -141,7 +144,7 @@ public struct GroupFairCovering: Sendable {
         case .maxMin:
             let first = stage(floor: nil, start: best, timeLimit: left(0.5))
             if let sites = first.sites, minimumShare(sites) > minimumShare(best) - 1e-12 { best = sites }
-            proven = first.optimal
+            proven = first.optimal || minimumShare(best) >= 1  // every group wholly covered: no higher level exists
             floor = minimumShare(best)
             SitingTrace.log("maxmin stage 1: least share \(floor) (\(first.optimal ? "proven" : "not proven"))", since: clock)
         }
@@ -203,8 +206,12 @@ public struct GroupFairCovering: Sendable {
                 program.addRow(groupColumns[g] + [t], groupCoefficients[g] + [-groupWeights[g]], lower: 0)
             }
         }
-        let solution = program.solve(timeLimit: timeLimit, start: start == nil ? nil : values)
         let total = instance.weights.reduce(0, +)
+        if timeLimit != nil, start != nil, program.nonzeros > MixedIntegerProgram.largestTimedProgram {
+            // CBC's root LP would not keep the limit: the start stands, bounded by the weight some site reaches.
+            return (nil, false, false, rowWeights.reduce(0, +))
+        }
+        let solution = program.solve(timeLimit: timeLimit, start: start == nil ? nil : values)
         switch solution.status {
         case .infeasible: return (nil, false, true, 0)
         case .noSolutionFound: return (nil, false, false, solution.bound.isFinite ? -solution.bound : total)
