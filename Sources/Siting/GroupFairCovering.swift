@@ -95,35 +95,98 @@ public struct GroupFairCovering: Sendable {
 
     /// Greedy: sites one at a time up to p, each the one raising most, in
     /// order, the least share (max–min) or Σ_g min(covered_g, s W_g)
-    /// (constraint form), then the total; ties to the lowest index.
+    /// (constraint form), then the total; ties to the lowest index. Each
+    /// candidate is scored from its own demands.
     public func greedy() -> [Int] {
         var open: [Int] = []
-        func score(_ sites: [Int]) -> (Double, Double) {
-            let total = instance.coveredWeight(by: sites)
-            switch goal {
-            case .maxMin: return (minimumShare(sites), total)
-            case .minimumShare(let s):
-                let shares = groupShares(sites)
-                let met = groupNames.indices.reduce(0.0) { $0 + min(shares[$1] ?? 0, s) * groupWeights[$1] }
-                return (met, total)
-            }
-        }
+        var isOpen = [Bool](repeating: false, count: instance.siteCount)
+        var counts = [Int](repeating: 0, count: instance.demandCount)
+        var covered = [Double](repeating: 0, count: groupNames.count)
         while open.count < p {
             var best: (site: Int, score: (Double, Double))?
-            for j in 0..<instance.siteCount where !open.contains(j) {
-                let s = score(open + [j])
+            for j in 0..<instance.siteCount where !isOpen[j] {
+                var with = covered
+                for i in instance.demands(coveredBy: j) where counts[Int(i)] == 0 { with[groupOfDemand[Int(i)]] += instance.weights[Int(i)] }
+                let s = score(with)
                 if best == nil || s > best!.score { best = (j, s) }
             }
             guard let site = best?.site else { break }
             open.append(site)
+            isOpen[site] = true
+            for i in instance.demands(coveredBy: site) {
+                if counts[Int(i)] == 0 { covered[groupOfDemand[Int(i)]] += instance.weights[Int(i)] }
+                counts[Int(i)] += 1
+            }
         }
         return open.sorted()
     }
 
-    /// The greedy sites, then CBC: for max–min the first stage (half the
-    /// time limit) and the second (the time left); for the constraint form
-    /// one program. Each is started from the best sites known that meet
-    /// its floor. Under a time limit, a stage above
+    /// The greedy's and the swaps' score of the covered weight by group:
+    /// (least share, or Σ_g min(covered_g, s W_g); total).
+    private func score(_ covered: [Double]) -> (Double, Double) {
+        let total = covered.reduce(0, +)
+        switch goal {
+        case .maxMin:
+            return (groupNames.indices.filter { groupWeights[$0] > 0 }.map { covered[$0] / groupWeights[$0] }.min() ?? 1, total)
+        case .minimumShare(let s):
+            return (groupNames.indices.reduce(0.0) { $0 + min(covered[$1], s * groupWeights[$1]) }, total)
+        }
+    }
+
+    /// First-improvement swaps of one open site for a closed one, from
+    /// `start`, while a swap raises the greedy's score (least share, or the
+    /// met floor, then the total), until none does or the deadline passes.
+    /// Each swap is scored from the demands of the two sites alone.
+    func improved(_ start: [Int], deadline: ContinuousClock.Instant?) -> [Int] {
+        var open = start.sorted()
+        var isOpen = [Bool](repeating: false, count: instance.siteCount)
+        for j in open { isOpen[j] = true }
+        var counts = instance.coverCounts(open)
+        func coveredByGroup() -> [Double] {
+            var covered = [Double](repeating: 0, count: groupNames.count)
+            for i in 0..<instance.demandCount where counts[i] > 0 { covered[groupOfDemand[i]] += instance.weights[i] }
+            return covered
+        }
+        let scale = max(1, instance.weights.reduce(0, +))
+        func better(_ a: (Double, Double), than b: (Double, Double)) -> Bool {
+            a.0 > b.0 + 1e-12 * scale || abs(a.0 - b.0) <= 1e-12 * scale && a.1 > b.1 + 1e-12 * scale
+        }
+        var covered = coveredByGroup()
+        var swapped = true
+        while swapped, deadline.map({ ContinuousClock.now < $0 }) ?? true {
+            swapped = false
+            let current = score(covered)
+            search: for (position, out) in open.enumerated() {
+                var without = covered
+                for i in instance.demands(coveredBy: out) {
+                    counts[Int(i)] -= 1
+                    if counts[Int(i)] == 0 { without[groupOfDemand[Int(i)]] -= instance.weights[Int(i)] }
+                }
+                for into in 0..<instance.siteCount where !isOpen[into] {
+                    var with = without
+                    for i in instance.demands(coveredBy: into) where counts[Int(i)] == 0 { with[groupOfDemand[Int(i)]] += instance.weights[Int(i)] }
+                    guard better(score(with), than: current) else { continue }
+                    for i in instance.demands(coveredBy: into) { counts[Int(i)] += 1 }
+                    isOpen[out] = false
+                    isOpen[into] = true
+                    open[position] = into
+                    open.sort()
+                    swapped = true
+                    break search
+                }
+                for i in instance.demands(coveredBy: out) { counts[Int(i)] += 1 }
+            }
+            // Recomputed from the counts, so that sums do not drift swap after swap.
+            covered = coveredByGroup()
+        }
+        return open
+    }
+
+    /// The greedy sites improved by swaps (`improved`, a quarter of the
+    /// time limit at most), then CBC: for max–min the first stage (half the
+    /// time left) and the second (the rest); for the constraint form one
+    /// program. Each is started from the best sites known that meet its
+    /// floor. Under a time limit, a stage above
     /// `MixedIntegerProgram.largestTimedProgram` nonzeros with such a start
     /// skips CBC (its root LP does not keep the limit): the result is then
     /// `.feasible`, bounded by the weight some site reaches.
@@ -135,7 +198,10 @@ public struct GroupFairCovering: Sendable {
         func left(_ fraction: Double) -> Double? {
             deadline.map { max(($0 - ContinuousClock.now) / .seconds(1) * fraction, 0.1) }
         }
-        var best = greedy()
+        // Swaps for a quarter of the time limit at most, so CBC gets the rest.
+        let greedySites = greedy()
+        var best = improved(greedySites, deadline: timeLimit.map { clock + .seconds($0 / 4) })
+        SitingTrace.log("maxmin greedy: least share \(minimumShare(greedySites)), swaps: \(minimumShare(best))", since: clock)
         var proven = true
         let floor: Double
         switch goal {

@@ -23,7 +23,9 @@ import Testing
         #expect(abs((result.minGroupShare ?? -1) - level) < 1e-9, "seed \(seed): least share \(result.minGroupShare ?? -1) against \(level)")
         #expect(abs(result.objective - total) < 1e-9, "seed \(seed): total \(result.objective) against \(total)")
         #expect(result.selected.count <= p && abs(instance.coveredWeight(by: result.selected) - result.objective) < 1e-9)
-        #expect(model.minimumShare(model.greedy()) <= level + 1e-9)
+        let greedy = model.greedy(), swapped = model.improved(greedy, deadline: nil)
+        #expect(swapped.count == greedy.count && model.minimumShare(swapped) >= model.minimumShare(greedy) - 1e-12)
+        #expect(model.minimumShare(swapped) <= level + 1e-9)
     }
 
     @Test(arguments: 0..<24)
