@@ -131,7 +131,8 @@ struct AircraftPlacement {
         return program
     }
 
-    /// CBC on `program` (built on `baseProgram()`, maximising −objective),
+    /// CBC on `program` (built on `baseProgram()`, maximising −objective ×
+    /// `objectiveScale`: CBC's objective times the scale is the model's),
     /// started from `start` (values of every column), within `timeLimit`;
     /// then the placement completed to P by `complete`. `value` is the
     /// model's objective of a placement, `ceiling` a proven upper bound on
@@ -140,14 +141,14 @@ struct AircraftPlacement {
     /// does not keep the limit) is not solved: `fallback` is returned with
     /// `ceiling` as its bound.
     func solve(model: String, program: MixedIntegerProgram, start: [Double], fallback: [Int], timeLimit: Double?,
-               since clock: ContinuousClock.Instant, value: ([Int]) -> Double, ceiling: Double,
+               objectiveScale: Double = 1, since clock: ContinuousClock.Instant, value: ([Int]) -> Double, ceiling: Double,
                complete: ([Int]) -> [Int]) -> SitingResult {
         var counts = fallback, bound = ceiling, proven = false
         if timeLimit == nil || program.nonzeros <= MixedIntegerProgram.largestTimedProgram {
             let left = timeLimit.map { max($0 - (ContinuousClock.now - clock) / .seconds(1), 0.1) }
             let solution = program.solve(timeLimit: left, start: start)
             SitingTrace.log("\(model): CBC \(solution.status), value \(-solution.objective), bound \(-solution.bound)", since: clock)
-            if solution.bound.isFinite { bound = min(bound, -solution.bound) }
+            if solution.bound.isFinite { bound = min(bound, -solution.bound * objectiveScale) }
             switch solution.status {
             case .optimal, .feasible:
                 var found = [Int](repeating: 0, count: instance.siteCount)

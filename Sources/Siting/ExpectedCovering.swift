@@ -16,7 +16,7 @@ import Foundation
 /// k, the y of an integral x fill in order and y needs no integrality, and
 /// Σ_k (1 − q) q^{k−1} telescopes to 1 − q^{n_i}. Demands with the same
 /// covering sites are one row (weights summed); columns of coefficient 0
-/// (q = 0, k ≥ 2) are left out.
+/// (q = 0, k ≥ 2) are left out. CBC gets the objective divided by 1 − q.
 ///
 /// Daskin, M. S. (1983). A maximum expected covering location model:
 /// formulation, properties and heuristic solution. Transportation Science
@@ -100,7 +100,9 @@ public struct ExpectedCovering: Sendable {
             ceiling += weight * Self.served(by: reach, busy: q)
             var ys: [Int32] = []
             for k in 1...reach {
-                let coefficient = weight * (1 - q) * pow(q, Double(k - 1))
+                // h q^(k−1): the objective over 1 − q, so that CBC's absolute
+                // tolerances do not swamp it when q is near 1.
+                let coefficient = weight * pow(q, Double(k - 1))
                 guard coefficient > 0 else { break }
                 ys.append(Int32(program.addColumn(cost: -coefficient, integer: false)))
                 values.append(k <= startCounts[r] ? 1 : 0)
@@ -108,7 +110,7 @@ public struct ExpectedCovering: Sendable {
             let sites = row.map { Int32(columns.binarySearch($0)) }
             program.addRow(ys + sites, Array(repeating: 1, count: ys.count) + Array(repeating: -1, count: sites.count), upper: 0)
         }
-        return placement.solve(model: "mexclp", program: program, start: values, fallback: start, timeLimit: timeLimit, since: clock,
+        return placement.solve(model: "mexclp", program: program, start: values, fallback: start, timeLimit: timeLimit, objectiveScale: 1 - q, since: clock,
                                value: expectedCoveredWeight, ceiling: ceiling, complete: { greedy(from: $0) })
     }
 }

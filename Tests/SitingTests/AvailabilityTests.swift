@@ -6,7 +6,7 @@ import Testing
 /// with K = 1 and K = 2; an analytic case; their limits that are MCLP
 /// (q = 0 for MEXCLP, b = 1 for MALP); b's computation and the refusals.
 @Suite struct AvailabilityTests {
-    static let busyValues = [0.1, 0.3, 0.5, 0.7]
+    static let busyValues = [0.1, 0.3, 0.5, 0.7, 0.999]
 
     /// Σ_i h_i (1 − q^{n_i}), straight from the definition.
     static func expected(_ instance: CoverInstance, _ counts: [Int], q: Double) -> Double {
@@ -32,10 +32,10 @@ import Testing
         #expect(result.selected == result.selected.sorted())
     }
 
-    @Test(arguments: 0..<24)
+    @Test(arguments: 0..<25)
     func expectedCoveringIsOptimal(seed: Int) throws {
         let instance = try BruteForce.randomInstance(seed: UInt64(9_000 + seed), demands: 12, sites: 7, density: 0.35)
-        let perSite = 1 + seed % 2, aircraft = 2 + seed % 3, q = Self.busyValues[seed % 4]
+        let perSite = 1 + seed % 2, aircraft = 2 + seed % 3, q = Self.busyValues[seed % 5]
         let best = BruteForce.placements(aircraft: aircraft, sites: instance.siteCount, perSite: perSite)
             .map { Self.expected(instance, $0, q: q) }.max()!
         let model = try ExpectedCovering(instance: instance, aircraft: aircraft, busy: q, perSite: perSite)
