@@ -31,6 +31,8 @@ public struct ScenarioSiting: Sendable {
             case .mclp:
                 let limit = try SolveRequest.mclpLimit(p: p, budget: budget)
                 result = try MaximalCovering(instance: instance, limit: limit, forced: keep).solve(heuristicOnly: heuristicOnly, timeLimit: timeLimit)
+            case .mexclp, .malp, .maxmin:
+                throw InputError("\(model.rawValue) works with aircover solve only, so far (it needs \(model == .maxmin ? "--groups" : "--busy"), which site does not take)")
             case .backup, .pcenter, .pmedian:
                 guard let p, budget == nil else { throw InputError("\(model.rawValue) needs -p N (and no --budget)") }
                 guard keep.isEmpty else { throw InputError("--keep works with lscp and mclp only, so far") }

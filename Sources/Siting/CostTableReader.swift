@@ -6,6 +6,7 @@ import Foundation
 ///   missing pair is unreachable); a pair covers when cost ≤ threshold.
 /// - weights (optional): `demand,weight` (default weight 1).
 /// - site costs (optional): `site,cost` (default 1).
+/// - groups (max–min fairness): `demand,group`.
 /// Ids are strings; demands and sites are ordered by first appearance.
 public enum CostTableReader {
     /// A cost table: its ids and every listed pair, grouped by demand.
@@ -67,6 +68,18 @@ public enum CostTableReader {
     /// A `site,cost` table; costs are finite and above 0.
     public static func siteCosts(_ url: URL) throws -> [String: Double] {
         try values(url, header: ["site", "cost"], allowed: { $0 > 0 }, rule: "site costs must be above 0")
+    }
+
+    /// A `demand,group` table: the group (a non-empty name) of each demand;
+    /// a demand listed twice is refused.
+    public static func groups(_ url: URL) throws -> [String: String] {
+        var groups: [String: String] = [:]
+        for row in try CSVRows.read(url, header: ["demand", "group"]) {
+            guard groups[row.fields[0]] == nil else { throw row.error("demand \(row.fields[0]) is listed twice") }
+            guard !row.fields[1].isEmpty else { throw row.error("demand \(row.fields[0]) has an empty group") }
+            groups[row.fields[0]] = row.fields[1]
+        }
+        return groups
     }
 
     /// The instance with every listed pair and its cost (for p-center and

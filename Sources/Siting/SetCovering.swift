@@ -154,13 +154,14 @@ enum SiteChoice {
     }
 
     static func result(model: String, instance: CoverInstance, selected: [Int], status: SolutionStatus,
-                       objective: Double, bound: Double, uncovered: [Int]? = nil, since start: ContinuousClock.Instant) -> SitingResult {
+                       objective: Double, bound: Double, uncovered: [Int]? = nil, aircraft: [Int]? = nil,
+                       since start: ContinuousClock.Instant) -> SitingResult {
         let counts = instance.coverCounts(selected)
         let missing = uncovered ?? (0..<instance.demandCount).filter { counts[$0] == 0 }
         let coveredCount = counts.filter { $0 > 0 }.count
         let seconds = (ContinuousClock.now - start) / .seconds(1)
         return SitingResult(model: model, status: status, objective: objective, bound: bound, selected: selected,
                             coveredWeight: instance.coveredWeight(by: selected), totalWeight: instance.weights.reduce(0, +),
-                            coveredDemandCount: coveredCount, uncoveredDemands: missing, seconds: seconds)
+                            coveredDemandCount: coveredCount, uncoveredDemands: missing, seconds: seconds, aircraft: aircraft)
     }
 }

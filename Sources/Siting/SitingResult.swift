@@ -27,6 +27,13 @@ public struct SitingResult: Sendable, Equatable {
     /// Demands no selected site covers (for LSCP: those no candidate covers).
     public let uncoveredDemands: [Int]
     public let seconds: Double
+    /// Aircraft at each selected site, in the order of `selected`, for the
+    /// models that place several at a site (`ExpectedCovering`,
+    /// `MaximumAvailability`); nil for the models opening sites.
+    public internal(set) var aircraft: [Int]? = nil
+    /// The least covered share (0…1) of a group's weight, for the models
+    /// over groups of demands (`GroupFairCovering`); nil otherwise.
+    public internal(set) var minGroupShare: Double? = nil
 
     public var gap: Double {
         status == .infeasible ? .infinity : abs(objective - bound) / max(abs(objective), 1e-9)

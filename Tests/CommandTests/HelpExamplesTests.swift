@@ -150,6 +150,8 @@ import TestSupport
         }
         try write("times.csv", times)
         try write("demand.csv", weights)
+        // The 20 demands in three regions.
+        try write("groups.csv", "demand,group\n" + (1...20).map { "d\($0),\(["east", "north", "west"][$0 % 3])\n" }.joined())
         // An OR-Library set-covering instance: 3 rows, 4 columns of cost 1.
         try write("scp41.txt", "3 4\n1 1 1 1\n2 1 2\n2 2 3\n2 3 4\n")
     }

@@ -58,3 +58,19 @@ struct SplitMix {
     }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
+
+extension BruteForce {
+    /// Every placement of `aircraft` aircraft at `sites` sites, at most
+    /// `perSite` at a site, as counts per site.
+    static func placements(aircraft: Int, sites: Int, perSite: Int) -> [[Int]] {
+        guard sites > 0 else { return aircraft == 0 ? [[]] : [] }
+        return (0...min(perSite, aircraft)).flatMap { first in
+            placements(aircraft: aircraft - first, sites: sites - 1, perSite: perSite).map { [first] + $0 }
+        }
+    }
+
+    /// How many aircraft of `counts` cover each demand.
+    static func coverCounts(_ instance: CoverInstance, _ counts: [Int]) -> [Int] {
+        (0..<instance.demandCount).map { i in instance.sites(covering: i).reduce(0) { $0 + counts[Int($1)] } }
+    }
+}
