@@ -21,12 +21,11 @@ extension Geometry {
     }
 
     /// The union of many geometries at once (cascaded unary union: much faster
-    /// than folding `union(_:)`). The union of none is an empty collection.
+    /// than folding `union(_:)`; polygons by groups that share no point,
+    /// `unionOfDisjointSubsets`). The union of none is an empty collection.
     public static func union(of geometries: [Geometry]) throws -> Geometry {
-        let all = try collection(geometries)
-        return try withExtendedLifetime(all) {
-            try Geometry(taking: GEOSUnaryUnion_r(all.context, all.handle), operation: "union of \(geometries.count) geometries")
-        }
+        let polygonal = geometries.allSatisfy { $0.kind == .polygon || $0.kind == .multiPolygon }
+        return polygonal && geometries.count > 2 ? try unionOfDisjointSubsets(geometries) : try unaryUnion(geometries)
     }
 
     /// The region within `distance` (coordinate units) of the geometry; a
