@@ -39,7 +39,7 @@ import Isochrones
             let evaluation = try CoverageEvaluation.evaluate(grid: grid, served: served)
             guard case .array(let expected)? = standard["zones"] else { continue }
             for (zone, want) in zip(evaluation.zones, expected) {
-                #expect(zone.name == want["id"]!.stringValue!)
+                #expect(zone.id == want["id"]!.stringValue!)
                 let area = want["area_km2"]!.doubleValue!, pct = want["covered_pct"]!.doubleValue!
                 #expect(abs(zone.areaKm2 - area) / area < 1e-4, "\(zone.name): area \(zone.areaKm2) against \(area) km²")
                 #expect(abs(zone.coveredPercent - pct) < 0.05, "\(Int(minutes)) min, \(zone.name): \(zone.coveredPercent)% against \(pct)%")
