@@ -67,9 +67,11 @@ enum TOMLTextCheck {
 
         func byte(at offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
 
-        /// The 1-based column of byte `offset` on the current line, counted in scalars.
+        /// The 1-based column of byte `offset` on the current line, counted in
+        /// scalars (a leading byte-order mark, which editors do not show, not counted).
         func column(of offset: Int) -> Int {
-            1 + bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count
+            let start = lineStart == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : lineStart
+            return 1 + bytes[min(start, offset)..<offset].filter { $0 & 0xC0 != 0x80 }.count
         }
 
         func finding(at offset: Int, _ problem: String) -> Finding {

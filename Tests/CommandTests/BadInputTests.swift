@@ -86,6 +86,8 @@ import Testing
         Case(label: "TOML syntax", edits: [("cell_km = 4", "cell_km = = 4")], message: ["scenario.toml", "line 6", "not valid TOML"]),
         Case(label: "TOML header [[[", edits: [("[study]", "[[[\n[study]")], message: ["scenario.toml", "line 1, column 3", "not valid TOML", "table header needs a key"]),
         Case(label: "TOML header [ at end of line", edits: [("[siting]", "[\n[siting]")], message: ["scenario.toml", "line 22, column 2", "table header needs a key"]),
+        Case(label: "TOML header after a byte-order mark", edits: [("[study]", "\u{FEFF}[=]\n[study]")],
+             message: ["scenario.toml", "line 1, column 2", "table header needs a key"]),
         Case(label: "TOML NUL byte", edits: [("cell_km = 4", "cell_km = 4\u{0}")], message: ["scenario.toml", "line 6, column 12", "NUL byte"]),
         Case(label: "catalog header [[[", arguments: ["aircraft", "--catalog", "bad.toml"], files: ["bad.toml": "[[aircraft]]\nname = \"A\"\n[[[\n"],
              message: ["bad.toml", "line 3, column 3", "table header needs a key"]),
