@@ -57,7 +57,7 @@ public struct CoverageEvaluation: Sendable {
         let transformer = try grid.projection.transformerFromWGS84()
         let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
         let everything = grid.projectedUnion
-        let measured = try CoveredArea.measure(1, served: servedPlane, demand: everything) { _, area in
+        let measured = try CoveredAreaMeasurer.measure(1, served: servedPlane, demand: everything) { _, area in
             (everything.area / 1e6, try area.covered(everything).area / 1e6, nil)
         }
         return AreaCoverage(name: "all zones", areaKm2: measured[0].area, coveredKm2: measured[0].covered, gridCoveredKm2: nil)
@@ -95,7 +95,7 @@ public struct CoverageEvaluation: Sendable {
         enum Job: Sendable { case zone(Int), group(Geometry), region(Geometry), total }
         let jobs = grid.zones.indices.map(Job.zone) + (hazardGroups + regionGroups).map { Job.group($0.merged) }
             + regionPlanes.map(Job.region) + [Job.total]
-        let measured = try CoveredArea.measure(jobs.count, served: servedPlane, demand: everything) { index, area in
+        let measured = try CoveredAreaMeasurer.measure(jobs.count, served: servedPlane, demand: everything) { index, area in
             switch jobs[index] {
             case .zone(let z):
                 let zone = grid.projectedZones[z]
@@ -149,7 +149,7 @@ public struct CoverageEvaluation: Sendable {
 /// n-th area with its own prepared served region and demand (prepared
 /// geometries serve one thread), and each figure is computed alone, so
 /// none depends on the thread count.
-struct CoveredArea {
+struct CoveredAreaMeasurer {
     let served: Geometry
     let demand: Geometry
     private let preparedServed: PreparedGeometry
@@ -176,11 +176,11 @@ struct CoveredArea {
 
     /// `body(i, measurer)` for i in 0..<count, in index order.
     static func measure(_ count: Int, served: Geometry, demand: Geometry,
-                        _ body: @Sendable (Int, CoveredArea) throws -> (area: Double, covered: Double, missing: Geometry?))
+                        _ body: @Sendable (Int, CoveredAreaMeasurer) throws -> (area: Double, covered: Double, missing: Geometry?))
         throws -> [(area: Double, covered: Double, missing: Geometry?)] {
         let cores = max(1, min(count, ParallelMap.width))
         let parts = ParallelMap.map(cores) { core in
-            let measurer = CoveredArea(served: served, demand: demand)
+            let measurer = CoveredAreaMeasurer(served: served, demand: demand)
             return stride(from: core, to: count, by: cores).map { index in Result { try body(index, measurer) } }
         }
         return try (0..<count).map { try parts[$0 % cores][$0 / cores].get() }

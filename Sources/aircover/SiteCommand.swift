@@ -4,8 +4,9 @@ import GeoCore
 import Planner
 
 /// `aircover site`: one siting model on a scenario.
-struct Site: ParsableCommand {
+struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "site",
         abstract: "Choose bases on a scenario: LSCP, MCLP (p or budget), backup, p-center, p-median.",
         discussion: """
         Solves on the scenario's demand grid and coverage matrix at one standard, then reports the exact coverage
