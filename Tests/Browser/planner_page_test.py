@@ -13,6 +13,8 @@ sites) on a free loopback port, then, on the page:
   4. an MCLP (p = 3) runs from the solve panel; its bases become the plan,
      equal to `aircover site --json`'s, and the covered share shown is the
      solve's exact coverage;
+  4b. the grid estimate is shown; the MCLP plan is kept as A, a base
+     removed (B): A and B side by side with B − A, no zone gains;
   5. on a larger scenario (720 candidates, 1 km cells), a long MCLP
      (p = 12, about 30 s) is cancelled from the panel: the progress line
      says cancelled within seconds and the plan stays as it was.
@@ -221,6 +223,28 @@ def run(arguments, checks):
         checks.check(shown.text == two_decimals(site["exact_covered_pct"]) + " %",
                      "the covered share shown is the plan's exact coverage", "%r against %r" % (shown.text, site["exact_covered_pct"]))
         shot(driver, "4-mclp.png")
+
+        # 4b. The grid estimate shows, and Compare A/B: keep the MCLP plan as A,
+        # remove a base (B): both columns, the difference, zones that lose.
+        estimate = driver.find_element(By.ID, "estimate-pct")
+        checks.check(0 < float(estimate.get_attribute("data-value")) <= 100 and "Grid estimate" in driver.find_element(By.ID, "estimate").text,
+                     "the grid estimate is shown beside the exact figures", driver.find_element(By.ID, "estimate").text)
+        a_pct = float(driver.find_element(By.ID, "covered-pct").get_attribute("data-value"))
+        driver.find_element(By.ID, "keep-a").click()
+        removed = driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")[0].get_attribute("data-id")
+        driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")[0].click()
+        wait.until(lambda d: status().startswith("Exact figures") and d.find_elements(By.ID, "compare-table"))
+        b_pct = float(driver.find_element(By.ID, "covered-pct").get_attribute("data-value"))
+        first = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#compare-table tr:nth-child(2) td")]
+        want = ["area covered", two_decimals(a_pct) + " %", two_decimals(b_pct) + " %"]
+        checks.check(first[:3] == want, "Compare shows A and B side by side after removing %s" % removed, "%s against %s" % (first, want))
+        delta = b_pct - a_pct
+        checks.check(len(first) == 4 and abs(float(first[3].replace(" %", "")) - delta) < 0.006 and delta <= 0,
+                     "and the difference B − A, never a gain for fewer bases", "%s against %.4f" % (first, delta))
+        zones_line = driver.find_element(By.ID, "compare-zones")
+        checks.check(zones_line.get_attribute("data-gains") == "0" and (abs(delta) < 0.005 or int(zones_line.get_attribute("data-losses")) >= 1),
+                     "no zone gains, and some zone loses when the total does", zones_line.text)
+        shot(driver, "4b-compare.png")
         errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
         checks.check(not errors, "the browser logged no errors", str(errors))
     finally:
