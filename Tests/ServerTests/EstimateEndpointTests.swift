@@ -77,4 +77,45 @@ import TestSupport
         #expect(cells(two) <= two["cells_total"]?.doubleValue ?? 0)
         #expect(night["night"] == .bool(true) && cells(night) < cells(day))
     }
+
+    /// With a regions layer (two halves of the square), each region's
+    /// weights are those of the cells whose centre lies in it.
+    @Test func regionsSumTheCellsWhoseCentreTheyHold() async throws {
+        let regional = try ServerFixture { folder in
+            try """
+            {"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"name":"west"},"geometry":{"type":"Polygon","coordinates":[[[121.9,40.9],[122.5,40.9],[122.5,41.9],[121.9,41.9],[121.9,40.9]]]}},
+            {"type":"Feature","properties":{"name":"east"},"geometry":{"type":"Polygon","coordinates":[[[122.5,40.9],[123.1,40.9],[123.1,41.9],[122.5,41.9],[122.5,40.9]]]}}]}
+            """.write(to: folder.appendingPathComponent("halves.geojson"), atomically: true, encoding: .utf8)
+            return try SmallScenario.write(in: folder) { $0.replacingOccurrences(of: "cell_km = 4", with: "cell_km = 4\nregions = \"halves.geojson\"") }
+        }
+        defer { regional.remove() }
+        let reply = try await regional.test {
+            try await $0.execute(uri: "/api/estimate", method: .post, headers: [.contentType: "application/json"],
+                                 body: ByteBuffer(string: #"{"bases": ["B1"], "minutes": 15}"#))
+        }
+        let estimate = try reply.json
+        let study = regional.server.session.study
+        let matrix = try study.matrix(of: [study.candidates[0]], minutes: 15)
+        let cells = study.grid.cells
+        var expected: [String: (covered: Double, total: Double)] = ["west": (0, 0), "east": (0, 0)]
+        for (c, cell) in cells.enumerated() {
+            let name = cell.centre.lon < 122.5 ? "west" : "east"
+            expected[name]!.total += cell.weight
+            if matrix.bestMinutes(to: c, from: [0]) != nil { expected[name]!.covered += cell.weight }
+        }
+        let regions = try #require(estimate["regions"]?.arrayValue)
+        #expect(regions.map { $0["name"]?.stringValue } == ["west", "east"])
+        for region in regions {
+            let want = try #require(expected[region["name"]?.stringValue ?? ""])
+            #expect(region["grid_total_weight"]?.doubleValue == want.total)
+            #expect(region["grid_covered_weight"]?.doubleValue == want.covered)
+        }
+        // B1 (west of centre) at 15 min reaches into the west half only, or mostly.
+        #expect(want(regions, "west") > 0 && want(regions, "west") > want(regions, "east"))
+    }
+
+    private func want(_ regions: [JSONValue], _ name: String) -> Double {
+        regions.first { $0["name"]?.stringValue == name }?["grid_covered_pct"]?.doubleValue ?? -1
+    }
 }

@@ -145,6 +145,7 @@ enum OpenAPIDocument {
                         ("cells_served", .object([("type", .string("integer"))])), ("cells_total", .object([("type", .string("integer"))])),
                         ("total", .object([("type", .string("object")), ("description", .string("grid_covered_km2: zone area in served cells; null when zones overlap (as assess --json)."))])),
                         ("zones", .object([("type", .string("array")), ("description", .string("Each zone's id, name and grid_covered_km2 (as assess --json)."))])),
+                        ("regions", .object([("type", .string("array")), ("description", .string("Each reporting region's name, grid_covered_weight, grid_total_weight and grid_covered_pct: the cells whose centre lies in the region (regions layer) or whose largest zone share is of a zone of that region (zones' region names)."))])),
                         ("seconds", .object([("type", .string("number")), ("description", .string("The server's time for the estimate."))])),
                     ])),
                 ])),

@@ -13,12 +13,14 @@ import Planner
 /// (`grid_covered_km2` of each zone, and of the total when zones do not
 /// overlap) and those `aircover site --json` reports for a plan
 /// (`grid_covered_weight`, `grid_total_weight`, `grid_covered_pct`), with
-/// the cells served.
+/// the cells served, and the same weights per reporting region
+/// (`CellRegions`: each cell counts in one region).
 enum GridEstimate {
     /// `{minutes, night, bases, grid_covered_weight, grid_total_weight,
     /// grid_covered_pct, cells_served, cells_total, total: {grid_covered_km2},
-    /// zones: [{id, name, grid_covered_km2}]}`.
-    static func json(bases: [Site], siting: ScenarioSiting) throws -> JSONValue {
+    /// zones: [{id, name, grid_covered_km2}], regions: [{name,
+    /// grid_covered_weight, grid_total_weight, grid_covered_pct}]}`.
+    static func json(bases: [Site], siting: ScenarioSiting, regions: CellRegions) throws -> JSONValue {
         let study = siting.study
         let grid = study.grid
         var served = [Bool](repeating: false, count: grid.cells.count)
@@ -34,10 +36,14 @@ enum GridEstimate {
         }
         var zoneKm2 = [Double](repeating: 0, count: grid.zones.count)
         var coveredWeight = 0.0, totalWeight = 0.0, cellsServed = 0
-        for (cell, isServed) in zip(grid.cells, served) {
+        var regionCovered = [Double](repeating: 0, count: regions.names.count), regionTotal = regionCovered
+        for (c, cell) in grid.cells.enumerated() {
             totalWeight += cell.weight
-            guard isServed else { continue }
+            let region = regions.cellRegion[c]
+            if let region { regionTotal[region] += cell.weight }
+            guard served[c] else { continue }
             coveredWeight += cell.weight
+            if let region { regionCovered[region] += cell.weight }
             cellsServed += 1
             for share in cell.zoneAreas { zoneKm2[share.zone] += share.km2 }
         }
@@ -54,6 +60,11 @@ enum GridEstimate {
             ("total", .object([("grid_covered_km2", disjoint ? n(zoneKm2.reduce(0, +)) : .null)])),
             ("zones", .array(grid.zones.indices.map { z in
                 .object([("id", .string(grid.zones[z].id)), ("name", .string(grid.zones[z].name)), ("grid_covered_km2", n(zoneKm2[z]))])
+            })),
+            ("regions", .array(regions.names.indices.map { r in
+                .object([("name", .string(regions.names[r])), ("grid_covered_weight", n(regionCovered[r])),
+                         ("grid_total_weight", n(regionTotal[r])),
+                         ("grid_covered_pct", n(regionTotal[r] > 0 ? 100 * regionCovered[r] / regionTotal[r] : 0))])
             })),
         ])
     }

@@ -13,6 +13,8 @@ public final class PlannerSession: Sendable {
     private let otherDispatch: LazyValue<Study>
     /// Coverage at one standard, day or night, built on the first solve that needs it.
     private let sitings: LazyValues<SitingKey, ScenarioSiting>
+    /// Each grid cell's reporting region (`/api/estimate`), found on first use.
+    private let cellRegions: LazyValue<CellRegions>
     private let pool = ComputePool()
     /// The scenario file as read at start, and its folder (`/api/export`'s
     /// TOML); nil when the study was not read from one.
@@ -30,6 +32,7 @@ public final class PlannerSession: Sendable {
         let flown: @Sendable (Bool) throws -> Study = { night in night == study.scenario.night ? study : try otherDispatch.value() }
         sitings = LazyValues { key in try ScenarioSiting(study: try flown(key.night), minutes: key.minutes) }
         solves = SolveJobs(sitings: sitings)
+        cellRegions = LazyValue { CellRegions(study: study) }
         let source = study.scenario.source
         let real = PathNames.real(PathNames.fromCommandLine(source.path)) ?? source.path
         scenarioFile = source.pathExtension.lowercased() == "toml"
@@ -61,10 +64,12 @@ public final class PlannerSession: Sendable {
         // Once the coverage is built, the estimate takes milliseconds: it is
         // computed here rather than queued behind assessments in the pool.
         let estimate: JSONValue
-        if let siting = sitings.ifBuilt(key) {
-            estimate = try GridEstimate.json(bases: request.bases, siting: siting)
+        if let siting = sitings.ifBuilt(key), let regions = cellRegions.ifBuilt() {
+            estimate = try GridEstimate.json(bases: request.bases, siting: siting, regions: regions)
         } else {
-            estimate = try await pool.run { [sitings] in try GridEstimate.json(bases: request.bases, siting: try sitings.value(key)) }
+            estimate = try await pool.run { [sitings, cellRegions] in
+                try GridEstimate.json(bases: request.bases, siting: try sitings.value(key), regions: try cellRegions.value())
+            }
         }
         guard case .object(let members) = estimate else { return estimate }
         let seconds = (ContinuousClock.now - started) / .seconds(1)
