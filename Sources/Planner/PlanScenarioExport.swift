@@ -14,8 +14,11 @@ import GeoCore
 ///   bases, with no cost column: budgeted siting models see cost 1), and
 ///   `candidate_id_field` is set to the id field the candidate files had;
 ///   `aircraft_field`, when the scenario had one, becomes the CSV's
-///   `aircraft` column. The scenario's old existing bases are candidates
-///   only where its candidate files list them;
+///   `aircraft` column, which names every base's type, those flying the
+///   scenario's `[aircraft]` included: the catalog must know that name, and
+///   figures overridden in `[aircraft]` do not reach those bases then. The
+///   scenario's old existing bases are candidates only where its candidate
+///   files list them;
 /// - `[demand] cell_km` and `[standards] night` are those of the study
 ///   (e.g. `serve --cell-km`) and of the plan;
 /// - `[output]` goes (a new study writes to out/<file name>).
