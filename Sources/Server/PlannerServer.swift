@@ -4,8 +4,8 @@ import Hummingbird
 import Planner
 
 /// `aircover serve`: the Planner behind HTTP. One study, read at start;
-/// the page at `/`, the API under `/api/` (assessments, background
-/// solves), its description at
+/// the page at `/`, the API under `/api/` (assessments, grid estimates,
+/// exports, background solves), its description at
 /// `/openapi.json`, Leaflet under `/leaflet/`. No other path reaches a file.
 public struct PlannerServer: Sendable {
     public let session: PlannerSession
@@ -27,6 +27,14 @@ public struct PlannerServer: Sendable {
         router.post("/api/assess") { [session] request, _ in
             let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
             return JSONResponse.make(try await session.assess(body: Array(buffer: body)))
+        }
+        router.post("/api/estimate") { [session] request, _ in
+            let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
+            return JSONResponse.make(try await session.estimate(body: Array(buffer: body)))
+        }
+        router.post("/api/export") { [session] request, _ in
+            let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
+            return try await session.export(body: Array(buffer: body)).response
         }
         router.post("/api/solve") { [session] request, _ in
             let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)

@@ -13,6 +13,10 @@ sites) on a free loopback port, then, on the page:
   4. an MCLP (p = 3) runs from the solve panel; its bases become the plan,
      equal to `aircover site --json`'s, and the covered share shown is the
      solve's exact coverage;
+  4b. the grid estimate is shown; the MCLP plan is kept as A, a base
+     removed (B): A and B side by side with B − A, no zone gains;
+  4c. B is exported as scenario TOML and bases CSV from the Export menu;
+     `aircover assess` on the two saved files gives B's bases and share;
   5. on a larger scenario (720 candidates, 1 km cells), a long MCLP
      (p = 12, about 30 s) is cancelled from the panel: the progress line
      says cancelled within seconds and the plan stays as it was.
@@ -130,12 +134,18 @@ def start_server(aircover, scenario):
     return server, url
 
 
-def browser():
+def browser(downloads=None):
+    """Headless Chromium; files the page saves go to `downloads` when given."""
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,900"]:
         options.add_argument(argument)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    if downloads:
+        driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+    return driver
 
 
 def run(arguments, checks):
@@ -151,7 +161,9 @@ def run(arguments, checks):
     server, url = start_server(arguments.aircover, scenario)
     driver = None
     try:
-        driver = browser()
+        downloads = os.path.join(folder, "downloads")
+        os.makedirs(downloads)
+        driver = browser(downloads)
         wait = WebDriverWait(driver, 120, poll_frequency=0.1)
         status = lambda: driver.find_element(By.ID, "status").text
 
@@ -221,6 +233,41 @@ def run(arguments, checks):
         checks.check(shown.text == two_decimals(site["exact_covered_pct"]) + " %",
                      "the covered share shown is the plan's exact coverage", "%r against %r" % (shown.text, site["exact_covered_pct"]))
         shot(driver, "4-mclp.png")
+
+        # 4b. The grid estimate shows, and Compare A/B: keep the MCLP plan as A,
+        # remove a base (B): both columns, the difference, zones that lose.
+        estimate = driver.find_element(By.ID, "estimate-pct")
+        checks.check(0 < float(estimate.get_attribute("data-value")) <= 100 and "Grid estimate" in driver.find_element(By.ID, "estimate").text,
+                     "the grid estimate is shown beside the exact figures", driver.find_element(By.ID, "estimate").text)
+        a_pct = float(driver.find_element(By.ID, "covered-pct").get_attribute("data-value"))
+        driver.find_element(By.ID, "keep-a").click()
+        removed = driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")[0].get_attribute("data-id")
+        driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")[0].click()
+        wait.until(lambda d: status().startswith("Exact figures") and d.find_elements(By.ID, "compare-table"))
+        b_pct = float(driver.find_element(By.ID, "covered-pct").get_attribute("data-value"))
+        planned_b = [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")]
+        first = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#compare-table tr:nth-child(2) td")]
+        want = ["area covered", two_decimals(a_pct) + " %", two_decimals(b_pct) + " %"]
+        checks.check(first[:3] == want, "Compare shows A and B side by side after removing %s" % removed, "%s against %s" % (first, want))
+        delta = b_pct - a_pct
+        checks.check(len(first) == 4 and abs(float(first[3].replace(" %", "")) - delta) < 0.006 and delta <= 0,
+                     "and the difference B − A, never a gain for fewer bases", "%s against %.4f" % (first, delta))
+        zones_line = driver.find_element(By.ID, "compare-zones")
+        checks.check(zones_line.get_attribute("data-gains") == "0" and (abs(delta) < 0.005 or int(zones_line.get_attribute("data-losses")) >= 1),
+                     "no zone gains, and some zone loses when the total does", zones_line.text)
+        shot(driver, "4b-compare.png")
+
+        # 4c. Export the plan (B) as scenario TOML and bases CSV: aircover
+        # assess on the two saved files gives the covered share shown.
+        for format in ["toml", "csv"]:
+            driver.find_element(By.CSS_SELECTOR, "#export button[data-format=%s]" % format).click()
+            wait.until(lambda d: d.find_element(By.ID, "export-status").text.startswith("Saved"))
+        saved = lambda: sorted(os.listdir(downloads))
+        WebDriverWait(driver, 30, poll_frequency=0.1).until(lambda d: saved() == ["plan-bases.csv", "plan.toml"])
+        exported = standard(aircover_json(arguments.aircover, "assess", os.path.join(downloads, "plan.toml"), "--minutes", "%g" % minutes), minutes)
+        checks.check(exported["total"]["covered_pct"] == b_pct and exported["bases"] == planned_b,
+                     "the exported TOML and CSV, assessed by aircover, give the plan's bases and covered share",
+                     "%s %s against %s %s" % (exported["bases"], exported["total"]["covered_pct"], planned_b, b_pct))
         errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
         checks.check(not errors, "the browser logged no errors", str(errors))
     finally:

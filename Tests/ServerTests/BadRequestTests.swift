@@ -52,6 +52,20 @@ import Testing
         }
     }
 
+    /// `/api/estimate` takes the body of `/api/assess` and refuses the same bodies alike.
+    @Test func theEstimateRefusesTheSameBodies() async throws {
+        try await fixture.test { client in
+            for (body, status, says) in Self.cases {
+                let reply = try await client.execute(uri: "/api/estimate", method: .post, headers: [.contentType: "application/json"],
+                                                     body: ByteBuffer(string: body))
+                #expect(Int(reply.status.code) == status, "\(body.prefix(80))")
+                #expect(reply.headers[.contentType]?.hasPrefix("application/json") == true)
+                let message = try reply.json["error"]?.stringValue ?? ""
+                #expect(message.contains(says), "\(body.prefix(80)): \(message)")
+            }
+        }
+    }
+
     @Test func unknownPathsAndMethodsAreJSON404s() async throws {
         try await fixture.test { client in
             for (uri, method) in [("/api/nothing", HTTPRequest.Method.get), ("/api/assess", .get), ("/api/scenario", .post), ("/index.html", .get)] {

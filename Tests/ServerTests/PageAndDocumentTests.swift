@@ -42,7 +42,7 @@ import Testing
         let routed = Set(fixture.server.router().routes.map { route in
             "\(route.method) " + route.path.description.replacingOccurrences(of: #":(\w+)"#, with: "{$1}", options: .regularExpression)
         })
-        #expect(routed.count == 9)
+        #expect(routed.count == 11)
         #expect(documented == routed)
     }
 

@@ -1,7 +1,7 @@
 import GeoCore
 import Planner
 
-/// The body of `POST /api/assess`, read and checked against the study:
+/// The body of `POST /api/assess` (and of `/api/estimate`), read and checked against the study:
 /// `{"bases": [...], "minutes": M, "night": false}`.
 ///
 /// - `bases`: one to `ServerLimits.bases` entries, each a site id of the
@@ -21,8 +21,14 @@ struct AssessRequest {
     let minutes: Double
     let night: Bool
 
+    static let members = ["bases", "minutes", "night"]
+
     init(body: [UInt8], study: Study) throws(APIError) {
-        let value = try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false}"#, members: ["bases", "minutes", "night"])
+        try self.init(try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false}"#, members: Self.members), study: study)
+    }
+
+    /// The request from a body already read as a JSON object (other members are the caller's).
+    init(_ value: JSONValue, study: Study) throws(APIError) {
         bases = try Self.bases(value["bases"], study: study)
         minutes = try RequestJSON.standard(value["minutes"], study: study)
         night = try RequestJSON.flag(value["night"], named: "night") ?? study.scenario.night

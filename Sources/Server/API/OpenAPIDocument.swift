@@ -34,6 +34,11 @@ enum OpenAPIDocument {
             ("description", .string("At most 1,000,000 bytes.")),
             ("content", .object([("application/json", .object([("schema", .object([("$ref", .string("#/components/schemas/SolveRequest"))]))]))])),
         ])
+        let exportBody: JSONValue = .object([
+            ("required", .bool(true)),
+            ("description", .string("At most 1,000,000 bytes.")),
+            ("content", .object([("application/json", .object([("schema", .object([("$ref", .string("#/components/schemas/ExportRequest"))]))]))])),
+        ])
         let solveJob: JSONValue = .object([("$ref", .string("#/components/schemas/SolveJob"))])
         let jobParameter: JSONValue = .object([
             ("name", .string("id")), ("in", .string("path")), ("required", .bool(true)),
@@ -57,6 +62,24 @@ enum OpenAPIDocument {
                      ("400", jsonReply("Malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases, or an aircraft that cannot fly the request (e.g. its night dispatch is not shorter than the standard).", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
                     body: assessBody))])),
+                ("/api/estimate", .object([("post", operation(
+                    "The grid estimate of a base set at one standard, day or night, at once: from the coverage matrix of every candidate at that standard (built on the first request, or solve, at it and kept); a position that is not a candidate gets its own column. The figures `aircover assess --json` gives beside the exact ones (grid_covered_km2) and those `aircover site --json` gives for a plan (grid_covered_weight, grid_total_weight, grid_covered_pct).",
+                    [("200", jsonReply("The estimate.", .object([("$ref", .string("#/components/schemas/Estimate"))]))),
+                     ("400", jsonReply("As /api/assess: malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases.", error)),
+                     ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
+                    body: assessBody))])),
+                ("/api/export", .object([("post", operation(
+                    "The plan as a file to download (Content-Disposition: attachment): toml, the scenario file with the plan's bases as its existing bases, naming plan-bases.csv beside it (paths absolute, [output] left out); csv, that bases file; geojson and html, the plan.geojson and report.html `aircover assess --output` writes for the plan.",
+                    [("200", .object([("description", .string("The file.")), ("content", .object([
+                        ("application/toml", .object([("schema", .object([("type", .string("string"))]))])),
+                        ("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
+                        ("application/geo+json", .object([("schema", .object([("type", .string("object"))]))])),
+                        ("text/html", .object([("schema", .object([("type", .string("string"))]))])),
+                     ]))])),
+                     ("400", jsonReply("As /api/assess, or a format missing or unknown.", error)),
+                     ("409", jsonReply("toml: the study was not read from a scenario file.", error)),
+                     ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
+                    body: exportBody))])),
                 ("/api/solve", .object([("post", operation(
                     "Starts a background solve (LSCP or MCLP) on the scenario's coverage at one standard, day or night, through the code `aircover site` runs; answers at once with the job (status running). Follow it with GET /api/solve/{id}.",
                     [("202", jsonReply("The job, started.", solveJob)),
@@ -100,6 +123,30 @@ enum OpenAPIDocument {
                                              ("description", .string("One of the scenario's standards; optional when it has only one."))])),
                         ("night", .object([("type", .string("boolean")),
                                            ("description", .string("Night dispatch; default the scenario's setting. The other setting is built once, on first use, from the same layers."))])),
+                    ])),
+                ])),
+                ("ExportRequest", .object([
+                    ("type", .string("object")), ("required", .array([.string("bases"), .string("format")])), ("additionalProperties", .bool(false)),
+                    ("properties", .object([
+                        ("bases", .object([("$ref", .string("#/components/schemas/AssessRequest/properties/bases"))])),
+                        ("minutes", .object([("type", .string("number")), ("description", .string("As AssessRequest."))])),
+                        ("night", .object([("type", .string("boolean")), ("description", .string("As AssessRequest."))])),
+                        ("format", .object([("type", .string("string")), ("enum", .array(ExportRequest.Format.allCases.map { .string($0.rawValue) }))])),
+                    ])),
+                ])),
+                ("Estimate", .object([
+                    ("type", .string("object")),
+                    ("properties", .object([
+                        ("minutes", .object([("type", .string("number"))])), ("night", .object([("type", .string("boolean"))])),
+                        ("bases", .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))])),
+                        ("grid_covered_weight", .object([("type", .string("number")), ("description", .string("Demand weight of the cells whose centre a base serves."))])),
+                        ("grid_total_weight", .object([("type", .string("number"))])),
+                        ("grid_covered_pct", .object([("type", .string("number"))])),
+                        ("cells_served", .object([("type", .string("integer"))])), ("cells_total", .object([("type", .string("integer"))])),
+                        ("total", .object([("type", .string("object")), ("description", .string("grid_covered_km2: zone area in served cells; null when zones overlap (as assess --json)."))])),
+                        ("zones", .object([("type", .string("array")), ("description", .string("Each zone's id, name and grid_covered_km2 (as assess --json)."))])),
+                        ("regions", .object([("type", .string("array")), ("description", .string("Each reporting region's name, grid_covered_weight, grid_total_weight and grid_covered_pct: the cells whose centre lies in the region (regions layer) or whose largest zone share is of a zone of that region (zones' region names)."))])),
+                        ("seconds", .object([("type", .string("number")), ("description", .string("The server's time for the estimate."))])),
                     ])),
                 ])),
                 ("SolveRequest", .object([

@@ -16,6 +16,14 @@ final class LazyValue<Value: Sendable>: @unchecked Sendable {
         built = result
         return try result.get()
     }
+
+    /// The value when it has been built, without waiting: nil while it is
+    /// being built, when it has not been asked for, or when building failed.
+    func ifBuilt() -> Value? {
+        guard lock.try() else { return nil }
+        defer { lock.unlock() }
+        return try? built?.get()
+    }
 }
 
 /// One `LazyValue` per key, made on first request.
@@ -36,5 +44,10 @@ final class LazyValues<Key: Hashable & Sendable, Value: Sendable>: @unchecked Se
             return lazy
         }
         return try lazy.value()
+    }
+
+    /// The value for `key` when it has been built (`LazyValue.ifBuilt`).
+    func ifBuilt(_ key: Key) -> Value? {
+        lock.withLock { values[key] }?.ifBuilt()
     }
 }

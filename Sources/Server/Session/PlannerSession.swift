@@ -13,7 +13,12 @@ public final class PlannerSession: Sendable {
     private let otherDispatch: LazyValue<Study>
     /// Coverage at one standard, day or night, built on the first solve that needs it.
     private let sitings: LazyValues<SitingKey, ScenarioSiting>
+    /// Each grid cell's reporting region (`/api/estimate`), found on first use.
+    private let cellRegions: LazyValue<CellRegions>
     private let pool = ComputePool()
+    /// The scenario file as read at start, and its folder (`/api/export`'s
+    /// TOML); nil when the study was not read from one.
+    private let scenarioFile: (table: ConfigTable, directory: String)?
     /// The background solves (`/api/solve`), on a thread of their own so a
     /// long solve never holds up an assessment.
     let solves: SolveJobs
@@ -27,6 +32,11 @@ public final class PlannerSession: Sendable {
         let flown: @Sendable (Bool) throws -> Study = { night in night == study.scenario.night ? study : try otherDispatch.value() }
         sitings = LazyValues { key in try ScenarioSiting(study: try flown(key.night), minutes: key.minutes) }
         solves = SolveJobs(sitings: sitings)
+        cellRegions = LazyValue { CellRegions(study: study) }
+        let source = study.scenario.source
+        let real = PathNames.real(PathNames.fromCommandLine(source.path)) ?? source.path
+        scenarioFile = source.pathExtension.lowercased() == "toml"
+            ? (try? ConfigTable.load(tomlFile: source)).map { ($0, (real as NSString).deletingLastPathComponent) } : nil
     }
 
     /// The study flown by day (`false`) or night (`true`).
@@ -40,6 +50,38 @@ public final class PlannerSession: Sendable {
         let request = try AssessRequest(body: body, study: study)
         return try await pool.run { [self] in
             try Assessment.run(try flown(atNight: request.night), bases: request.bases, standards: [request.minutes]).json()
+        }
+    }
+
+    /// `POST /api/estimate`: the grid estimate of the request's bases
+    /// (`GridEstimate`) with `seconds`, the server's time for it. The first
+    /// request at a standard and dispatch builds the candidates' coverage
+    /// (the solves' own, kept), in the pool; later ones answer on the spot.
+    func estimate(body: [UInt8]) async throws -> JSONValue {
+        let request = try AssessRequest(body: body, study: study)
+        let started = ContinuousClock.now
+        let key = SitingKey(minutes: request.minutes, night: request.night)
+        // Once the coverage is built, the estimate takes milliseconds: it is
+        // computed here rather than queued behind assessments in the pool.
+        let estimate: JSONValue
+        if let siting = sitings.ifBuilt(key), let regions = cellRegions.ifBuilt() {
+            estimate = try GridEstimate.json(bases: request.bases, siting: siting, regions: regions)
+        } else {
+            estimate = try await pool.run { [sitings, cellRegions] in
+                try GridEstimate.json(bases: request.bases, siting: try sitings.value(key), regions: try cellRegions.value())
+            }
+        }
+        guard case .object(let members) = estimate else { return estimate }
+        let seconds = (ContinuousClock.now - started) / .seconds(1)
+        return .object(members + [("seconds", .number(seconds))])
+    }
+
+    /// `POST /api/export`: the plan as a file (`PlanDownload`).
+    func export(body: [UInt8]) async throws -> PlanDownload {
+        let request = try ExportRequest(body: body, study: study)
+        return try await pool.run { [self] in
+            try PlanDownload.make(request.format, bases: request.plan.bases, minutes: request.plan.minutes,
+                                  study: try flown(atNight: request.plan.night), scenario: scenarioFile)
         }
     }
 

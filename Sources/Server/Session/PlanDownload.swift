@@ -1,0 +1,45 @@
+import Foundation
+import GeoCore
+import Hummingbird
+import Planner
+
+/// A file of `POST /api/export`, sent as an attachment: its name, media
+/// type and bytes, each made by the Planner's own writers
+/// (`PlanScenarioExport`, `PlanOutputs.maps`).
+struct PlanDownload: Sendable {
+    let fileName: String
+    let mediaType: String
+    let bytes: [UInt8]
+
+    /// The file `format` of the plan `bases` at `minutes` on `study`
+    /// (already flown by day or night); `scenario` is the scenario file as
+    /// read at start, with its folder (nil when the study did not come from one).
+    static func make(_ format: ExportRequest.Format, bases: [Site], minutes: Double, study: Study,
+                     scenario: (table: ConfigTable, directory: String)?) throws -> PlanDownload {
+        switch format {
+        case .toml:
+            guard let scenario else { throw APIError(.conflict, "this study was not read from a scenario file, so there is none to export") }
+            let text = PlanScenarioExport.toml(source: scenario.table, directory: scenario.directory, study: study,
+                                               night: study.scenario.night, basesFile: ExportRequest.basesFile)
+            return PlanDownload(fileName: "plan.toml", mediaType: "application/toml; charset=utf-8", bytes: Array(text.utf8))
+        case .csv:
+            return PlanDownload(fileName: ExportRequest.basesFile, mediaType: "text/csv; charset=utf-8",
+                                bytes: Array(PlanScenarioExport.basesCSV(study, bases: bases).utf8))
+        case .geojson, .html:
+            let assessment = try Assessment.run(study, bases: bases, standards: [minutes])
+            let files = try PlanOutputs.maps(try PlanRun(assessment: assessment), versions: .current)
+            let name = format == .geojson ? "plan.geojson" : "report.html"
+            guard let data = files[name] else { throw APIError(.internalServerError, "the Planner wrote no \(name)") }
+            return PlanDownload(fileName: name, mediaType: format == .geojson ? "application/geo+json" : "text/html; charset=utf-8",
+                                bytes: Array(data))
+        }
+    }
+
+    /// The reply: `Content-Disposition: attachment` with the file's name.
+    var response: Response {
+        var headers = HTTPFields()
+        headers[.contentType] = mediaType
+        headers[.contentDisposition] = "attachment; filename=\"\(fileName)\""
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}

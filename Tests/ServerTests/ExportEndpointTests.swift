@@ -1,0 +1,79 @@
+import Foundation
+import GeoCore
+import Hummingbird
+import HummingbirdTesting
+import Planner
+import Testing
+import TestSupport
+@testable import Server
+
+/// `POST /api/export`: the scenario TOML and bases CSV it gives, written to
+/// a folder of their own, reproduce the plan's figures; the GeoJSON and
+/// report are those `aircover assess --output` writes.
+@Suite final class ExportEndpointTests: Sendable {
+    let fixture: ServerFixture
+    init() throws { fixture = try ServerFixture() }
+    deinit { fixture.remove() }
+
+    func export(_ plan: String, format: String) async throws -> TestResponse {
+        let body = "{" + plan + #", "format": "\#(format)"}"#
+        return try await fixture.test {
+            try await $0.execute(uri: "/api/export", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+        }
+    }
+
+    @Test(arguments: [
+        (#""bases": ["B2"], "minutes": 40"#, 40.0), (#""bases": ["B1", [122.9, 41.7]], "minutes": 15"#, 15.0),
+        (#""bases": [[121.5, 41.0], "B2"], "minutes": 40, "night": true"#, 40.0),
+    ])
+    func theTOMLAndCSVReproduceThePlansFigures(plan: String, minutes: Double) async throws {
+        let toml = try await export(plan, format: "toml")
+        let csv = try await export(plan, format: "csv")
+        #expect(toml.status == .ok && csv.status == .ok, "\(toml.text) \(csv.text)")
+        #expect(toml.headers[.contentDisposition] == "attachment; filename=\"plan.toml\"")
+        #expect(csv.headers[.contentDisposition] == "attachment; filename=\"\(ExportRequest.basesFile)\"")
+        let folder = fixture.folder.appendingPathComponent("export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try toml.text.write(to: folder.appendingPathComponent("plan.toml"), atomically: true, encoding: .utf8)
+        try csv.text.write(to: folder.appendingPathComponent(ExportRequest.basesFile), atomically: true, encoding: .utf8)
+        // The built program reads the exported files back and assesses their existing bases.
+        let command = try ServerFixture.command(["assess", folder.appendingPathComponent("plan.toml").path, "--minutes", SummaryComparison.format(minutes), "--json"])
+        let served = try await fixture.test { try await $0.assess("{" + plan + "}") }
+        #expect(served.status == .ok)
+        let expected = try #require(try served.json.standard(minutes))
+        let got = try #require(command.standard(minutes))
+        #expect(got.figures == expected.figures)
+        #expect(got["bases"] == expected["bases"])
+        #expect(command["night"] == (try served.json["night"]))
+        #expect(try #require(got["total"]?["covered_pct"]?.doubleValue) > 0)
+    }
+
+    @Test func theGeoJSONAndReportAreTheAssessCommandsOutputs() async throws {
+        let output = fixture.folder.appendingPathComponent("assess-output")
+        _ = try ProcessRunner.run(ServerFixture.executable, ["assess", fixture.scenarioFile.path, "--bases", "B1,B2", "--minutes", "40", "--output", output.path])
+        let geojson = try await export(#""bases": ["B1", "B2"], "minutes": 40"#, format: "geojson")
+        let report = try await export(#""bases": ["B1", "B2"], "minutes": 40"#, format: "html")
+        #expect(geojson.headers[.contentDisposition] == "attachment; filename=\"plan.geojson\"")
+        #expect(report.headers[.contentDisposition] == "attachment; filename=\"report.html\"")
+        let written = try String(contentsOf: output.appendingPathComponent("plan.geojson"), encoding: .utf8)
+        #expect(!written.isEmpty && geojson.text == written)
+        #expect(try JSONParser.parse(geojson.text)["type"] == .string("FeatureCollection"))
+        let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(report.text.hasPrefix("<!doctype html") || report.text.hasPrefix("<!DOCTYPE html"))
+        #expect(report.text == html)
+    }
+
+    @Test func badExportsAreJSON4xx() async throws {
+        for (body, says) in [(#""bases": ["B1"], "minutes": 40"#, "format is missing"),
+                             (#""bases": ["B1"], "minutes": 40, "format": "zip""#, "unknown format \"zip\""),
+                             (#""bases": ["B1"], "minutes": 40, "format": 3"#, "format must be"),
+                             (#""bases": ["NOPE"], "minutes": 40, "format": "csv""#, "site NOPE is not among")] {
+            let reply = try await fixture.test {
+                try await $0.execute(uri: "/api/export", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{" + body + "}"))
+            }
+            #expect(reply.status == .badRequest, "\(body)")
+            #expect(reply.headers[.contentType]?.hasPrefix("application/json") == true)
+            #expect(try reply.json["error"]?.stringValue?.contains(says) == true, "\(body): \(reply.text)")
+        }
+    }
+}
