@@ -66,10 +66,12 @@ public struct PlannerServer: Sendable {
                            })
     }
 
-    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then shuts down gracefully;
+    /// Serves until SIGINT (Ctrl-C) or SIGTERM, then shuts down gracefully,
+    /// building every standard's coverage in the background meanwhile;
     /// `ready` gets the URL once the server listens. Throws if the address
     /// cannot be bound.
     public func run(host: String, port: Int, ready: @escaping @Sendable (String) -> Void) async throws {
+        session.prepareCoverage()
         try await application(host: host, port: port, ready: ready).runService()
     }
 }

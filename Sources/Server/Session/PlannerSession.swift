@@ -39,6 +39,23 @@ public final class PlannerSession: Sendable {
             ? (try? ConfigTable.load(tomlFile: source)).map { ($0, (real as NSString).deletingLastPathComponent) } : nil
     }
 
+    /// Builds, on a background thread, the cells' regions and the
+    /// candidates' coverage at every standard of the scenario (its own
+    /// dispatch, longest standard first, as the page opens on it), so that
+    /// grid estimates answer at once from the first click. A request that
+    /// needs a coverage still being built waits for it; nothing is built twice.
+    func prepareCoverage() {
+        let thread = Thread { [sitings, cellRegions, study] in
+            _ = try? cellRegions.value()
+            for minutes in study.scenario.minutes.reversed() {
+                _ = try? sitings.value(SitingKey(minutes: minutes, night: study.scenario.night))
+            }
+        }
+        thread.name = "aircover serve: coverage of every standard"
+        thread.qualityOfService = .utility
+        thread.start()
+    }
+
     /// The study flown by day (`false`) or night (`true`).
     func flown(atNight night: Bool) throws -> Study {
         night == study.scenario.night ? study : try otherDispatch.value()
