@@ -11,6 +11,8 @@
 ///   dependency's C++ flags cannot be set from this package. Refused.
 /// - A `}` where an array expects a value (`[}`, `[1, }`): toml++'s
 ///   `parse_value()` asserts on it in the same way. Refused.
+/// - A date whose `T` no digit follows (`1979-05-27T:30`, `1979-05-27T` at
+///   the end of a line): toml++'s `parse_time()` asserts. Refused.
 ///
 /// A leading UTF-8 byte-order mark is skipped, as toml++ skips it.
 ///
@@ -158,12 +160,21 @@ enum TOMLTextCheck {
         /// A `key = value` statement: up to the end of the line where every
         /// array and inline table it opened is closed. Flags a `}` where an
         /// array expects a value (after its `[` or a `,`), on which toml++'s
-        /// `parse_value()` asserts.
+        /// `parse_value()` asserts, and a value `YYYY-MM-DDT` not followed by
+        /// a digit, on which its `parse_time()` asserts.
         mutating func skipStatement() -> Finding? {
             let statementStart = lineStart
             var open: [UInt8] = []
             var previous: UInt8 = 0  // the last byte that is not a blank, line break or comment
+            var inValue = false  // after a key's '=', until an inline table's ',' starts the next key
             while let b = current {
+                if inValue, let problem = dateTimeWithoutTime(at: index, statementStart: statementStart) { return problem }
+                switch b {
+                case UInt8(ascii: "="): inValue = true
+                case UInt8(ascii: "{"): inValue = false
+                case UInt8(ascii: ","): inValue = open.last != UInt8(ascii: "{")
+                default: break
+                }
                 switch b {
                 case UInt8(ascii: "\n") where open.isEmpty: return nil
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "\n"):
@@ -187,6 +198,26 @@ enum TOMLTextCheck {
                 previous = b
             }
             return nil
+        }
+
+        /// A finding when a value token starts at `offset` with a date
+        /// (`YYYY-MM-DD`) and a `T` or `t` that no digit follows.
+        func dateTimeWithoutTime(at offset: Int, statementStart: Int) -> Finding? {
+            func digit(_ k: Int) -> Bool { byte(at: offset + k).map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+            guard digit(0), offset == 0 || !Self.isTokenByte(bytes[offset - 1]),
+                  digit(1), digit(2), digit(3), byte(at: offset + 4) == UInt8(ascii: "-"), digit(5), digit(6),
+                  byte(at: offset + 7) == UInt8(ascii: "-"), digit(8), digit(9),
+                  byte(at: offset + 10) == UInt8(ascii: "T") || byte(at: offset + 10) == UInt8(ascii: "t"), !digit(11)
+            else { return nil }
+            return Finding(line: line, column: column(of: offset + 11), lineStart: statementStart,
+                           problem: "a date-time needs its time after the 'T' (YYYY-MM-DDTHH:MM:SS)")
+        }
+
+        /// Bytes that continue a bare key or a number, date or time token.
+        static func isTokenByte(_ b: UInt8) -> Bool {
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".") || b == UInt8(ascii: ":")
+                || b == UInt8(ascii: "+") || b >= 0x80
         }
 
         /// A basic ("…", """…""") or literal ('…', '''…''') string.

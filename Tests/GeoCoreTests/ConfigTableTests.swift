@@ -79,6 +79,26 @@ import Testing
         }
     }
 
+    /// A date whose `T` no digit follows: toml++'s `parse_time()` asserts on it.
+    @Test(arguments: [
+        ("a = 1979-05-27T:30:00Z\n", 1, 16), ("a = 1979-05-27T\n", 1, 16), ("a = 1979-05-27t", 1, 16),
+        ("a = [1979-05-27T07:32:00, 1979-05-27Tx]\n", 1, 38), ("t = { x = 1, y = 2001-01-01T }\n", 1, 29),
+    ])
+    func aDateTimeWithoutItsTimeIsRefused(text: String, line: Int, column: Int) {
+        #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
+                                    problem: "not valid TOML: a date-time needs its time after the 'T' (YYYY-MM-DDTHH:MM:SS)")) {
+            try ConfigTable.parse(toml: text, source: "t.toml")
+        }
+    }
+
+    /// Dates, times and keys that look like dates are valid TOML and read as such.
+    @Test func datesAndDateLikeKeysAreRead() throws {
+        let table = try ConfigTable.parse(toml: "1979-05-27t = 1\nd = 1979-05-27T07:32:00Z\ne = 1979-05-27\nf = 1979-05-27 07:32:00\n",
+                                          source: "t.toml")
+        #expect(table.value["1979-05-27t"] == .integer(1))
+        #expect(table.value["e"] != nil && table.value["d"] != nil && table.value["f"] != nil)
+    }
+
     /// Braces that close inline tables inside arrays are valid TOML and read as such.
     @Test func inlineTablesInsideArraysAreRead() throws {
         let table = try ConfigTable.parse(toml: "a = [{ b = [1] }, { c = 2 },\n]\nd = { e = [3, { f = 4 }] }\n", source: "t.toml")
