@@ -9,7 +9,8 @@ import FoundationXML
 /// (GDAL for the maps, a CSV split, an XML parser for the SVG), and checked
 /// against summary.json and against each other.
 @Suite struct PlanOutputsTests {
-    static let expectedFiles = [".aircover-manifest.json", "bases.csv", "coverage_hazards.csv", "coverage_zones.csv", "map.svg", "plan.geojson",
+    static let expectedFiles = [".aircover-manifest.json", "bases.csv", "coverage_hazards.csv", "coverage_zones.csv",
+                                "map-15min-proposed.svg", "map-40min-proposed.svg", "map-40min.svg", "map.svg", "plan.geojson",
                                 "plan.gpkg", "report.html", "siting.csv", "summary.json"]
 
     func rows(_ url: URL) throws -> [[String: String]] {
