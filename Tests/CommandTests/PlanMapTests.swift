@@ -36,6 +36,52 @@ import GeoCore
         #expect(!map.contains("class=\"context\""), "no context layer in this scenario")
     }
 
+    /// At 20 min the bases (122.3°E and 122.7°E) reach 40 km, past the
+    /// view's west and east edges around the 84 km wide square: the reach's
+    /// outline is cut at the frame, never drawn along it as if the frame
+    /// were part of the reach.
+    @Test func outlinesCutAtTheFrameAreNotDrawnAlongIt() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let scenario = try SmallScenario.write(in: directory) { $0.replacingOccurrences(of: "minutes = [15, 40]", with: "minutes = [15, 20]") }
+        #expect(try CommandRunner.run(["plan", scenario.path]).status == 0)
+        let map = try String(contentsOf: directory.appendingPathComponent("out/map.svg"), encoding: .utf8)
+        let start = try #require(map.range(of: "<g class=\"reach\">"))
+        let reach = map[start.upperBound...]
+        let group = String(reach[..<(try #require(reach.range(of: "</g>")).lowerBound)])
+        let paths = group.components(separatedBy: " d=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(paths.count == 2, "one outline per standard")
+        // Segments (an L after a point) along the frame's left, right or top edge (x = 20, x = 920, y = 20).
+        var alongTheFrame: [String] = []
+        for d in paths {
+            var previous: (x: Double, y: Double)?
+            var command: Character = "M", number = ""
+            var numbers: [Double] = []
+            for character in d + "M" {
+                if character == "M" || character == "L" || character == "Z" {
+                    if let value = Double(number) { numbers.append(value) }
+                    number = ""
+                    if numbers.count == 2 {
+                        let p = (x: numbers[0], y: numbers[1])
+                        if command == "L", let q = previous,
+                           (q.x == p.x && (p.x == 20 || p.x == 920)) || (q.y == p.y && p.y == 20) {
+                            alongTheFrame.append("\(q) → \(p)")
+                        }
+                        previous = p
+                    }
+                    numbers = []
+                    command = character
+                } else if character == " " {
+                    if let value = Double(number) { numbers.append(value) }
+                    number = ""
+                } else {
+                    number.append(character)
+                }
+            }
+        }
+        #expect(alongTheFrame.isEmpty, "segments along the frame: \(alongTheFrame.prefix(5))")
+    }
+
     @Test func theProposedNetworksAreDrawnLabelledAndListed() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -54,18 +100,21 @@ import GeoCore
             #expect(svg.contains("Proposed network: MCLP p = 1"))
             for id in sites { #expect(svg.contains(">\(id)</text>") && svg.contains("(\(id))</title>"), "\(id) labelled on the \(minutes)-min proposed map") }
             let pct = try #require(mclp["exact_covered_pct"]?.doubleValue)
-            #expect(svg.contains(String(format: "%.2f%% of zones", pct)), "the proposed reach's coverage \(pct)% as siting measured it")
+            #expect(svg.contains(String(format: "%.2f%% of the zones' area within \(minutes) min", pct)),
+                    "the proposed network's coverage \(pct)% as siting measured it")
             #expect(report.contains("map-\(minutes)min-proposed.svg"))
         }
         #expect(report.contains("id=\"uncovered-map-15min-proposed\""), "each embedded map has its own pattern id")
     }
 
+    /// A "land" polygon whose east edge (122.8°E) crosses the square: that
+    /// boundary is drawn; its other edges lie outside the view.
     @Test func contextLayersAreDrawnDimmedBehindTheZones() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try """
         {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"land"},
-        "geometry":{"type":"Polygon","coordinates":[[[121.5,40.6],[123.6,40.6],[123.6,42.3],[121.5,42.3],[121.5,40.6]]]}}]}
+        "geometry":{"type":"Polygon","coordinates":[[[121.5,40.6],[122.8,40.6],[122.8,42.3],[121.5,42.3],[121.5,40.6]]]}}]}
         """.write(to: directory.appendingPathComponent("land.geojson"), atomically: true, encoding: .utf8)
         let out = try plan(in: directory, extra: "context = [\"land.geojson\"]")
         let map = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)

@@ -95,6 +95,11 @@ import GeoCore
         let bases = try String(contentsOf: out.appendingPathComponent("bases.csv"), encoding: .utf8)
         #expect(bases.contains("BIRK") && bases.contains("-21.9406") && bases.contains("64.13"), "\(bases)")
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("map-45min-proposed.svg").path))
+        // At 25 min W3 and W4 have nothing covered: drawn as outlines under
+        // their hatch, so no class colour hides under it ("below 50%" is not drawn).
+        let map = try String(contentsOf: out.appendingPathComponent("map.svg"), encoding: .utf8)
+        #expect(map.contains("fill=\"none\" stroke=\"#444444\"") && map.contains(">none (outline)</text>"))
+        #expect(!map.contains("#d7191c") && !map.contains("below 50%"), "W2 is the only zone partly covered, at 63%")
     }
 
     @Test func assessJSONMatchesTheGeodesicDisc() throws {

@@ -74,6 +74,43 @@ struct MapFrame {
         return d
     }
 
+    /// The SVG path data of a projected polygonal geometry's rings as open
+    /// lines, cut at the view's edge: for outlines (reach, study area,
+    /// context), whose clipped parts must not be closed along the frame.
+    func outlinePath(_ plane: Geometry) throws -> String {
+        var rings: [[XY]] = []
+        func walk(_ c: GeometryCoordinates) {
+            switch c {
+            case .polygon(let r): rings += r
+            case .multiPolygon(let polygons): polygons.forEach { rings += $0 }
+            case .collection(let items): items.forEach(walk)
+            default: break
+            }
+        }
+        walk(plane.coordinates)
+        let lines = rings.filter { $0.count >= 2 }
+        guard !lines.isEmpty else { return "" }
+        let clipped = try Geometry(.multiLineString(lines)).intersection(viewBox).simplifiedPreservingTopology(tolerance: 0.5 / scale)
+        var d = ""
+        func line(_ points: [XY]) {
+            guard points.count >= 2 else { return }
+            for (i, p) in points.enumerated() {
+                let (x, y) = screen(p)
+                d += (i == 0 ? "M" : "L") + String(format: "%.1f %.1f", x, y)
+            }
+        }
+        func walkLines(_ c: GeometryCoordinates) {
+            switch c {
+            case .lineString(let points): line(points)
+            case .multiLineString(let parts): parts.forEach(line)
+            case .collection(let items): items.forEach(walkLines)
+            default: break
+            }
+        }
+        walkLines(clipped.coordinates)
+        return d
+    }
+
     /// The view's extent in longitude and latitude (its edges sampled), for
     /// cutting large context layers down before they are projected.
     func lonLatEnvelope() throws -> Envelope {

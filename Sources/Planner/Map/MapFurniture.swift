@@ -4,13 +4,16 @@ import GeoCore
 /// What surrounds a map's drawing: the heading and legend (beside the map),
 /// the aircraft and projection notes, a scale bar and a north arrow.
 enum MapFurniture {
-    static func elements(run: PlanRun, frame: MapFrame, heading: String, legend: MapLegend) throws -> [String] {
+    /// `heading` and `summary` head the legend (e.g. "Existing network",
+    /// "65.14% of the zones' area within 30 min").
+    static func elements(run: PlanRun, frame: MapFrame, heading: String, summary: String, legend: MapLegend) throws -> [String] {
         let f = PlanMap.fmt
         var out: [String] = []
         let x0 = MapFrame.margin + MapFrame.mapWidth + 20
         out.append("<g class=\"legend\" font-family=\"sans-serif\" font-size=\"12\">")
         out.append("<text x=\"\(f(x0))\" y=\"\(f(MapFrame.margin + 10))\" font-weight=\"bold\" font-size=\"14\" fill=\"#222222\">\(PlanMap.xml(heading))</text>")
-        let (entries, end) = legend.svg(x: x0, y: MapFrame.margin + 36)
+        out.append("<text x=\"\(f(x0))\" y=\"\(f(MapFrame.margin + 28))\" fill=\"#222222\">\(PlanMap.xml(summary))</text>")
+        let (entries, end) = legend.svg(x: x0, y: MapFrame.margin + 54)
         out += entries
         var y = end
         out.append("<text x=\"\(f(x0))\" y=\"\(f(y))\" font-size=\"10\" fill=\"#222222\">Aircraft \(PlanMap.xml(run.scenario.aircraft.name)), \(run.scenario.night ? "night" : "day") dispatch</text>")

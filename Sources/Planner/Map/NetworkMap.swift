@@ -20,6 +20,8 @@ struct NetworkMap {
     let heading: String
     /// The standard at which the zones are coloured.
     let minutes: Double
+    /// The network's exact covered share of all zones' area at `minutes`, percent.
+    let coveredPercent: Double
     /// Each zone's exact covered percent at `minutes`, in the grid's zone order.
     let zonePercents: [Double]
     /// Each zone's part out of reach at `minutes` (WGS84), in the grid's zone order.
@@ -39,7 +41,7 @@ struct NetworkMap {
     static func existing(in run: PlanRun, standard index: Int) -> NetworkMap {
         let s = run.standards[index]
         return NetworkMap(
-            heading: "Existing network", minutes: s.minutes, zonePercents: s.existing.zones.map(\.coveredPercent),
+            heading: "Existing network", minutes: s.minutes, coveredPercent: s.existing.total.coveredPercent, zonePercents: s.existing.zones.map(\.coveredPercent),
             uncovered: s.existing.uncovered,
             reaches: run.standards.enumerated().map { Reach(minutes: $1.minutes, rank: $0, served: $1.served, coveredPercent: $1.existing.total.coveredPercent) },
             reachOf: "existing bases", existing: run.existing, labelExisting: true, proposed: [], proposedCaption: "")
@@ -59,7 +61,7 @@ struct NetworkMap {
         let evaluation = try CoverageEvaluation.evaluate(grid: run.grid, served: served)
         let model = plan.model.uppercased() + (plan.p.map { " p = \($0)" } ?? "")
         return NetworkMap(
-            heading: "Proposed network: \(model)", minutes: s.minutes, zonePercents: evaluation.zones.map(\.coveredPercent),
+            heading: "Proposed network: \(model)", minutes: s.minutes, coveredPercent: evaluation.total.coveredPercent, zonePercents: evaluation.zones.map(\.coveredPercent),
             uncovered: evaluation.uncovered,
             reaches: [Reach(minutes: s.minutes, rank: index, served: served, coveredPercent: evaluation.total.coveredPercent)],
             reachOf: "proposed bases", existing: run.existing, labelExisting: false,

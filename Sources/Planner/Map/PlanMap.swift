@@ -8,7 +8,10 @@ import GeoCore
 /// study area's outline (the union of the zones), the zones filled by their
 /// exact coverage class, their uncovered parts hatched, the network's reach,
 /// the bases labelled, a legend of exactly what is drawn, a scale bar and a
-/// north arrow pointing to true north at the map's centre.
+/// north arrow pointing to true north at the map's centre. Outlines (reach,
+/// study area, context) are cut at the frame, not closed along it; a reach
+/// whose outline lies wholly outside the view is neither drawn nor in the
+/// legend, and the legend's heading gives the network's covered share.
 ///
 /// The scale bar is true along the projection's standard parallels; an
 /// Albers projection fitted to a province keeps scale within about 1% over it.
@@ -59,27 +62,30 @@ public enum PlanMap {
         body.append("<rect x=\"0\" y=\"0\" width=\"\(fmt(frame.width))\" height=\"\(fmt(frame.height))\" fill=\"\(MapStyle.background)\"/>")
         body.append("<g id=\"drawing-\(key)\" class=\"drawing\">")
         // Context: land and province boundaries, dimmed.
-        let contextPaths = try context.within(try frame.lonLatEnvelope()).map { try frame.path(try frame.project($0)) }.filter { !$0.isEmpty }
+        let contextPaths = try context.within(try frame.lonLatEnvelope()).map { try frame.outlinePath(try frame.project($0)) }.filter { !$0.isEmpty }
         if !contextPaths.isEmpty {
             body.append("<g class=\"context\" \(MapSymbol.context)>" + contextPaths.map { "<path d=\"\($0)\"/>" }.joined() + "</g>")
             legend.add("Context", .line(MapSymbol.context), "land and province boundaries")
         }
-        let outline = try frame.path(try Geometry.union(of: run.grid.projectedZones))
+        let outline = try frame.outlinePath(try Geometry.union(of: run.grid.projectedZones))
         if !outline.isEmpty { legend.add("Context", .line(MapSymbol.studyArea), "study area (all zones)") }
         // Zones by coverage class, then their uncovered parts hatched.
         body.append("<g class=\"zones\">")
-        var drawnClasses: Set<String> = []
+        // A zone with nothing covered has no class fill to show (its hatch
+        // would hide it): it is drawn as its outline alone.
+        var drawnClasses: Set<String> = [], outlineOnly = false
         for (index, zone) in run.grid.zones.enumerated() {
             let pct = map.zonePercents[index], c = coverageClass(forPercent: pct)
             let d = try frame.path(run.grid.projectedZones[index])
             guard !d.isEmpty else { continue }
-            body.append("<path \(MapSymbol.zone(c.colour)) d=\"\(d)\"><title>\(xml(zone.name)) (\(xml(zone.hazard))): \(String(format: "%.2f", pct))% within \(standard)</title></path>")
-            drawnClasses.insert(c.label)
+            body.append("<path \(MapSymbol.zone(pct > 0 ? c.colour : "none")) d=\"\(d)\"><title>\(xml(zone.name)) (\(xml(zone.hazard))): \(String(format: "%.2f", pct))% within \(standard)</title></path>")
+            if pct > 0 { drawnClasses.insert(c.label) } else { outlineOnly = true }
         }
         body.append("</g>")
         for c in classes where drawnClasses.contains(c.label) {
             legend.add("Zones covered within \(standard)", .area(MapSymbol.zone(c.colour)), c.label)
         }
+        if outlineOnly { legend.add("Zones covered within \(standard)", .area(MapSymbol.zone("none")), "none (outline)") }
         body.append("<g class=\"uncovered\">")
         for (index, missing) in map.uncovered.enumerated() where !missing.isEmpty {
             let d = try frame.path(try frame.project(missing))
@@ -93,7 +99,7 @@ public enum PlanMap {
         // Reach, widest first.
         body.append("<g class=\"reach\">")
         for reach in map.reaches.reversed() where !reach.served.isEmpty {
-            let d = try frame.path(try frame.project(reach.served))
+            let d = try frame.outlinePath(try frame.project(reach.served))
             guard !d.isEmpty else { continue }
             let style = MapSymbol.reach(MapStyle.thresholdColour(rank: reach.rank, of: run.standards.count), dashed: reach.rank != 0)
             body.append("<path \(style) d=\"\(d)\"/>")
@@ -115,7 +121,8 @@ public enum PlanMap {
         }
         body.append("</g>")
         body.append("</g>")
-        body.append(contentsOf: try MapFurniture.elements(run: run, frame: frame, heading: map.heading, legend: legend))
+        let summary = String(format: "%.2f%% of the zones' area within %@", map.coveredPercent, standard)
+        body.append(contentsOf: try MapFurniture.elements(run: run, frame: frame, heading: map.heading, summary: summary, legend: legend))
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(fmt(frame.width))" height="\(fmt(frame.height))" viewBox="0 0 \(fmt(frame.width)) \(fmt(frame.height))">
