@@ -43,14 +43,3 @@ public enum IsochroneExport {
         value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
     }
 }
-
-/// Colours shared by every map aircover draws.
-public enum MapStyle {
-    /// Shorter thresholds darker: a sequential blue ramp (ColorBrewer "Blues").
-    public static func thresholdColour(rank: Int, of count: Int) -> String {
-        let ramp = ["#08519c", "#3182bd", "#6baed6", "#9ecae1", "#c6dbef"]
-        guard count > 1 else { return ramp[0] }
-        let position = Double(rank) / Double(count - 1) * Double(ramp.count - 1)
-        return ramp[min(ramp.count - 1, Int(position.rounded()))]
-    }
-}

@@ -2,8 +2,12 @@ import Foundation
 import Coverage
 import GeoCore
 
-/// plan.geojson: the existing bases, the network's reach per standard, and
-/// the zones with their coverage, styled for map viewers (simplestyle).
+/// plan.geojson: the existing bases, and for every standard the existing
+/// network's reach (layer `reach`), each zone with its coverage (`zone`) and
+/// the zone's parts out of reach (`uncovered`), and the sites each siting
+/// run chose (`chosen`), styled for map viewers (simplestyle). Every feature
+/// but a base carries the standard's `minutes`, so one standard is one
+/// filter; a zone fully covered at a standard has no `uncovered` feature.
 public enum PlanExport {
     public static func features(_ run: PlanRun) -> [GeoJSONFeature] {
         var features: [GeoJSONFeature] = []
@@ -16,19 +20,20 @@ public enum PlanExport {
                 ("stroke", .string(colour)), ("stroke-width", .integer(2)), ("fill", .string(colour)), ("fill-opacity", .number(0.2)),
             ]))
         }
-        if let last = run.standards.last {
-            for (zone, coverage) in zip(run.grid.zones, last.existing.zones) {
+        for standard in run.standards {
+            let minutes = IsochroneExport.number(standard.minutes)
+            for (zone, coverage) in zip(run.grid.zones, standard.existing.zones) {
                 features.append(GeoJSONFeature(geometry: zone.area, properties: [
                     ("layer", .string("zone")), ("id", .string(zone.id)), ("name", .string(zone.name)), ("hazard", .string(zone.hazard)),
-                    ("minutes", IsochroneExport.number(last.minutes)), ("area_km2", .number(coverage.areaKm2)),
+                    ("minutes", minutes), ("area_km2", .number(coverage.areaKm2)),
                     ("covered_pct", .number(coverage.coveredPercent)),
                     ("stroke", .string("#555555")), ("stroke-width", .integer(1)), ("fill-opacity", .number(0)),
                 ]))
             }
-            for (zone, missing) in zip(run.grid.zones, last.existing.uncovered) where !missing.isEmpty {
+            for (zone, missing) in zip(run.grid.zones, standard.existing.uncovered) where !missing.isEmpty {
                 features.append(GeoJSONFeature(geometry: missing, properties: [
-                    ("layer", .string("uncovered")), ("zone", .string(zone.id)), ("minutes", IsochroneExport.number(last.minutes)),
-                    ("stroke", .string("#cb181d")), ("fill", .string("#cb181d")), ("fill-opacity", .number(0.35)),
+                    ("layer", .string("uncovered")), ("zone", .string(zone.id)), ("minutes", minutes),
+                    ("stroke", .string(MapStyle.uncovered)), ("fill", .string(MapStyle.uncovered)), ("fill-opacity", .number(0.35)),
                 ]))
             }
         }
@@ -36,7 +41,7 @@ public enum PlanExport {
         for site in run.existing {
             features.append(GeoJSONFeature(geometry: .point(site.position.xy), properties: [
                 ("layer", .string("base")), ("id", .string(site.id)), ("name", .string(site.name)),
-                ("marker-color", .string("#d94801")), ("marker-symbol", .string("heliport")),
+                ("marker-color", .string(MapStyle.existingBase)), ("marker-symbol", .string("heliport")),
             ]))
         }
         return features
@@ -57,7 +62,7 @@ public enum PlanExport {
                     ]
                     properties.append((key: "p", value: plan.p.map { .integer($0) } ?? .null))
                     properties.append((key: "existing", value: .bool(run.existing.contains { $0.id == site.id })))
-                    properties += [("marker-color", .string("#2171b5")), ("marker-symbol", .string("triangle"))]
+                    properties += [("marker-color", .string(MapStyle.chosenBase)), ("marker-symbol", .string("triangle"))]
                     features.append(GeoJSONFeature(geometry: .point(site.position.xy), properties: properties))
                 }
             }

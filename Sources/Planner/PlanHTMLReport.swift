@@ -5,7 +5,8 @@ import Coverage
 /// the network) with the plan's figures, its tables, the map and the
 /// tradeoff chart, for people who will read and forward it.
 public enum PlanHTMLReport {
-    public static func html(_ run: PlanRun, mapSVG: String, versions: ToolVersions) -> String {
+    /// `maps`: the maps by file name (`PlanMap.files`), embedded in that order.
+    public static func html(_ run: PlanRun, maps: [(name: String, svg: String)], versions: ToolVersions) -> String {
         let a = run.scenario.aircraft
         var sections: [String] = []
         sections.append("""
@@ -20,7 +21,9 @@ public enum PlanHTMLReport {
         Isochrone edges lie within \(num(run.scenario.isochroneToleranceMetres, 0)) m of the true reach (inside it where the reach is convex), so the exact figures err low by at most that band.\(outsideNote(run))
         Siting status “optimal” means CBC proved optimality on the grid; otherwise the gap to the best bound is given.</p>
         """)
-        sections.append("<h2>Map</h2>\n<figure>\(mapSVG.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: ""))</figure>")
+        sections.append("<h2>Maps</h2>\n" + maps.map { map in
+            "<figure>\(map.svg.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: ""))<figcaption class=\"note\">\(esc(map.name))</figcaption></figure>"
+        }.joined(separator: "\n"))
         for s in run.standards {
             var rows = [["", "area km²", "covered km²", "covered %", "grid estimate km²"]]
             rows.append(["all zones", num(s.existing.total.areaKm2, 2), num(s.existing.total.coveredKm2, 2), num(s.existing.total.coveredPercent, 2),

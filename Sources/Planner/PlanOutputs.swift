@@ -8,7 +8,8 @@ import GeoCore
 /// - plan.geojson and plan.gpkg: the same features, the GeoPackage with one
 ///   table per layer (reach, zone, uncovered, chosen, base) for QGIS;
 /// - bases.csv, coverage_*.csv, siting.csv: the tables (`PlanTables`);
-/// - map.svg and report.html: the map and the self-contained report.
+/// - map.svg, map-<M>min.svg, map-<M>min-proposed.svg (`PlanMap.files`) and
+///   report.html: the maps and the self-contained report that embeds them.
 public enum PlanOutputs {
     public static func files(_ run: PlanRun, versions: ToolVersions) throws -> [String: Data] {
         var files = try maps(run, versions: versions)
@@ -17,17 +18,20 @@ public enum PlanOutputs {
         return files
     }
 
-    /// plan.geojson, plan.gpkg, map.svg and report.html alone: what
-    /// `assess --output` writes for the bases it assesses.
+    /// plan.geojson, plan.gpkg, the maps (map.svg and the further ones
+    /// `PlanMap.files` names) and report.html alone: what `assess --output`
+    /// writes for the bases it assesses. Every file is a key of the result,
+    /// so the output folder's manifest lists it.
     public static func maps(_ run: PlanRun, versions: ToolVersions) throws -> [String: Data] {
         let features = PlanExport.features(run)
-        let map = try PlanMap.svg(run)
-        return [
+        let maps = try PlanMap.files(run)
+        var files: [String: Data] = [
             "plan.geojson": Data(try GeoJSONWriter().featureCollection(features).utf8),
             "plan.gpkg": try geoPackage(features),
-            "map.svg": Data(map.utf8),
-            "report.html": Data(PlanHTMLReport.html(run, mapSVG: map, versions: versions).utf8),
+            "report.html": Data(PlanHTMLReport.html(run, maps: maps, versions: versions).utf8),
         ]
+        for map in maps { files[map.name] = Data(map.svg.utf8) }
+        return files
     }
 
     /// The features as a GeoPackage, one table per `layer` property, in the

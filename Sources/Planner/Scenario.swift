@@ -57,6 +57,9 @@ public struct Scenario: Sendable {
     public var isochroneToleranceMetres: Double = 100
     public var siting: SitingPlanOptions
     public var output: URL
+    /// Vector layers (WGS84 lon/lat, e.g. land and province boundaries)
+    /// drawn dimmed behind the zones on the maps (`[output] context`).
+    public var context: [URL] = []
 
     /// Which siting models `plan` runs, and for which standards.
     public struct SitingPlanOptions: Sendable {
@@ -80,7 +83,7 @@ public struct Scenario: Sendable {
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
         "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit"],
-        "output": ["folder"],
+        "output": ["folder", "context"],
     ]
 
     /// Reads and checks a scenario file; every mistake names its key.
@@ -122,6 +125,11 @@ public struct Scenario: Sendable {
         let study = try section("study")!, demand = try section("demand")!, bases = try section("bases")!
         let standards = try section("standards")!, output = try section("output", required: false)
         let flight = try section("flight", required: false), siting = try section("siting", required: false)
+        var context: [URL] = []
+        if let output, let raw = output.value["context"] {
+            let paths: [String] = try raw.stringValue.map { [$0] } ?? output.strings("context")
+            context = try paths.map { try existing(output, "context", $0) }
+        }
 
         let minutes = try standards.numbers("minutes")
         guard !minutes.isEmpty, minutes.allSatisfy({ $0 > 0 && $0 <= InputSyntax.longestStandardMinutes }), zip(minutes, minutes.dropFirst()).allSatisfy({ $0 < $1 }) else {
@@ -165,7 +173,8 @@ public struct Scenario: Sendable {
             cellKm: cellKm, siting: try sitingOptions(siting, minutes: minutes),
             // Without [output] folder: out/<file name without .toml> in the working directory.
             output: try output?.optionalString("folder").map(resolve)
-                ?? URL(fileURLWithPath: "out", isDirectory: true).appendingPathComponent(url.deletingPathExtension().lastPathComponent))
+                ?? URL(fileURLWithPath: "out", isDirectory: true).appendingPathComponent(url.deletingPathExtension().lastPathComponent),
+            context: context)
     }
 
     /// Longest study name, in characters: a title for reports and maps.
@@ -264,7 +273,7 @@ public struct Scenario: Sendable {
     /// layer it names. An output folder may hold none of them.
     public var inputs: [URL] {
         [source, zones, existingBases] + candidates
-            + [population, regions, aircraftCatalog, windField, noFly, dem].compactMap { $0 }
+            + [population, regions, aircraftCatalog, windField, noFly, dem].compactMap { $0 } + context
     }
 
     /// The default scenario shipped in basemaps/ (located from this source

@@ -140,8 +140,10 @@ import TestSupport
         #expect(try Self.summary(directory)["standards"]?.arrayValue?[1]["mclp"]?.arrayValue?.first?["sites"]?.arrayValue?.count == 1)
     }
 
-    /// `assess --bases … --output DIR` writes plan's map.svg, report.html,
-    /// plan.geojson and plan.gpkg for the bases given, through plan's output folder.
+    /// `assess --bases … --output DIR` writes plan's maps of the existing
+    /// network (map.svg, map-40min.svg: no siting, so no proposed map),
+    /// report.html, plan.geojson and plan.gpkg for the bases given, through
+    /// plan's output folder.
     @Test func assessWritesPlansMapsAndReportForTheBasesGiven() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -150,7 +152,7 @@ import TestSupport
         let run = try CommandRunner.run(["assess", scenario.path, "--bases", "122.5,41.4", "--output", out.path])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-                == [".aircover-manifest.json", "map.svg", "plan.geojson", "plan.gpkg", "report.html"])
+                == [".aircover-manifest.json", "map-40min.svg", "map.svg", "plan.geojson", "plan.gpkg", "report.html"])
         let json = try JSONParser.parse(try CommandRunner.run(["assess", scenario.path, "--bases", "122.5,41.4", "--json"]).stdout)
         let total15 = try #require(json["standards"]?.arrayValue?.first?["total"]?["covered_pct"]?.doubleValue)
         let report = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)

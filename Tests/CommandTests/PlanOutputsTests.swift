@@ -9,7 +9,8 @@ import FoundationXML
 /// (GDAL for the maps, a CSV split, an XML parser for the SVG), and checked
 /// against summary.json and against each other.
 @Suite struct PlanOutputsTests {
-    static let expectedFiles = [".aircover-manifest.json", "bases.csv", "coverage_hazards.csv", "coverage_zones.csv", "map.svg", "plan.geojson",
+    static let expectedFiles = [".aircover-manifest.json", "bases.csv", "coverage_hazards.csv", "coverage_zones.csv",
+                                "map-15min-proposed.svg", "map-40min-proposed.svg", "map-40min.svg", "map.svg", "plan.geojson",
                                 "plan.gpkg", "report.html", "siting.csv", "summary.json"]
 
     func rows(_ url: URL) throws -> [[String: String]] {
@@ -33,7 +34,7 @@ import FoundationXML
         guard case .array(let features)? = geojson["features"] else { Issue.record("no features"); return }
         var counts: [String: Int] = [:]
         for f in features { if case .string(let layer)? = f["properties"]?["layer"] { counts[layer, default: 0] += 1 } }
-        #expect(counts["reach"] == 2 && counts["zone"] == 1 && counts["base"] == 2 && (counts["chosen"] ?? 0) >= 2, "\(counts)")
+        #expect(counts["reach"] == 2 && counts["zone"] == 2 && counts["base"] == 2 && (counts["chosen"] ?? 0) >= 2, "\(counts)")
         for (layer, count) in counts {
             let info = try CommandRunner.tool("ogrinfo", ["-ro", "-so", out.appendingPathComponent("plan.gpkg").path, layer])
             #expect(info.status == 0 && info.stdout.contains("Feature Count: \(count)"), "\(layer): \(info.stdout) \(info.stderr)")
