@@ -13,6 +13,8 @@
 ///   `parse_value()` asserts on it in the same way. Refused.
 /// - A date whose `T` no digit follows (`1979-05-27T:30`, `1979-05-27T` at
 ///   the end of a line): toml++'s `parse_time()` asserts. Refused.
+/// - A date, a space and one digit ending the value (`1979-05-27 7`): toml++
+///   reads on for a time and asserts in `parse_value()`. Refused.
 ///
 /// A leading UTF-8 byte-order mark is skipped, as toml++ skips it.
 ///
@@ -168,7 +170,8 @@ enum TOMLTextCheck {
             var previous: UInt8 = 0  // the last byte that is not a blank, line break or comment
             var inValue = false  // after a key's '=', until an inline table's ',' starts the next key
             while let b = current {
-                if inValue, let problem = dateTimeWithoutTime(at: index, statementStart: statementStart) { return problem }
+                if inValue, let problem = dateTimeWithoutTime(at: index, statementStart: statementStart)
+                    ?? dateWithALoneDigit(at: index, after: previous, statementStart: statementStart) { return problem }
                 switch b {
                 case UInt8(ascii: "="): inValue = true
                 case UInt8(ascii: "{"): inValue = false
@@ -211,6 +214,35 @@ enum TOMLTextCheck {
             else { return nil }
             return Finding(line: line, column: column(of: offset + 11), lineStart: statementStart,
                            problem: "a date-time needs its time after the 'T' (YYYY-MM-DDTHH:MM:SS)")
+        }
+
+        /// A finding when a value token starts at `offset` that toml++ takes
+        /// for a date (ten characters, not counting `_`, with `-` fifth and
+        /// eighth, and none of `+ . :` or the letters `b e o p x t z`), and a
+        /// space, one digit and the end of the value follow it: toml++ reads on
+        /// for a time after the space and asserts when the value ends there.
+        func dateWithALoneDigit(at offset: Int, after previous: UInt8, statementStart: Int) -> Finding? {
+            guard let first = byte(at: offset), first >= 0x30 && first <= 0x39,
+                  offset == 0 || Self.startsValue(after: bytes[offset - 1]) else { return nil }
+            var end = offset
+            while end < bytes.count && !Self.isValueTerminator(bytes[end]) { end += 1 }
+            guard byte(at: end) == UInt8(ascii: " "), let digit = byte(at: end + 1), digit >= 0x30 && digit <= 0x39,
+                  let after = byte(at: end + 2), Self.isValueTerminator(after) else { return nil }
+            let scalars = Array(String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.filter { $0 != "_" })
+            guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-",
+                  !scalars.contains(where: { "+.:beopxtzBEOPXTZ".unicodeScalars.contains($0) }) else { return nil }
+            return Finding(line: line, column: column(of: end + 2), lineStart: statementStart,
+                           problem: "a date followed by a space needs a whole time (YYYY-MM-DD HH:MM:SS)")
+        }
+
+        /// The bytes toml++ ends a value at: blanks, line breaks, `,` `]` `}` `#`.
+        static func isValueTerminator(_ b: UInt8) -> Bool {
+            [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(b)
+        }
+
+        /// Whether a value can start after byte `b`: after a blank, `=`, `[`, `,` or `{`.
+        static func startsValue(after b: UInt8) -> Bool {
+            [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "="), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: "{")].contains(b)
         }
 
         /// Bytes that continue a bare key or a number, date or time token.

@@ -91,9 +91,21 @@ import Testing
         }
     }
 
+    /// A date, a space and one digit ending the value: toml++'s `parse_value()` asserts on it.
+    @Test(arguments: [
+        ("a = 1979-05-27 7\n", 1, 17), ("a = 1979-04--m 9 \"c\"\n", 1, 17), ("a = [1979-05-27 7]\n", 1, 18),
+        ("a = 1979_-05-27 7 # note\n", 1, 18),
+    ])
+    func aDateWithALoneDigitAfterASpaceIsRefused(text: String, line: Int, column: Int) {
+        #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
+                                    problem: "not valid TOML: a date followed by a space needs a whole time (YYYY-MM-DD HH:MM:SS)")) {
+            try ConfigTable.parse(toml: text, source: "t.toml")
+        }
+    }
+
     /// Dates, times and keys that look like dates are valid TOML and read as such.
     @Test func datesAndDateLikeKeysAreRead() throws {
-        let table = try ConfigTable.parse(toml: "1979-05-27t = 1\nd = 1979-05-27T07:32:00Z\ne = 1979-05-27\nf = 1979-05-27 07:32:00\n",
+        let table = try ConfigTable.parse(toml: "1979-05-27t = 1\nd = 1979-05-27T07:32:00Z\ne = 1979-05-27\nf = 1979-05-27 07:32:00\ng = [1979-05-27, 1]\n",
                                           source: "t.toml")
         #expect(table.value["1979-05-27t"] == .integer(1))
         #expect(table.value["e"] != nil && table.value["d"] != nil && table.value["f"] != nil)
