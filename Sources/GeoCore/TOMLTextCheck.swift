@@ -217,10 +217,9 @@ enum TOMLTextCheck {
         }
 
         /// A finding when a value token starts at `offset` that toml++ takes
-        /// for a date (ten characters, not counting `_`, with `-` fifth and
-        /// eighth, and none of `+ . :` or the letters `b e o p x t z`), and a
-        /// space, one digit and the end of the value follow it: toml++ reads on
-        /// for a time after the space and asserts when the value ends there.
+        /// for a date (`mayBeDateBeforeASpace`), and a space, one digit and the
+        /// end of the value follow it: toml++ reads on for a time after the
+        /// space and asserts when the value ends there.
         func dateWithALoneDigit(at offset: Int, after previous: UInt8, statementStart: Int) -> Finding? {
             guard let first = byte(at: offset), first >= 0x30 && first <= 0x39,
                   offset == 0 || Self.startsValue(after: bytes[offset - 1]) else { return nil }
@@ -228,11 +227,39 @@ enum TOMLTextCheck {
             while end < bytes.count && !Self.isValueTerminator(bytes[end]) { end += 1 }
             guard byte(at: end) == UInt8(ascii: " "), let digit = byte(at: end + 1), digit >= 0x30 && digit <= 0x39,
                   let after = byte(at: end + 2), Self.isValueTerminator(after) else { return nil }
-            let scalars = Array(String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars.filter { $0 != "_" })
-            guard scalars.count == 10, scalars[4] == "-", scalars[7] == "-",
-                  !scalars.contains(where: { "+.:beopxtzBEOPXTZ".unicodeScalars.contains($0) }) else { return nil }
+            guard Self.mayBeDateBeforeASpace(Array(String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars)) else { return nil }
             return Finding(line: line, column: column(of: end + 2), lineStart: statementStart,
                            problem: "a date followed by a space needs a whole time (YYYY-MM-DD HH:MM:SS)")
+        }
+
+        /// Whether toml++ 3.4's value classifier (`parse_value()`'s traits)
+        /// takes `token` for a date that a space and a time may follow: ten
+        /// characters not counting `_`, `-` fifth and eighth, a digit first,
+        /// and no trait but digits and minus signs. The letters are traits only
+        /// where toml++ counts them: `t` and `z` always; `b`, `o` and `x`
+        /// second after a leading zero (`x` also third after a sign and a
+        /// zero); `p` after an `x`; `e` after the first character when no sign,
+        /// `:` or other such letter came before.
+        static func mayBeDateBeforeASpace(_ token: [Unicode.Scalar]) -> Bool {
+            var chars: [Unicode.Scalar] = []
+            var minus = false, other = false, hasX = false
+            guard let first = token.first, ("0"..."9").contains(first) else { return false }
+            let zero = first == "0"
+            for c in token where c != "_" {
+                chars.append(c)
+                let count = chars.count
+                switch c {
+                case "0"..."9": break
+                case "-": minus = true
+                case "+", ".", ":", "t", "T", "z", "Z": other = true
+                case "b", "B", "o", "O": if count == 2 && zero { other = true }
+                case "x", "X": if count == 2 && zero { other = true; hasX = true }
+                case "p", "P": if hasX { other = true }
+                case "e", "E": if count > 1 && !other && !minus { other = true }
+                default: break
+                }
+            }
+            return chars.count == 10 && chars[4] == "-" && chars[7] == "-" && minus && !other
         }
 
         /// The bytes toml++ ends a value at: blanks, line breaks, `,` `]` `}` `#`.

@@ -94,7 +94,7 @@ import Testing
     /// A date, a space and one digit ending the value: toml++'s `parse_value()` asserts on it.
     @Test(arguments: [
         ("a = 1979-05-27 7\n", 1, 17), ("a = 1979-04--m 9 \"c\"\n", 1, 17), ("a = [1979-05-27 7]\n", 1, 18),
-        ("a = 1979_-05-27 7 # note\n", 1, 18),
+        ("a = 1979_-05-27 7 # note\n", 1, 18), ("ee = 0989-05-he 5 a\n", 1, 18),
     ])
     func aDateWithALoneDigitAfterASpaceIsRefused(text: String, line: Int, column: Int) {
         #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
