@@ -31,6 +31,8 @@ final class SolveJob: @unchecked Sendable {
 
     var isFinished: Bool { lock.withLock { status != .running } }
     var currentStatus: Status { lock.withLock { status } }
+    /// When the job finished (done, cancelled or failed); nil while running.
+    var finishedAt: ContinuousClock.Instant? { lock.withLock { finished } }
 
     /// The solver takes the job up; false when it was cancelled while waiting.
     func start() -> Bool {

@@ -18,6 +18,16 @@ final class SolveJobs: @unchecked Sendable {
     private let lock = NSLock()
     private var jobs: [SolveJob] = []
     private var issued = 0
+    private var hold: (@Sendable (SolveJob) -> Void)?
+
+    /// For tests: called on the solve thread as each job's solve stage
+    /// begins, before the solver runs. A test that must act while a job is
+    /// solving (assess meanwhile, cancel it) holds the job here until it has,
+    /// so the test does not rest on how long a solve takes on the machine.
+    var beforeSolving: (@Sendable (SolveJob) -> Void)? {
+        get { lock.withLock { hold } }
+        set { lock.withLock { hold = newValue } }
+    }
 
     init(sitings: LazyValues<SitingKey, ScenarioSiting>) { self.sitings = sitings }
 
@@ -25,7 +35,8 @@ final class SolveJobs: @unchecked Sendable {
     func start(_ request: SolveJobRequest) throws(APIError) -> SolveJob {
         let job = try admit(request)
         let sitings = self.sitings
-        worker.submit { Self.run(job, sitings: sitings) }
+        let hold = beforeSolving
+        worker.submit { Self.run(job, sitings: sitings, hold: hold) }
         return job
     }
 
@@ -68,7 +79,7 @@ final class SolveJobs: @unchecked Sendable {
     /// The work of one job, on the solve thread: the coverage, then
     /// the solve with the job's cancellation flag bound, so the solvers stop
     /// at their next check. A cancel before or between stages skips the rest.
-    private static func run(_ job: SolveJob, sitings: LazyValues<SitingKey, ScenarioSiting>) {
+    private static func run(_ job: SolveJob, sitings: LazyValues<SitingKey, ScenarioSiting>, hold: (@Sendable (SolveJob) -> Void)?) {
         let request = job.request
         guard job.start() else { return }
         let outcome = Result { () throws -> JSONValue? in
@@ -77,6 +88,7 @@ final class SolveJobs: @unchecked Sendable {
             let siting = try sitings.value(SitingKey(minutes: request.minutes, night: request.night))
             guard !job.cancellation.isCancelled else { return nil }
             job.begin("solving \(request.model.rawValue)" + (request.p.map { " with p = \($0)" } ?? "") + ", then exact coverage of the bases chosen")
+            hold?(job)
             let keep = request.keepExisting ? siting.study.existingIndices : []
             let plan = try SolveCancellation.$current.withValue(job.cancellation) {
                 try siting.solve(request.model, p: request.p, budget: nil, keep: keep, timeLimit: request.timeLimit)
