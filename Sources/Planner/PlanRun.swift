@@ -41,6 +41,8 @@ public struct PlanRun: Sendable {
         public let mclp: [SitingPlan]
         /// The aircraft whose fuel, not this standard, bounds their reach.
         public let rangeLimits: [RangeLimit]
+        /// The existing network's expected coverage (`[availability]`); nil without the table.
+        public var expected: ExpectedCoverage? = nil
     }
 
     public let study: Study
@@ -112,10 +114,19 @@ public struct PlanRun: Sendable {
             }
             progress.note("\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
                           + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
+            let response = ResponseStatistics(samples)
+            let expected = try scenario.availability.map { options in
+                let figures = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: options, response: response)
+                progress.note(String(format: "%@: expected coverage %.2f%% of the demand weight (grid; busy share %.4f, %@), against %.2f%% deterministic",
+                                     label, figures.expectedPercent, figures.busy, figures.busyEstimated ? "estimated" : "given",
+                                     figures.deterministicPercent))
+                return figures
+            }
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
-                                          response: ResponseStatistics(samples), served: served,
+                                          response: response, served: served,
                                           cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
-                                          rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes)))
+                                          rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes),
+                                          expected: expected))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)

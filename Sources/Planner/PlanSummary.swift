@@ -17,6 +17,10 @@ import Siting
 /// grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct);
 /// `isochrone_tolerance_m` (`--tolerance`); `grid.population_outside_zones` (points, people: counted in the
 /// population figures though outside every zone); zones carry `id` and `name`.
+/// With an `[availability]` table, each standard also holds `expected`
+/// (`ExpectedCoverage.json`: busy, busy_source, mission_minutes, aircraft,
+/// night_share, flyable, expected_covered_pct, grid_covered_pct, zones,
+/// hazards); without one the summary is as before.
 public enum PlanSummary {
     public static let schemaVersion = 3
 
@@ -43,7 +47,7 @@ public enum PlanSummary {
         let standards: [JSONValue] = run.standards.map { s in
             var existing = SummaryJSON.coverage(s.existing, resilience: s.resilience, response: s.response, baseIDs: run.existing.map(\.id))
             existing.insert(("cells_served", .integer(s.cellsServed)), at: 5)
-            return .object([
+            var members: [(key: String, value: JSONValue)] = [
                 ("minutes", n(s.minutes)),
                 ("existing", .object(existing)),
                 ("demand_groups", .integer(s.groups)),
@@ -53,7 +57,9 @@ public enum PlanSummary {
                 })),
                 ("lscp", s.lscp.map(siting) ?? .null),
                 ("mclp", .array(s.mclp.map(siting))),
-            ])
+            ]
+            if let expected = s.expected { members.append(("expected", expected.json)) }
+            return .object(members)
         }
         return .object([
             ("schema", .integer(schemaVersion)),

@@ -60,6 +60,9 @@ public struct Scenario: Sendable {
     /// Vector layers (WGS84 lon/lat, e.g. land and province boundaries)
     /// drawn dimmed behind the zones on the maps (`[output] context`).
     public var context: [URL] = []
+    /// `[availability]`: busy aircraft, night and weather, for the expected
+    /// coverage figures; nil without the table (no expected figures).
+    public var availability: AvailabilityOptions? = nil
 
     /// Which siting models `plan` runs, and for which standards.
     public struct SitingPlanOptions: Sendable {
@@ -75,7 +78,7 @@ public struct Scenario: Sendable {
     }
 
     static let keys: [String: Set<String>] = [
-        "": ["study", "demand", "bases", "aircraft", "standards", "flight", "siting", "output"],
+        "": ["study", "demand", "bases", "aircraft", "standards", "flight", "siting", "output", "availability"],
         "study": ["name"],
         "demand": ["zones", "zone_filter", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
                    "population", "population_field", "population_filter", "weighting", "risk_share", "regions", "region_field"],
@@ -84,6 +87,7 @@ public struct Scenario: Sendable {
         "flight": ["wind", "wind_field", "no_fly", "dem"],
         "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit"],
         "output": ["folder", "context"],
+        "availability": AvailabilityOptions.keys,
     ]
 
     /// Reads and checks a scenario file; every mistake names its key.
@@ -125,6 +129,7 @@ public struct Scenario: Sendable {
         let study = try section("study")!, demand = try section("demand")!, bases = try section("bases")!
         let standards = try section("standards")!, output = try section("output", required: false)
         let flight = try section("flight", required: false), siting = try section("siting", required: false)
+        let availability = try section("availability", required: false).map(AvailabilityOptions.read)
         var context: [URL] = []
         if let output, let raw = output.value["context"] {
             let paths: [String] = try raw.stringValue.map { [$0] } ?? output.strings("context")
@@ -174,7 +179,7 @@ public struct Scenario: Sendable {
             // Without [output] folder: out/<file name without .toml> in the working directory.
             output: try output?.optionalString("folder").map(resolve)
                 ?? URL(fileURLWithPath: "out", isDirectory: true).appendingPathComponent(url.deletingPathExtension().lastPathComponent),
-            context: context)
+            context: context, availability: availability)
     }
 
     /// Longest study name, in characters: a title for reports and maps.

@@ -1,0 +1,140 @@
+import Foundation
+import Coverage
+import GeoCore
+
+/// The existing network's expected coverage at one standard when aircraft
+/// are busy, grounded by weather, or dispatched at night
+/// (`AvailabilityOptions`): a grid figure beside the deterministic ones.
+///
+/// Model (MEXCLP's, Daskin 1983, with weather and night): each base holds
+/// one aircraft, busy with probability q independently of the others; a cell
+/// served by k bases within the standard (its centre, the coverage matrix) is
+/// reached with probability f · (1 − q^k), f the flyable share (weather is
+/// taken to ground every base that reaches a point at once). With a night
+/// share s, the probability is (1 − s) · P_day + s · P_night, k counted with
+/// each dispatch. Figures: the expected share of the demand weight, and per
+/// zone the expected share of its area (cells' zone shares, in km²), per
+/// hazard type the same over its zones. Independence of busy aircraft makes
+/// these figures optimistic when the load is high (`aircover simulate`).
+public struct ExpectedCoverage: Sendable {
+    public struct Zone: Sendable {
+        public let id: String
+        public let name: String
+        public let hazard: String
+        /// Grid km² of the zone, and the expected km² reached.
+        public let gridKm2: Double
+        public let expectedKm2: Double
+    }
+
+    /// The busy share used, and whether it was given or estimated.
+    public let busy: Double
+    public let busyEstimated: Bool
+    /// Mission minutes (out, on scene, back, turnaround) behind an estimated `busy`; nil when given.
+    public let missionMinutes: Double?
+    public let aircraft: Int
+    public let nightShare: Double?
+    public let flyable: Double
+    /// Expected and deterministic shares of the demand weight, percent.
+    public let expectedPercent: Double
+    public let deterministicPercent: Double
+    public let zones: [Zone]
+
+    /// The figures for the existing bases of `study` at `minutes`;
+    /// `response` (the existing network's, at this standard) gives the
+    /// mission time when `busy` is estimated. Throws when the estimated
+    /// load is one aircraft-year per aircraft or more (q ≥ 1).
+    public static func evaluate(study: Study, minutes: Double, options: AvailabilityOptions,
+                                response: ResponseStatistics?) throws -> ExpectedCoverage {
+        let aircraft = study.existing.count
+        let ownNight = study.scenario.night
+        let busy: Double, missionMinutes: Double?
+        switch options.busy {
+        case .given(let q):
+            (busy, missionMinutes) = (q, nil)
+        case .estimated(let missions, let turnaround):
+            let profile = study.scenario.aircraft
+            let dispatch = ownNight ? profile.dispatchNightMin : profile.dispatchDayMin
+            let meanResponse = response?.meanMinutes ?? dispatch
+            let mission = meanResponse + profile.onSceneMin + max(0, meanResponse - dispatch) + turnaround
+            let q = aircraft > 0 ? missions * mission / 60 / (Double(aircraft) * 8_760) : 1
+            guard q < 1 else {
+                throw InputError("[availability] missions_per_year: \(SummaryComparison.format(missions)) missions of \(SummaryComparison.format(mission)) min "
+                                 + "need \(SummaryComparison.format(q * 100)) % of the time of \(aircraft) aircraft at \(SummaryComparison.format(minutes)) min: "
+                                 + "the network cannot fly them (the busy share must stay below 1)")
+            }
+            (busy, missionMinutes) = (q, mission)
+        }
+        // Per cell, the probability of being reached.
+        func reached(atNight night: Bool) throws -> [Double] {
+            let profile = study.scenario.aircraft
+            // A dispatch as long as the standard reaches nothing.
+            guard (night ? profile.dispatchNightMin : profile.dispatchDayMin) < minutes else {
+                return [Double](repeating: 0, count: study.grid.cells.count)
+            }
+            let flown = try study.flown(atNight: night)
+            let matrix = try flown.matrix(of: flown.existing, minutes: minutes)
+            return (0..<matrix.cellCount).map { cell in
+                let k = matrix.sites(serving: cell).count
+                return k == 0 ? 0 : options.flyable * (1 - pow(busy, Double(k)))
+            }
+        }
+        var probability = try reached(atNight: ownNight)
+        let deterministic = try study.matrix(of: study.existing, minutes: minutes)
+        if let share = options.nightShare {
+            let own = ownNight ? share : 1 - share
+            let other = try reached(atNight: !ownNight)
+            probability = zip(probability, other).map { own * $0 + (1 - own) * $1 }
+        }
+        let grid = study.grid
+        var expectedWeight = 0.0, servedWeight = 0.0, totalWeight = 0.0
+        var zoneGrid = [Double](repeating: 0, count: grid.zones.count), zoneExpected = zoneGrid
+        for (c, cell) in grid.cells.enumerated() {
+            totalWeight += cell.weight
+            expectedWeight += cell.weight * probability[c]
+            if !deterministic.sites(serving: c).isEmpty { servedWeight += cell.weight }
+            for share in cell.zoneAreas {
+                zoneGrid[share.zone] += share.km2
+                zoneExpected[share.zone] += share.km2 * probability[c]
+            }
+        }
+        let percent = { (part: Double) in totalWeight > 0 ? 100 * part / totalWeight : 0 }
+        return ExpectedCoverage(
+            busy: busy, busyEstimated: missionMinutes != nil, missionMinutes: missionMinutes, aircraft: aircraft,
+            nightShare: options.nightShare, flyable: options.flyable,
+            expectedPercent: percent(expectedWeight), deterministicPercent: percent(servedWeight),
+            zones: grid.zones.indices.map { z in
+                Zone(id: grid.zones[z].id, name: grid.zones[z].name, hazard: grid.zones[z].hazard,
+                     gridKm2: zoneGrid[z], expectedKm2: zoneExpected[z])
+            })
+    }
+
+    /// Hazard types in first-seen order with their zones' grid and expected km².
+    public var hazards: [(hazard: String, gridKm2: Double, expectedKm2: Double)] {
+        var order: [String] = [], sums: [String: (Double, Double)] = [:]
+        for zone in zones {
+            if sums[zone.hazard] == nil { order.append(zone.hazard) }
+            let (g, e) = sums[zone.hazard] ?? (0, 0)
+            sums[zone.hazard] = (g + zone.gridKm2, e + zone.expectedKm2)
+        }
+        return order.map { ($0, sums[$0]!.0, sums[$0]!.1) }
+    }
+
+    /// summary.json's `expected` member of a standard.
+    public var json: JSONValue {
+        let n = SummaryJSON.number
+        let pct = { (part: Double, whole: Double) -> JSONValue in n(whole > 0 ? 100 * part / whole : 0) }
+        return .object([
+            ("busy", n(busy)), ("busy_source", .string(busyEstimated ? "estimated" : "given")),
+            ("mission_minutes", missionMinutes.map(n) ?? .null), ("aircraft", .integer(aircraft)),
+            ("night_share", nightShare.map(n) ?? .null), ("flyable", n(flyable)),
+            ("expected_covered_pct", n(expectedPercent)), ("grid_covered_pct", n(deterministicPercent)),
+            ("zones", .array(zones.map { zone in
+                .object([("id", .string(zone.id)), ("expected_km2", n(zone.expectedKm2)), ("grid_km2", n(zone.gridKm2)),
+                         ("expected_covered_pct", pct(zone.expectedKm2, zone.gridKm2))])
+            })),
+            ("hazards", .array(hazards.map { h in
+                .object([("hazard", .string(h.hazard)), ("expected_covered_pct", pct(h.expectedKm2, h.gridKm2))])
+            })),
+        ])
+    }
+}

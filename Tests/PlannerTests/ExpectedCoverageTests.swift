@@ -1,0 +1,104 @@
+import Foundation
+import GeoCore
+import Testing
+import TestSupport
+@testable import Planner
+
+/// The existing network's expected coverage (`[availability]`) on the small
+/// test scenario (bases B1 and B2, 33 km apart; 240 km/h; dispatch 10 min by
+/// day, 20 by night), against the model's formula with the number of bases
+/// reaching each cell counted independently, by Karney's geodesic distance.
+@Suite final class ExpectedCoverageTests: Sendable {
+    let root: URL
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-expected-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    /// The small scenario at 15, 20 and 40 min with `availability` as its table.
+    func run(_ availability: String) throws -> PlanRun {
+        let file = try SmallScenario.write(in: root, extra: "[availability]\n" + availability) {
+            $0.replacingOccurrences(of: "minutes = [15, 40]", with: "minutes = [15, 20, 40]")
+        }
+        return try PlanRun.run(try Scenario.load(file))
+    }
+
+    /// Σ w (1 − q^k) / Σ w, percent, with k the bases whose flight of
+    /// `flightMinutes` at 240 km/h reaches the cell's centre.
+    static func reference(_ run: PlanRun, busy q: Double, flightMinutes: Double) -> Double {
+        let reach = 240_000 * flightMinutes / 60
+        var expected = 0.0, total = 0.0
+        for cell in run.grid.cells {
+            let k = run.existing.filter { Geodesic.wgs84.inverse(from: $0.position, to: cell.centre).distance <= reach }.count
+            expected += cell.weight * (1 - pow(q, Double(k)))
+            total += cell.weight
+        }
+        return 100 * expected / total
+    }
+
+    @Test func aGivenBusyShareGivesTheModelsFigureAtEveryStandard() throws {
+        let run = try run("busy = 0.2\n")
+        let figures = run.standards.map { $0.expected }
+        #expect(figures.allSatisfy { $0?.busy == 0.2 && $0?.busyEstimated == false && $0?.aircraft == 2 })
+        let (at15, at20, at40) = (try #require(figures[0]), try #require(figures[1]), try #require(figures[2]))
+        // 15 and 20 min: discs of 20 and 40 km around bases 33 km apart
+        // overlap; the formula over cells counted by geodesic distance.
+        #expect(abs(at15.expectedPercent - Self.reference(run, busy: 0.2, flightMinutes: 5)) < 1e-9, "\(at15.expectedPercent)")
+        #expect(at15.expectedPercent > 0.8 * at15.deterministicPercent && at15.expectedPercent < 0.96 * at15.deterministicPercent)
+        #expect(abs(at20.expectedPercent - Self.reference(run, busy: 0.2, flightMinutes: 10)) < 1e-9, "\(at20.expectedPercent)")
+        #expect(at20.expectedPercent > 0.8 * at20.deterministicPercent + 1)
+        // 40 min: both bases reach the whole square: 1 − 0.2² everywhere.
+        #expect(at40.deterministicPercent == 100)
+        #expect(abs(at40.expectedPercent - 96) < 1e-9)
+        for zone in at40.zones { #expect(abs(zone.expectedKm2 - 0.96 * zone.gridKm2) < 1e-9 * zone.gridKm2) }
+        #expect(at40.hazards.count == 1 && abs(at40.hazards[0].expectedKm2 - 0.96 * at40.hazards[0].gridKm2) < 1e-6)
+        // summary.json carries them; without the table it holds no `expected`.
+        let summary = PlanSummary.json(run, versions: ToolVersions.current)
+        #expect(summary["standards"]?.arrayValue?[2]["expected"]?["expected_covered_pct"]?.doubleValue.map { abs($0 - 96) < 1e-9 } == true)
+        let plain = try PlanRun.run(try Scenario.load(try SmallScenario.write(in: root)))
+        #expect(PlanSummary.json(plain, versions: ToolVersions.current)["standards"]?.arrayValue?[0]["expected"] == nil)
+    }
+
+    /// Weather scales every figure; a night share mixes in the night
+    /// dispatch, which at 20 min (20 min to dispatch) reaches nothing.
+    @Test func weatherAndNightWeightTheFigures() throws {
+        let run = try run("busy = 0.2\nflyable = 0.9\nnight_share = 0.25\n")
+        let at20 = try #require(run.standards[1].expected)
+        let day = Self.reference(run, busy: 0.2, flightMinutes: 10)
+        #expect(abs(at20.expectedPercent - 0.9 * 0.75 * day) < 1e-9, "\(at20.expectedPercent) against \(0.9 * 0.75 * day)")
+        // 40 min: day 30 min of flight, night 20: both reach everything from both bases.
+        #expect(abs(try #require(run.standards[2].expected).expectedPercent - 0.9 * 96) < 1e-9)
+    }
+
+    /// Estimated from the missions: q = missions × (out + on scene + back +
+    /// turnaround) / (aircraft × 8,760 h), out being the mean response.
+    @Test func anEstimatedBusyShareFollowsTheMissionsAndTheirTime() throws {
+        let run = try run("missions_per_year = 1000\nturnaround_min = 30\n")
+        let standard = run.standards[2]
+        let expected = try #require(standard.expected)
+        let mean = try #require(standard.response?.meanMinutes)
+        let mission = mean + 15 + (mean - 10) + 30
+        #expect(abs(try #require(expected.missionMinutes) - mission) < 1e-9)
+        #expect(abs(expected.busy - 1000 * mission / 60 / (2 * 8_760)) < 1e-12)
+        #expect(expected.busyEstimated)
+        #expect(abs(expected.expectedPercent - 100 * (1 - expected.busy * expected.busy)) < 1e-9)
+    }
+
+    @Test(arguments: [
+        ("busy = 1\n", "[availability] busy", "not including"),
+        ("busy = 0.1\nmissions_per_year = 10\n", "[availability] busy", "not both"),
+        ("missions_per_year = 10\n", "turnaround_min", "is missing"),
+        ("busy = 0.1\nturnaround_min = 5\n", "turnaround_min", "only with missions_per_year"),
+        ("busy = 0.1\nnight_share = 1.5\n", "night_share", "from 0 to 1"),
+        ("busy = 0.1\nflyable = 0\n", "flyable", "above 0"),
+        ("busy = 0.1\nbusy_share = 0.2\n", "busy_share", "busy_share"),
+        ("flyable = 0.5\n", "[availability] busy", "is missing"),
+        ("missions_per_year = 100000\nturnaround_min = 60\n", "missions_per_year", "cannot fly them"),
+    ])
+    func badTablesAreRefusedNamingTheKey(table: String, key: String, problem: String) throws {
+        var message = ""
+        do { _ = try run(table) } catch { message = "\(error)" }
+        #expect(message.contains(key) && message.contains(problem), "\(table): \(message)")
+    }
+}
