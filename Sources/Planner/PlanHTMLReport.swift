@@ -49,6 +49,10 @@ public enum PlanHTMLReport {
             if let r = s.response {
                 html += "<p>Response time over served demand (weighted): mean \(num(r.meanMinutes, 1)), median \(num(r.medianMinutes, 1)), 90th percentile \(num(r.p90Minutes, 1)), max \(num(r.maxMinutes, 1)) min.</p>"
             }
+            if let e = s.expected {
+                html += "<h3>Expected coverage</h3><p>\(esc(e.sentence))</p>" + table([["zone", "grid km²", "expected km²", "expected %"]]
+                    + e.zones.map { [$0.name, num($0.gridKm2, 2), num($0.expectedKm2, 2), num($0.gridKm2 > 0 ? 100 * $0.expectedKm2 / $0.gridKm2 : 0, 2)] })
+            }
             html += "<h3>N−1 resilience</h3>" + table([["base lost", "covered %", "loss, points"]]
                 + s.resilience.outages.map { [run.existing[$0.base].id, num($0.coveredPercent, 2), num($0.lossPoints, 2)] })
             let plans = [s.lscp].compactMap { $0 } + s.mclp

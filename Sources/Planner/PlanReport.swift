@@ -26,6 +26,7 @@ public enum PlanReport {
                 lines.append(String(format: "  response time over served demand: mean %.1f, median %.1f, p90 %.1f, max %.1f min",
                                     r.meanMinutes, r.medianMinutes, r.p90Minutes, r.maxMinutes))
             }
+            if let e = s.expected { lines.append("  " + e.sentence) }
             if let lscp = s.lscp {
                 lines.append(String(format: "  LSCP: %d base(s) cover everything the candidates can reach: %@ [%@] (exact %.2f%%)",
                                     lscp.sites.count, lscp.sites.joined(separator: ", "), proof(lscp), lscp.exactCoveredPercent))

@@ -117,9 +117,7 @@ public struct PlanRun: Sendable {
             let response = ResponseStatistics(samples)
             let expected = try scenario.availability.map { options in
                 let figures = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: options, response: response)
-                progress.note(String(format: "%@: expected coverage %.2f%% of the demand weight (grid; busy share %.4f, %@), against %.2f%% deterministic",
-                                     label, figures.expectedPercent, figures.busy, figures.busyEstimated ? "estimated" : "given",
-                                     figures.deterministicPercent))
+                progress.note("\(label): " + figures.sentence)
                 return figures
             }
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,

@@ -119,6 +119,16 @@ public struct ExpectedCoverage: Sendable {
         return order.map { ($0, sums[$0]!.0, sums[$0]!.1) }
     }
 
+    /// One line for the terminal and the report: the expected share, its assumptions, the deterministic share.
+    public var sentence: String {
+        var assumptions = [String(format: "busy share %.4f (%@)", busy, busyEstimated ? "estimated" : "given")]
+        if let missionMinutes { assumptions.append(String(format: "missions of %.1f min", missionMinutes)) }
+        if let nightShare { assumptions.append(String(format: "night share %.2f", nightShare)) }
+        if flyable < 1 { assumptions.append(String(format: "flyable %.2f", flyable)) }
+        return String(format: "expected coverage %.2f%% of the demand weight (grid; one aircraft per base, %@), against %.2f%% deterministic",
+                      expectedPercent, assumptions.joined(separator: ", "), deterministicPercent)
+    }
+
     /// summary.json's `expected` member of a standard.
     public var json: JSONValue {
         let n = SummaryJSON.number
