@@ -55,7 +55,7 @@ public enum PlanHTMLReport {
             }
             html += "<h3>N−1 resilience</h3>" + table([["base lost", "covered %", "loss, points"]]
                 + s.resilience.outages.map { [run.existing[$0.base].id, num($0.coveredPercent, 2), num($0.lossPoints, 2)] })
-            let plans = [s.lscp].compactMap { $0 } + s.mclp
+            let plans = [s.lscp].compactMap { $0 } + s.mclp + s.mexclp
             if !plans.isEmpty {
                 html += "<h3>Siting</h3>" + table([["model", "p", "status", "gap %", "grid covered %", "exact covered %", "bases"]] + plans.map { plan in
                     let r = plan.result

@@ -36,6 +36,13 @@ public enum PlanReport {
                                     plan.sites.joined(separator: ", "), plan.exactCoveredPercent, proof(plan)))
                 if let shortfall = plan.shortfall { lines.append("    \(shortfall)") }
             }
+            for plan in s.mexclp {
+                let placed = zip(plan.sites, plan.result.aircraft ?? []).map { $1 > 1 ? "\($0) ×\($1)" : $0 }
+                lines.append(String(format: "  MEXCLP %d aircraft: %@ → expected %.2f%% of the demand weight (grid), exact %.2f%% reached [%@]",
+                                    plan.p ?? 0, placed.joined(separator: ", "),
+                                    plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0,
+                                    plan.exactCoveredPercent, proof(plan)))
+            }
         }
         return lines.joined(separator: "\n")
     }

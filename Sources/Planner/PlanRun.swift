@@ -43,6 +43,9 @@ public struct PlanRun: Sendable {
         public let rangeLimits: [RangeLimit]
         /// The existing network's expected coverage (`[availability]`); nil without the table.
         public var expected: ExpectedCoverage? = nil
+        /// MEXCLP plans (`[siting] mexclp_p`): `p` is the number of aircraft P,
+        /// the objective the expected covered weight, `result.aircraft` the counts per site.
+        public var mexclp: [SitingPlan] = []
     }
 
     public let study: Study
@@ -61,6 +64,7 @@ public struct PlanRun: Sendable {
     private static func runStages(_ scenario: Scenario, progress: Progress) throws -> PlanRun {
         let sitingStages = scenario.minutes.map { m in
             (scenario.siting.lscpMinutes.contains(m) ? 1 : 0) + (scenario.siting.mclpMinutes.contains(m) ? scenario.siting.mclpSiteCounts.count : 0)
+                + (scenario.siting.mexclpMinutes.contains(m) ? scenario.siting.mexclpSiteCounts.count : 0)
         }
         progress.expect(stages: 1 + 2 * scenario.minutes.count + sitingStages.reduce(0, +))
         progress.stage("reading the scenario's layers and building the demand grid")
@@ -95,6 +99,12 @@ public struct PlanRun: Sendable {
             let servedWeight = zip(weights, flags).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
             progress.note(String(format: "%@: existing network covers %.2f%% of the zones' area (exact); grid: %.2f%% of the demand weight",
                                  label, evaluation.total.coveredPercent, 100 * servedWeight / max(weights.reduce(0, +), .leastNonzeroMagnitude)))
+            let response = ResponseStatistics(samples)
+            let expected = try scenario.availability.map { options in
+                let figures = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: options, response: response)
+                progress.note("\(label): " + figures.sentence)
+                return figures
+            }
             func plan(_ result: SitingResult, p: Int? = nil) throws -> SitingPlan {
                 let chosen = result.selected.map { study.candidates[$0] }
                 let exact = try study.exactCoveredPercent(of: chosen, minutes: minutes)
@@ -112,19 +122,21 @@ public struct PlanRun: Sendable {
                     mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p), forced: kept).solve(timeLimit: options.timeLimit), p: p))
                 }
             }
+            var mexclp: [SitingPlan] = []
+            if options.mexclpMinutes.contains(minutes), instance.demandCount > 0, let busy = expected?.busy {
+                for aircraft in options.mexclpSiteCounts {
+                    progress.stage("\(label): MEXCLP with \(aircraft) aircraft, busy share \(SummaryComparison.format(busy))", timeLimit: options.timeLimit)
+                    let model = try ExpectedCovering(instance: instance, aircraft: aircraft, busy: busy, perSite: options.mexclpPerSite)
+                    mexclp.append(try plan(model.solve(timeLimit: options.timeLimit), p: aircraft))
+                }
+            }
             progress.note("\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
                           + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
-            let response = ResponseStatistics(samples)
-            let expected = try scenario.availability.map { options in
-                let figures = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: options, response: response)
-                progress.note("\(label): " + figures.sentence)
-                return figures
-            }
             results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
                                           response: response, served: served,
                                           cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
                                           rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes),
-                                          expected: expected))
+                                          expected: expected, mexclp: mexclp))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)

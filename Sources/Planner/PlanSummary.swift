@@ -20,7 +20,9 @@ import Siting
 /// With an `[availability]` table, each standard also holds `expected`
 /// (`ExpectedCoverage.json`: busy, busy_source, mission_minutes, aircraft,
 /// night_share, flyable, expected_covered_pct, grid_covered_pct, zones,
-/// hazards); without one the summary is as before.
+/// hazards), and with `[siting] mexclp_p` a `mexclp` array (as `mclp`, with
+/// `p` the aircraft, `objective` the expected covered weight and `aircraft`
+/// the count per site); without them the summary is as before.
 public enum PlanSummary {
     public static let schemaVersion = 3
 
@@ -32,14 +34,18 @@ public enum PlanSummary {
 
     static func siting(_ plan: PlanRun.SitingPlan) -> JSONValue {
         let n = SummaryJSON.number
-        return .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("model", .string(plan.model)), ("p", plan.p.map { .integer($0) } ?? .null), ("status", .string(plan.result.status.rawValue)),
             ("objective", n(plan.result.objective)), ("bound", n(plan.result.bound)), ("gap", n(plan.result.gap)),
             ("sites", .array(plan.sites.map { .string($0) })),
             ("grid_covered_weight", n(plan.result.coveredWeight)), ("grid_total_weight", n(plan.result.totalWeight)),
             ("grid_covered_pct", n(plan.result.totalWeight > 0 ? 100 * plan.result.coveredWeight / plan.result.totalWeight : 0)),
             ("exact_covered_pct", n(plan.exactCoveredPercent)),
-        ])
+        ]
+        if let counts = plan.result.aircraft {
+            members.append(("aircraft", .object(zip(plan.sites, counts).map { ($0, .integer($1)) })))
+        }
+        return .object(members)
     }
 
     public static func json(_ run: PlanRun, versions: ToolVersions) -> JSONValue {
@@ -59,6 +65,7 @@ public enum PlanSummary {
                 ("mclp", .array(s.mclp.map(siting))),
             ]
             if let expected = s.expected { members.append(("expected", expected.json)) }
+            if !s.mexclp.isEmpty { members.append(("mexclp", .array(s.mexclp.map(siting)))) }
             return .object(members)
         }
         return .object([

@@ -75,6 +75,12 @@ public struct Scenario: Sendable {
         public var keepExisting: Bool
         /// Seconds for each exact solve.
         public var timeLimit: Double
+        /// MEXCLP (expected covering, busy share from `[availability]`) for
+        /// each number of aircraft P, at `mexclpMinutes`, at most
+        /// `mexclpPerSite` aircraft at one site.
+        public var mexclpSiteCounts: [Int] = []
+        public var mexclpMinutes: [Double] = []
+        public var mexclpPerSite: Int = 1
     }
 
     static let keys: [String: Set<String>] = [
@@ -85,7 +91,7 @@ public struct Scenario: Sendable {
         "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field", "candidate_id_field"],
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
-        "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit"],
+        "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit", "mexclp_p", "mexclp_minutes", "per_site"],
         "output": ["folder", "context"],
         "availability": AvailabilityOptions.keys,
     ]
@@ -157,6 +163,11 @@ public struct Scenario: Sendable {
         }
         let windField = try optionalFile(flight, "wind_field")
         if wind != nil && windField != nil { throw flight!.error("wind_field", "give wind or wind_field, not both") }
+        let plans = try sitingOptions(siting, minutes: minutes)
+        if !plans.mexclpSiteCounts.isEmpty {
+            guard availability != nil else { throw siting!.error("mexclp_p", "needs an [availability] table: MEXCLP weighs coverage by the busy share") }
+            if plans.keepExisting { throw siting!.error("mexclp_p", "does not keep existing bases yet: set keep_existing = false or leave out mexclp_p") }
+        }
         return Scenario(
             name: try studyName(study), source: url,
             zones: try file(demand, "zones"), zoneIDField: try demand.optionalString("id_field"),
@@ -175,7 +186,7 @@ public struct Scenario: Sendable {
             aircraftCatalog: try aircraftTable.optionalString("catalog").map { try existing(aircraftTable, "catalog", $0) },
             aircraft: aircraft, minutes: minutes, night: try standards.optionalBool("night") ?? false,
             wind: wind, windField: windField, noFly: try optionalFile(flight, "no_fly"), dem: try optionalFile(flight, "dem"),
-            cellKm: cellKm, siting: try sitingOptions(siting, minutes: minutes),
+            cellKm: cellKm, siting: plans,
             // Without [output] folder: out/<file name without .toml> in the working directory.
             output: try output?.optionalString("folder").map(resolve)
                 ?? URL(fileURLWithPath: "out", isDirectory: true).appendingPathComponent(url.deletingPathExtension().lastPathComponent),
@@ -262,16 +273,30 @@ public struct Scenario: Sendable {
             }
             return listed
         }
-        let counts = try siting.numbers("mclp_p").map { value -> Int in
-            guard value >= 1, value == value.rounded(), value < 100_000 else { throw siting.error("mclp_p", "must hold whole numbers of bases ≥ 1") }
-            return Int(value)
+        func wholeNumbers(_ key: String, of what: String) throws -> [Int] {
+            try siting.numbers(key).map { value -> Int in
+                guard value >= 1, value == value.rounded(), value < 100_000 else { throw siting.error(key, "must hold whole numbers of \(what) ≥ 1") }
+                return Int(value)
+            }
+        }
+        let counts = try wholeNumbers("mclp_p", of: "bases")
+        let aircraftCounts = siting.contains("mexclp_p") ? try wholeNumbers("mexclp_p", of: "aircraft") : []
+        if siting.contains("mexclp_minutes") && aircraftCounts.isEmpty {
+            throw siting.error("mexclp_minutes", "needs mexclp_p, the numbers of aircraft to place")
+        }
+        if siting.contains("per_site") && aircraftCounts.isEmpty { throw siting.error("per_site", "is used only with mexclp_p") }
+        let perSite = try siting.optionalNumber("per_site") ?? 1
+        guard perSite >= 1, perSite == perSite.rounded(), perSite <= 1_000 else {
+            throw siting.error("per_site", "must be a whole number of aircraft from 1 to 1,000")
         }
         let timeLimit = try siting.optionalNumber("time_limit") ?? 60
         guard timeLimit > 0 else { throw siting.error("time_limit", "must be a positive number of seconds") }
         return SitingPlanOptions(lscpMinutes: try standards("lscp_minutes", default: minutes),
                                  mclpMinutes: try standards("mclp_minutes", default: counts.isEmpty ? [] : minutes),
                                  mclpSiteCounts: counts, keepExisting: try siting.optionalBool("keep_existing") ?? false,
-                                 timeLimit: timeLimit)
+                                 timeLimit: timeLimit, mexclpSiteCounts: aircraftCounts,
+                                 mexclpMinutes: try standards("mexclp_minutes", default: aircraftCounts.isEmpty ? [] : minutes),
+                                 mexclpPerSite: Int(perSite))
     }
 
     /// Every file a run of this scenario reads: the scenario file and each
