@@ -17,13 +17,13 @@ public enum AircraftListing {
         if let v = a.role { members.append(("role", .string(v))) }
         members.append(("aliases", .array(a.aliases.map { .string($0) })))
         members += [
-            ("cruise_speed_kmh", IsochroneExport.number(a.cruiseSpeedKmh)),
-            ("dispatch_day_min", IsochroneExport.number(a.dispatchDayMin)),
-            ("dispatch_night_min", IsochroneExport.number(a.dispatchNightMin)),
-            ("endurance_min", IsochroneExport.number(a.enduranceMin)),
-            ("reserve_min", IsochroneExport.number(a.reserveMin)),
-            ("on_scene_min", IsochroneExport.number(a.onSceneMin)),
-            ("max_altitude_m", IsochroneExport.number(a.maxAltitudeM)),
+            ("cruise_speed_kmh", NumberText.json(a.cruiseSpeedKmh)),
+            ("dispatch_day_min", NumberText.json(a.dispatchDayMin)),
+            ("dispatch_night_min", NumberText.json(a.dispatchNightMin)),
+            ("endurance_min", NumberText.json(a.enduranceMin)),
+            ("reserve_min", NumberText.json(a.reserveMin)),
+            ("on_scene_min", NumberText.json(a.onSceneMin)),
+            ("max_altitude_m", NumberText.json(a.maxAltitudeM)),
             ("sources", .object(a.sources.keys.sorted().map { ($0, .string(a.sources[$0]!)) })),
         ]
         return .object(members)
@@ -37,8 +37,8 @@ public enum AircraftListing {
         for a in catalog.aircraft {
             let flight = min(120 - a.dispatchDayMin, a.roundTripFlightBudgetMin / 2)
             rows.append([
-                a.name, format(a.cruiseSpeedKmh), "\(format(a.dispatchDayMin))/\(format(a.dispatchNightMin))",
-                format(a.enduranceMin), format(a.reserveMin), format(a.onSceneMin), format(a.maxAltitudeM),
+                a.name, NumberText.exact(a.cruiseSpeedKmh), "\(NumberText.exact(a.dispatchDayMin))/\(NumberText.exact(a.dispatchNightMin))",
+                NumberText.exact(a.enduranceMin), NumberText.exact(a.reserveMin), NumberText.exact(a.onSceneMin), NumberText.exact(a.maxAltitudeM),
                 String(format: "%.0f", max(0, flight) * a.cruiseSpeedKmh / 60),
             ])
         }
@@ -49,9 +49,5 @@ public enum AircraftListing {
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n\nDispatch and on-scene times are operator assumptions; see `aircover aircraft --json` for every figure's source.\n"
-    }
-
-    private static func format(_ v: Double) -> String {
-        v == v.rounded() ? String(Int(v)) : String(v)
     }
 }

@@ -33,13 +33,13 @@ public struct Assessment: Sendable {
         }
         let all = study.scenario.minutes
         for minutes in chosen ?? [] where !all.contains(minutes) {
-            throw InputError("the scenario has no \(SummaryComparison.format(minutes)) min standard; it has \(all.map { SummaryComparison.format($0) }.joined(separator: ", ")) min")
+            throw InputError("the scenario has no \(NumberText.readable(minutes)) min standard; it has \(all.map { NumberText.readable($0) }.joined(separator: ", ")) min")
         }
         let selected = chosen.map { chosen in all.filter { chosen.contains($0) } } ?? all
         progress.expect(stages: selected.count)
         var standards: [Standard] = []
         for minutes in selected {
-            progress.stage("\(SummaryComparison.format(minutes)) min: isochrones, exact coverage, N−1 over \(bases.count) base(s)")
+            progress.stage("\(NumberText.readable(minutes)) min: isochrones, exact coverage, N−1 over \(bases.count) base(s)")
             let standard = try progress.tracking { try assess(study, bases: bases, minutes: minutes) }
             standards.append(standard)
         }
@@ -109,7 +109,7 @@ extension Assessment {
         var lines = ["\(study.scenario.name): \(bases.count) base(s), aircraft \(study.scenario.aircraft.name)"]
         for s in standards {
             let e = s.evaluation
-            lines.append(String(format: "%@ min: %.2f%% covered (%.2f of %.2f km², exact)", SummaryComparison.format(s.minutes),
+            lines.append(String(format: "%@ min: %.2f%% covered (%.2f of %.2f km², exact)", NumberText.readable(s.minutes),
                                 e.total.coveredPercent, e.total.coveredKm2, e.total.areaKm2))
             for z in e.zones { lines.append(String(format: "  zone %@: %.2f%% of %.2f km²", z.name, z.coveredPercent, z.areaKm2)) }
             if e.hazards.count > 1 { for h in e.hazards { lines.append(String(format: "  hazard %@: %.2f%%", h.name, h.coveredPercent)) } }

@@ -26,7 +26,7 @@ public enum IsochroneExport {
         return isochrones.map { isochrone in
             var properties: [(key: String, value: JSONValue)] = [
                 ("base", .string("\(isochrone.base.lon),\(isochrone.base.lat)")),
-                ("minutes", number(isochrone.minutes)),
+                ("minutes", NumberText.json(isochrone.minutes)),
                 ("aircraft", .string(isochrone.aircraft)),
             ]
             if let radius = isochrone.radiusKm { properties.append(("radius_km", .number(radius))) }
@@ -37,9 +37,5 @@ public enum IsochroneExport {
                            ("fill", .string(colour)), ("fill-opacity", .number(0.15))]
             return GeoJSONFeature(geometry: isochrone.geometry, properties: properties)
         }
-    }
-
-    static func number(_ value: Double) -> JSONValue {
-        value == value.rounded() && abs(value) < 1e15 ? .integer(Int(value)) : .number(value)
     }
 }

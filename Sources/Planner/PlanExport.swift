@@ -15,13 +15,13 @@ public enum PlanExport {
         for (rank, standard) in run.standards.enumerated().reversed() {
             let colour = MapStyle.thresholdColour(rank: rank, of: thresholds.count)
             features.append(GeoJSONFeature(geometry: standard.served, properties: [
-                ("layer", .string("reach")), ("minutes", IsochroneExport.number(standard.minutes)),
+                ("layer", .string("reach")), ("minutes", NumberText.json(standard.minutes)),
                 ("aircraft", .string(run.scenario.aircraft.name)),
                 ("stroke", .string(colour)), ("stroke-width", .integer(2)), ("fill", .string(colour)), ("fill-opacity", .number(0.2)),
             ]))
         }
         for standard in run.standards {
-            let minutes = IsochroneExport.number(standard.minutes)
+            let minutes = NumberText.json(standard.minutes)
             for (zone, coverage) in zip(run.grid.zones, standard.existing.zones) {
                 features.append(GeoJSONFeature(geometry: zone.area, properties: [
                     ("layer", .string("zone")), ("id", .string(zone.id)), ("name", .string(zone.name)), ("hazard", .string(zone.hazard)),
@@ -58,7 +58,7 @@ public enum PlanExport {
                     guard let site = byId[id] else { continue }
                     var properties: [(key: String, value: JSONValue)] = [
                         ("layer", .string("chosen")), ("id", .string(site.id)), ("name", .string(site.name)),
-                        ("model", .string(plan.model)), ("minutes", IsochroneExport.number(standard.minutes)),
+                        ("model", .string(plan.model)), ("minutes", NumberText.json(standard.minutes)),
                     ]
                     properties.append((key: "p", value: plan.p.map { .integer($0) } ?? .null))
                     properties.append((key: "existing", value: .bool(run.existing.contains { $0.id == site.id })))

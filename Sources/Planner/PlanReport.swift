@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Coverage
 
 /// The plan in words and figures for a person at a terminal.
@@ -7,7 +8,7 @@ public enum PlanReport {
         var lines = ["\(run.scenario.name)",
                      "aircraft \(run.scenario.aircraft.name): \(Int(run.scenario.aircraft.cruiseSpeedKmh)) km/h, dispatch \(run.scenario.aircraft.dispatchMinutes(night: run.scenario.night)) min (\(run.scenario.night ? "night" : "day"))",
                      String(format: "zones: %.2f km² in %d cells of %.1f km", run.standards.first?.existing.total.areaKm2 ?? 0, run.grid.cells.count, run.scenario.cellKm),
-                     "isochrones within \(SummaryComparison.format(run.scenario.isochroneToleranceMetres)) m of the true reach (inside it where convex: figures err low)"]
+                     "isochrones within \(NumberText.readable(run.scenario.isochroneToleranceMetres)) m of the true reach (inside it where convex: figures err low)"]
         for s in run.standards {
             lines.append("")
             lines.append(String(format: "%.0f-minute standard", s.minutes))

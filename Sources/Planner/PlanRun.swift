@@ -76,7 +76,7 @@ public struct PlanRun: Sendable {
         let kept = options.keepExisting ? study.existingIndices : []
         var results: [StandardResult] = []
         for minutes in scenario.minutes {
-            let label = "\(IsochroneExport.number(minutes).serialized) min"
+            let label = "\(NumberText.json(minutes).serialized) min"
             progress.stage("\(label): isochrones of the existing bases")
             let reaches = try study.reaches(of: study.existing, minutes: minutes)
             let served = try Geometry.union(of: reaches)
@@ -125,7 +125,7 @@ public struct PlanRun: Sendable {
             var mexclp: [SitingPlan] = []
             if options.mexclpMinutes.contains(minutes), instance.demandCount > 0, let busy = expected?.busy {
                 for aircraft in options.mexclpSiteCounts {
-                    progress.stage("\(label): MEXCLP with \(aircraft) aircraft, busy share \(SummaryComparison.format(busy))", timeLimit: options.timeLimit)
+                    progress.stage("\(label): MEXCLP with \(aircraft) aircraft, busy share \(NumberText.readable(busy))", timeLimit: options.timeLimit)
                     let model = try ExpectedCovering(instance: instance, aircraft: aircraft, busy: busy, perSite: options.mexclpPerSite)
                     mexclp.append(try plan(model.solve(timeLimit: options.timeLimit), p: aircraft))
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Coverage
 
 /// The plan's CSV tables (RFC 4180: comma-separated, fields quoted when
@@ -10,11 +11,11 @@ public enum PlanTables {
         for (index, site) in run.candidates.enumerated() {
             let chosen = run.standards.flatMap { s in
                 ([s.lscp].compactMap { $0 } + s.mclp).filter { $0.sites.contains(site.id) }.map { plan in
-                    "\(plan.model)\(plan.p.map { " p=\($0)" } ?? "") \(SummaryComparison.format(s.minutes)) min"
+                    "\(plan.model)\(plan.p.map { " p=\($0)" } ?? "") \(NumberText.readable(s.minutes)) min"
                 }
             }
             guard index < run.existing.count || !chosen.isEmpty else { continue }
-            bases.append([site.id, site.name, number(site.position.lon), number(site.position.lat),
+            bases.append([site.id, site.name, NumberText.exact(site.position.lon), NumberText.exact(site.position.lat),
                           run.study.model(of: site).aircraft.name, index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; ")])
         }
         // Zones carry their id beside their name (`AreaCoverage.name`), to join the zones layer.
@@ -22,8 +23,8 @@ public enum PlanTables {
             var rows = [["minutes"] + (ids ? ["id"] : []) + [label, "area_km2", "covered_km2", "covered_pct", "grid_covered_km2"]]
             for s in run.standards {
                 for a in pick(s.existing) {
-                    rows.append([number(s.minutes)] + (ids ? [a.id ?? ""] : []) + [a.name, number(a.areaKm2), number(a.coveredKm2),
-                                 number(a.coveredPercent), a.gridCoveredKm2.map(number) ?? ""])
+                    rows.append([NumberText.exact(s.minutes)] + (ids ? [a.id ?? ""] : []) + [a.name, NumberText.exact(a.areaKm2), NumberText.exact(a.coveredKm2),
+                                 NumberText.exact(a.coveredPercent), a.gridCoveredKm2.map(NumberText.exact) ?? ""])
                 }
             }
             return rows
@@ -32,9 +33,9 @@ public enum PlanTables {
         for s in run.standards {
             for plan in [s.lscp].compactMap({ $0 }) + s.mclp {
                 let r = plan.result
-                curve.append([number(s.minutes), plan.model, plan.p.map(String.init) ?? "", r.status.rawValue, number(r.objective),
-                              number(r.bound), number(r.gap), number(r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0),
-                              number(plan.exactCoveredPercent), plan.sites.joined(separator: " ")])
+                curve.append([NumberText.exact(s.minutes), plan.model, plan.p.map(String.init) ?? "", r.status.rawValue, NumberText.exact(r.objective),
+                              NumberText.exact(r.bound), NumberText.exact(r.gap), NumberText.exact(r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0),
+                              NumberText.exact(plan.exactCoveredPercent), plan.sites.joined(separator: " ")])
             }
         }
         var files = [
@@ -47,11 +48,6 @@ public enum PlanTables {
             files["coverage_regions.csv"] = csv(coverageRows({ $0.regions }, label: "region"))
         }
         return files
-    }
-
-    static func number(_ v: Double) -> String {
-        guard v.isFinite else { return "" }
-        return v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
     }
 
     /// RFC 4180 text of `rows`.

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Isochrones
 
 /// Where an aircraft's fuel, not the time standard, bounds its reach: out,
@@ -50,7 +51,7 @@ public struct RangeLimit: Sendable, Equatable {
     /// standard alone would allow 350.0 km: 237.5 km (67.86%) less".
     public var sentence: String {
         String(format: "fuel range limits %@ to %.1f km (out and back in %@ min of flight: endurance − reserve − on scene); the %@-minute standard alone would allow %.1f km: %.1f km (%.2f%%) less",
-               aircraft, rangeRadiusKm, SummaryComparison.format(roundTripMinutes), SummaryComparison.format(minutes),
+               aircraft, rangeRadiusKm, NumberText.readable(roundTripMinutes), NumberText.readable(minutes),
                timeRadiusKm, cutKm, cutPercent)
     }
 }

@@ -28,7 +28,7 @@ public enum ScenarioValidation {
                                                  costField: scenario.costField, aircraftField: scenario.aircraftField)
             lines.append("candidates: \(sites.count) from \(file.lastPathComponent)")
         }
-        lines.append("aircraft: \(scenario.aircraft.name); standards: \(scenario.minutes.map { SummaryComparison.format($0) }.joined(separator: ", ")) min; cell \(SummaryComparison.format(scenario.cellKm)) km")
+        lines.append("aircraft: \(scenario.aircraft.name); standards: \(scenario.minutes.map { NumberText.readable($0) }.joined(separator: ", ")) min; cell \(NumberText.readable(scenario.cellKm)) km")
         for (label, file) in [("no-fly zones", scenario.noFly), ("DEM", scenario.dem), ("wind field", scenario.windField)] {
             if let file { lines.append("\(label): \(file.lastPathComponent)") }
         }

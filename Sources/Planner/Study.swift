@@ -55,7 +55,7 @@ public struct Study: Sendable {
         } catch let error as CoverageInputError {
             throw InputError("\(scenario.zones.path): \(error.message)")
         } catch let error as GridTooLargeError {
-            throw InputError("\(scenario.source.path): [demand] cell_km (or --cell-km) \(SummaryComparison.format(scenario.cellKm)) km is too small for \(scenario.zones.lastPathComponent): \(error)")
+            throw InputError("\(scenario.source.path): [demand] cell_km (or --cell-km) \(NumberText.readable(scenario.cellKm)) km is too small for \(scenario.zones.lastPathComponent): \(error)")
         }
         let (model, stationed) = try reachModels(scenario, candidates: candidates)
         return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,

@@ -62,7 +62,7 @@ public struct SummaryComparison: Sendable {
                 let tolerance = key.hasSuffix("_pct") ? percentTolerance : max(1e-9, relativeTolerance * abs(ev))
                 if !(abs(ev - av) <= tolerance) {
                     let delta = av - ev
-                    differ(Self.format(ev), Self.format(av) + " (\(delta >= 0 ? "+" : "−")\(Self.format(abs(delta)))\(key.hasSuffix("_pct") ? " points" : ""))")
+                    differ(NumberText.readable(ev), NumberText.readable(av) + " (\(delta >= 0 ? "+" : "−")\(NumberText.readable(abs(delta)))\(key.hasSuffix("_pct") ? " points" : ""))")
                 }
             } else {
                 compared += 1
@@ -72,19 +72,14 @@ public struct SummaryComparison: Sendable {
     }
 
     static func label(_ value: JSONValue) -> String? {
-        if let m = value["minutes"]?.doubleValue { return "\(format(m)) min" }
+        if let m = value["minutes"]?.doubleValue { return "\(NumberText.readable(m)) min" }
         if let model = value["model"]?.stringValue {
-            if let p = value["p"]?.doubleValue { return "\(model) p=\(format(p))" }
+            if let p = value["p"]?.doubleValue { return "\(model) p=\(NumberText.readable(p))" }
             return model
         }
         if let name = value["name"]?.stringValue { return name }
         if let base = value["base"]?.stringValue { return "without \(base)" }
         return nil
-    }
-
-    /// A figure as planners read it: whole numbers without a fraction, else 6 significant digits.
-    public static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(format: "%.6g", v)
     }
 
     static func short(_ value: JSONValue) -> String {

@@ -37,7 +37,7 @@ import TestSupport
         try toml.text.write(to: folder.appendingPathComponent("plan.toml"), atomically: true, encoding: .utf8)
         try csv.text.write(to: folder.appendingPathComponent(ExportRequest.basesFile), atomically: true, encoding: .utf8)
         // The built program reads the exported files back and assesses their existing bases.
-        let command = try ServerFixture.command(["assess", folder.appendingPathComponent("plan.toml").path, "--minutes", SummaryComparison.format(minutes), "--json"])
+        let command = try ServerFixture.command(["assess", folder.appendingPathComponent("plan.toml").path, "--minutes", NumberText.readable(minutes), "--json"])
         let served = try await fixture.test { try await $0.assess("{" + plan + "}") }
         #expect(served.status == .ok)
         let expected = try #require(try served.json.standard(minutes))

@@ -58,8 +58,8 @@ public struct ExpectedCoverage: Sendable {
             let mission = meanResponse + profile.onSceneMin + max(0, meanResponse - dispatch) + turnaround
             let q = aircraft > 0 ? missions * mission / 60 / (Double(aircraft) * 8_760) : 1
             guard q < 1 else {
-                throw InputError("[availability] missions_per_year: \(SummaryComparison.format(missions)) missions of \(SummaryComparison.format(mission)) min "
-                                 + "need \(SummaryComparison.format(q * 100)) % of the time of \(aircraft) aircraft at \(SummaryComparison.format(minutes)) min: "
+                throw InputError("[availability] missions_per_year: \(NumberText.readable(missions)) missions of \(NumberText.readable(mission)) min "
+                                 + "need \(NumberText.readable(q * 100)) % of the time of \(aircraft) aircraft at \(NumberText.readable(minutes)) min: "
                                  + "the network cannot fly them (the busy share must stay below 1)")
             }
             (busy, missionMinutes) = (q, mission)

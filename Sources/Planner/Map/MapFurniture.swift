@@ -39,7 +39,7 @@ enum MapFurniture {
         let w = length * scale
         out.append("<g class=\"scale\" font-family=\"sans-serif\" font-size=\"11\" fill=\"#222\">")
         out.append("<rect x=\"\(f(sx))\" y=\"\(f(sy - 6))\" width=\"\(f(w / 2))\" height=\"6\" fill=\"#222\"/><rect x=\"\(f(sx + w / 2))\" y=\"\(f(sy - 6))\" width=\"\(f(w / 2))\" height=\"6\" fill=\"#fff\" stroke=\"#222\"/>")
-        out.append("<text x=\"\(f(sx))\" y=\"\(f(sy - 10))\">0</text><text x=\"\(f(sx + w))\" y=\"\(f(sy - 10))\" text-anchor=\"middle\">\(SummaryComparison.format(length / 1000)) km</text>")
+        out.append("<text x=\"\(f(sx))\" y=\"\(f(sy - 10))\">0</text><text x=\"\(f(sx + w))\" y=\"\(f(sy - 10))\" text-anchor=\"middle\">\(NumberText.readable(length / 1000)) km</text>")
         out.append("</g>")
         // North arrow: the direction of the meridian through the map's centre.
         let transformer = frame.transformer

@@ -65,6 +65,6 @@ struct NetworkMap {
             uncovered: evaluation.uncovered,
             reaches: [Reach(minutes: s.minutes, rank: index, served: served, coveredPercent: evaluation.total.coveredPercent)],
             reachOf: "proposed bases", existing: run.existing, labelExisting: false,
-            proposed: sites, proposedCaption: "proposed base (\(model), \(SummaryComparison.format(s.minutes)) min)")
+            proposed: sites, proposedCaption: "proposed base (\(model), \(NumberText.readable(s.minutes)) min)")
     }
 }

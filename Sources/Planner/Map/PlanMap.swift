@@ -35,7 +35,7 @@ public enum PlanMap {
         let context = try MapContext(run.scenario.context)
         var files: [(name: String, svg: String)] = []
         for index in run.standards.indices {
-            let m = SummaryComparison.format(run.standards[index].minutes)
+            let m = NumberText.readable(run.standards[index].minutes)
             let name = index == 0 ? "map" : "map-\(m)min"
             files.append((name + ".svg", try svg(.existing(in: run, standard: index), run: run, context: context, key: name)))
             if let proposed = try NetworkMap.proposed(in: run, standard: index) {
@@ -56,7 +56,7 @@ public enum PlanMap {
     static func svg(_ map: NetworkMap, run: PlanRun, context: MapContext, key: String) throws -> String {
         let frame = try MapFrame(grid: run.grid, sites: (map.existing + map.proposed).map(\.position))
         let hatch = "uncovered-\(key)"
-        let standard = SummaryComparison.format(map.minutes) + " min"
+        let standard = NumberText.readable(map.minutes) + " min"
         var legend = MapLegend()
         var body: [String] = ["<defs>\(MapSymbol.hatchPattern(id: hatch))</defs>"]
         body.append("<rect x=\"0\" y=\"0\" width=\"\(fmt(frame.width))\" height=\"\(fmt(frame.height))\" fill=\"\(MapStyle.background)\"/>")
@@ -104,7 +104,7 @@ public enum PlanMap {
             let style = MapSymbol.reach(MapStyle.thresholdColour(rank: reach.rank, of: run.standards.count), dashed: reach.rank != 0)
             body.append("<path \(style) d=\"\(d)\"/>")
             legend.add("Reach of the \(map.reachOf)", .line(style),
-                       "\(SummaryComparison.format(reach.minutes)) min (\(String(format: "%.2f", reach.coveredPercent))% of zones)")
+                       "\(NumberText.readable(reach.minutes)) min (\(String(format: "%.2f", reach.coveredPercent))% of zones)")
         }
         body.append("</g>")
         // Bases.

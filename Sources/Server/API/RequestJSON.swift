@@ -26,14 +26,14 @@ enum RequestJSON {
     /// scenario's only one (refused when it has several).
     static func standard(_ value: JSONValue?, study: Study) throws(APIError) -> Double {
         let standards = study.scenario.minutes
-        let listed = standards.map { SummaryComparison.format($0) }.joined(separator: ", ")
+        let listed = standards.map { NumberText.readable($0) }.joined(separator: ", ")
         guard let value, value != .null else {
             guard standards.count == 1 else { throw .badRequest("minutes is missing: choose one of the scenario's standards (\(listed) min)") }
             return standards[0]
         }
         guard let minutes = value.doubleValue else { throw .badRequest("minutes must be a number, not \(value.typeName)") }
         guard standards.contains(minutes) else {
-            throw .badRequest("the scenario has no \(SummaryComparison.format(minutes)) min standard; it has \(listed) min")
+            throw .badRequest("the scenario has no \(NumberText.readable(minutes)) min standard; it has \(listed) min")
         }
         return minutes
     }

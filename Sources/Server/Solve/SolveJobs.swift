@@ -83,7 +83,7 @@ final class SolveJobs: @unchecked Sendable {
         let request = job.request
         guard job.start() else { return }
         let outcome = Result { () throws -> JSONValue? in
-            let minutes = SummaryComparison.format(request.minutes)
+            let minutes = NumberText.readable(request.minutes)
             job.begin("coverage at \(minutes) min (\(request.night ? "night" : "day"))")
             let siting = try sitings.value(SitingKey(minutes: request.minutes, night: request.night))
             guard !job.cancellation.isCancelled else { return nil }
