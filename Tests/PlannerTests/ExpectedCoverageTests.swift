@@ -9,12 +9,9 @@ import TestSupport
 /// day, 20 by night), against the model's formula with the number of bases
 /// reaching each cell counted independently, by Karney's geodesic distance.
 @Suite final class ExpectedCoverageTests: Sendable {
-    let root: URL
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-expected-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: root) }
+    let folder: TemporaryFolder
+    var root: URL { folder.url }
+    init() throws { folder = try TemporaryFolder("expected") }
 
     /// The small scenario at 15, 20 and 40 min with `availability` as its table.
     func run(_ availability: String) throws -> PlanRun {

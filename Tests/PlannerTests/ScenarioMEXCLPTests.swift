@@ -8,12 +8,9 @@ import TestSupport
 /// over every placement of the aircraft on 12 candidates, with the bases
 /// reaching each cell counted by Karney's geodesic distance.
 @Suite final class ScenarioMEXCLPTests: Sendable {
-    let root: URL
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-mexclp-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: root) }
+    let folder: TemporaryFolder
+    var root: URL { folder.url }
+    init() throws { folder = try TemporaryFolder("mexclp") }
 
     /// The small scenario at 20 min (40 km of flight) with a 4 × 3 lattice of candidates.
     func scenario(siting: String, availability: String = "busy = 0.3\n") throws -> URL {

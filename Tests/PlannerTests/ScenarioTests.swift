@@ -7,12 +7,9 @@ import TestSupport
 /// Scenario files read in-process: paths, checks, and the pipeline's figures
 /// on the small test scenario against geometry.
 @Suite final class ScenarioTests: Sendable {
-    let root: URL
-    init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("aircover-scenario-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(at: root) }
+    let folder: TemporaryFolder
+    var root: URL { folder.url }
+    init() throws { folder = try TemporaryFolder("scenario") }
 
     func message(_ body: () throws -> Void) -> String? {
         do { try body(); return nil } catch { return "\(error)" }
