@@ -19,7 +19,7 @@ struct Simulate: ParsableCommand {
 
         Examples:
           aircover simulate --missions-per-year 2000 --minutes 60 --cell-km 20
-          aircover simulate basemaps/liaoning/scenario.toml --bases ZYTX,ZYTL --minutes 60 --missions-per-year 5000 --per-base 2 --years 50 --seed 7 --json
+          aircover simulate basemaps/liaoning/scenario.toml --bases ZYTX,ZYTL --minutes 60 --missions-per-year 5000 --per-base 2 --years 50 --seed 7 --cell-km 20 --json
         """
     )
 
