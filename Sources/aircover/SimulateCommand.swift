@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 import Planner
 
 /// `aircover simulate`: a discrete-event simulation of a base set, beside
@@ -75,6 +76,10 @@ struct Simulate: ParsableCommand {
         study.notes.forEach(progress.note)
         let sites = try bases.map { try BaseSelection.parse($0, study: study) } ?? study.existing
         let simulation = try PlanSimulation.run(study: study, bases: sites, settings: settings)
-        print(json ? simulation.json().serialized : simulation.text(), terminator: json ? "\n" : "")
+        if json, case .object(let members) = simulation.json() {
+            print(JSONValue.object(ScenarioOverrides.conditions(of: study.scenario) + members).serialized)
+        } else {
+            print(simulation.text(), terminator: "")
+        }
     }
 }

@@ -39,6 +39,7 @@ import TestSupport
         #expect(abs(mexclp - (1 - q * q)) < 1e-12)
         #expect(abs(try #require(Self.number(json["difference"])) - (share - mexclp)) < 1e-12)
         #expect(json["bases"] == .array([.string("B1"), .string("B2")]))
+        #expect(json["aircraft"] == .string("T") && json["night"] == .bool(false) && Self.number(json["cell_km"]) == 4)
 
         let other = try CommandRunner.run(arguments, environment: ["AIRCOVER_THREADS": "3"])
         #expect(other.status == 0 && other.stdout == run.stdout, "the same seed gives the same figures on 1 and 3 threads")
