@@ -60,6 +60,10 @@ public struct Scenario: Sendable {
     /// Vector layers (WGS84 lon/lat, e.g. land and province boundaries)
     /// drawn dimmed behind the zones on the maps (`[output] context`).
     public var context: [URL] = []
+    /// Missions a year over all zones (`[demand] missions_per_year`), what
+    /// `aircover simulate` spreads over the grid cells by weight; `nil`
+    /// when the scenario gives none.
+    public var missionsPerYear: Double? = nil
 
     /// Which siting models `plan` runs, and for which standards.
     public struct SitingPlanOptions: Sendable {
@@ -78,7 +82,8 @@ public struct Scenario: Sendable {
         "": ["study", "demand", "bases", "aircraft", "standards", "flight", "siting", "output"],
         "study": ["name"],
         "demand": ["zones", "zone_filter", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
-                   "population", "population_field", "population_filter", "weighting", "risk_share", "regions", "region_field"],
+                   "population", "population_field", "population_filter", "weighting", "risk_share", "regions", "region_field",
+                   "missions_per_year"],
         "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field", "candidate_id_field"],
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
@@ -138,6 +143,10 @@ public struct Scenario: Sendable {
         let cellKm = try demand.optionalNumber("cell_km") ?? 2
         guard cellKm >= 0.1 else { throw demand.error("cell_km", "must be at least 0.1 km") }
         let weighting = try weighting(demand)
+        let missionsPerYear = try demand.optionalNumber("missions_per_year")
+        if let rate = missionsPerYear, !(rate > 0 && rate <= 1e9) {
+            throw demand.error("missions_per_year", "must be a positive number of missions a year, at most 10⁹")
+        }
 
         var candidates: [URL] = []
         if let raw = bases.value["candidates"] {
@@ -174,7 +183,7 @@ public struct Scenario: Sendable {
             // Without [output] folder: out/<file name without .toml> in the working directory.
             output: try output?.optionalString("folder").map(resolve)
                 ?? URL(fileURLWithPath: "out", isDirectory: true).appendingPathComponent(url.deletingPathExtension().lastPathComponent),
-            context: context)
+            context: context, missionsPerYear: missionsPerYear)
     }
 
     /// Longest study name, in characters: a title for reports and maps.

@@ -9,13 +9,14 @@ struct Simulate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Simulate missions on a base set (Poisson arrivals, nearest free aircraft) and compare with MEXCLP's expected coverage.",
         discussion: """
-        Missions arrive as a Poisson process of --missions-per-year, spread over the scenario's demand grid cells by their
-        weights (the grid assess uses). Each is sent the nearest free aircraft that reaches it within the standard; when
-        none is free (or none reaches it) the mission is not reached in time: it is lost, not queued. An aircraft is busy
-        for the mission time: --mission-minutes, or by default response + on scene + the flight back (taken equal to the
-        flight out). The share reached within the standard is reported with a 95% t-interval over the simulated years.
-        MEXCLP's expected coverage of the same bases uses the busy probability q = offered mission hours a year /
-        (aircraft × 8760 h); it assumes aircraft are busy independently, which is optimistic under load.
+        Missions arrive as a Poisson process of --missions-per-year (or the scenario's [demand] missions_per_year),
+        spread over the scenario's demand grid cells by their weights (the grid assess uses). Each is sent the nearest free
+        aircraft that reaches it within the standard; when none is free (or none reaches it) the mission is not reached in
+        time: it is lost, not queued. An aircraft is busy for the mission time: --mission-minutes, or by default response +
+        on scene + the flight back (taken equal to the flight out). The share reached within the standard is reported with
+        a 95% t-interval over the simulated years. MEXCLP's expected coverage of the same bases uses the busy probability
+        q = simulated mission hours flown a year / (aircraft × 8760 h); it assumes aircraft are busy independently, which
+        is optimistic under load.
         Same seed, same figures, whatever AIRCOVER_THREADS.
 
         Examples:
@@ -37,7 +38,7 @@ struct Simulate: ParsableCommand {
     var minutes: Double?
 
     @Option(name: .customLong("missions-per-year"), parsing: .unconditional,
-            help: ArgumentHelp("Missions a year over all zones (a positive number; scenarios hold no rates).", valueName: "X"),
+            help: ArgumentHelp("Missions a year over all zones, instead of the scenario's [demand] missions_per_year.", valueName: "X"),
             transform: SignedOptionValue.number)
     var missionsPerYear: Double?
 
@@ -60,11 +61,11 @@ struct Simulate: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
-        guard let missionsPerYear else {
-            throw ValidationError("give --missions-per-year X, the missions a year over all zones (scenarios hold no mission rates)")
-        }
         var loaded = try ScenarioOption.load(scenario)
         try overrides.apply(to: &loaded)
+        guard let missionsPerYear = missionsPerYear ?? loaded.missionsPerYear else {
+            throw ValidationError("give --missions-per-year X, the missions a year over all zones, or set [demand] missions_per_year in \(loaded.source.lastPathComponent)")
+        }
         var settings = PlanSimulation.Settings(minutes: try ScenarioOption.standard(minutes, of: loaded), missionsPerYear: missionsPerYear)
         settings.missionMinutes = missionMinutes
         if let perBase { settings.aircraftPerBase = perBase }

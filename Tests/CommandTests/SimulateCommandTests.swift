@@ -66,8 +66,30 @@ import TestSupport
         #expect(mean >= 25 && mean <= 35, "mean mission \(mean) min")
     }
 
+    @Test func theScenarioCanGiveTheRate() throws {
+        let directory = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = try SmallScenario.write(in: directory)
+        let common = ["--minutes", "40", "--years", "4", "--json"]
+        let given = try CommandRunner.run(["simulate", plain.path, "--missions-per-year", "3000"] + common)
+        let other = try CommandRunner.run(["simulate", plain.path, "--missions-per-year", "700"] + common)
+        #expect(given.status == 0 && other.status == 0 && given.stdout != other.stdout, "\(given.stderr)")
+        let rated = directory.appendingPathComponent("rated")
+        try FileManager.default.createDirectory(at: rated, withIntermediateDirectories: true)
+        let scenario = try SmallScenario.write(in: rated, edit: { $0.replacingOccurrences(of: "cell_km = 4", with: "cell_km = 4\nmissions_per_year = 3000") })
+        let fromFile = try CommandRunner.run(["simulate", scenario.path] + common)
+        #expect(fromFile.status == 0 && fromFile.stdout == given.stdout, "\(fromFile.stderr)")
+        let overridden = try CommandRunner.run(["simulate", scenario.path, "--missions-per-year", "700"] + common)
+        #expect(overridden.status == 0 && overridden.stdout == other.stdout, "\(overridden.stderr)")
+        for bad in ["-3", "0", "nan", "2e9", "\"many\""] {
+            let wrong = try SmallScenario.write(in: rated, edit: { $0.replacingOccurrences(of: "cell_km = 4", with: "cell_km = 4\nmissions_per_year = \(bad)") })
+            let run = try CommandRunner.run(["simulate", wrong.path] + common)
+            #expect(run.status == 2 && run.stdout.isEmpty && run.stderr.contains("missions_per_year"), "\(bad): \(run.stderr)")
+        }
+    }
+
     @Test(arguments: [
-        ([], "give --missions-per-year X"),
+        ([], "give --missions-per-year X, the missions a year over all zones, or set [demand] missions_per_year in scenario.toml"),
         (["--minutes", "40", "--missions-per-year", "0"], "--missions-per-year must be a positive number"),
         (["--minutes", "40", "--missions-per-year", "-5"], "--missions-per-year must be a positive number"),
         (["--minutes", "40", "--missions-per-year", "100", "--years", "1"], "--years must be from 2"),
