@@ -101,7 +101,7 @@ public struct PlanRun: Sendable {
                                  label, evaluation.total.coveredPercent, 100 * servedWeight / max(weights.reduce(0, +), .leastNonzeroMagnitude)))
             let response = ResponseStatistics(samples)
             let expected = try scenario.availability.map { options in
-                let figures = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: options, response: response)
+                let figures = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: options)
                 progress.note("\(label): " + figures.sentence)
                 return figures
             }

@@ -60,9 +60,13 @@ public struct Scenario: Sendable {
     /// Vector layers (WGS84 lon/lat, e.g. land and province boundaries)
     /// drawn dimmed behind the zones on the maps (`[output] context`).
     public var context: [URL] = []
-    /// `[availability]`: busy aircraft, night and weather, for the expected
-    /// coverage figures; nil without the table (no expected figures).
+    /// `[availability]`: busy aircraft, missions, night and weather, for the
+    /// expected coverage figures and `simulate`; nil without the table.
     public var availability: AvailabilityOptions? = nil
+    /// Missions a year over all zones (`[availability] missions_per_year`),
+    /// what `aircover simulate` spreads over the grid cells by weight; `nil`
+    /// when the scenario gives none.
+    public var missionsPerYear: Double? { availability?.missionsPerYear }
 
     /// Which siting models `plan` runs, and for which standards.
     public struct SitingPlanOptions: Sendable {

@@ -74,6 +74,7 @@ import TestSupport
         let run = try run("missions_per_year = 1000\nturnaround_min = 30\n")
         let standard = run.standards[2]
         let expected = try #require(standard.expected)
+        // One aircraft type: the weight-mean of response + on scene + (response − dispatch) + turnaround.
         let mean = try #require(standard.response?.meanMinutes)
         let mission = mean + 15 + (mean - 10) + 30
         #expect(abs(try #require(expected.missionMinutes) - mission) < 1e-9)
@@ -84,9 +85,10 @@ import TestSupport
 
     @Test(arguments: [
         ("busy = 1\n", "[availability] busy", "not including"),
-        ("busy = 0.1\nmissions_per_year = 10\n", "[availability] busy", "not both"),
+        ("busy = 0.1\nmissions_per_year = 0\n", "missions_per_year", "positive"),
         ("missions_per_year = 10\n", "turnaround_min", "is missing"),
         ("busy = 0.1\nturnaround_min = 5\n", "turnaround_min", "only with missions_per_year"),
+        ("busy = 0.1\nmissions_per_year = 10\nturnaround_min = -1\n", "turnaround_min", "from 0"),
         ("busy = 0.1\nnight_share = 1.5\n", "night_share", "from 0 to 1"),
         ("busy = 0.1\nflyable = 0\n", "flyable", "above 0"),
         ("busy = 0.1\nbusy_share = 0.2\n", "busy_share", "busy_share"),

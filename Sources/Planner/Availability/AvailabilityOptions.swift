@@ -3,32 +3,35 @@ import GeoCore
 
 /// A scenario's `[availability]` table: how often an aircraft cannot fly a
 /// mission when called, for the expected-coverage figures
-/// (`ExpectedCoverage`).
+/// (`ExpectedCoverage`), and the missions `aircover simulate` sends.
 ///
+/// - `missions_per_year`: the whole network's missions a year, spread over
+///   the grid cells by weight (0 < m ≤ 10⁷).
+/// - `turnaround_min`: minutes from landing to the next mission (refuel,
+///   crew, cleaning), added to every mission's time (`MissionTime`).
 /// - `busy`: the share of time each aircraft is away on another mission
-///   (0 ≤ q < 1), given; or `missions_per_year` (the whole network's) with
-///   `turnaround_min`, from which q is estimated at each standard as
-///   missions × mission time / (aircraft × 8,760 h), where the mission time
-///   is the response model's out (mean response time of the demand served
-///   within the standard), on scene (the aircraft's figure) and back (the
-///   same flight time as out, without dispatch), plus the turnaround.
+///   (0 ≤ q < 1), given; without it, q is estimated at each standard from
+///   `missions_per_year` (then `turnaround_min` is required) as missions ×
+///   mission time / (aircraft × 8,760 h), the mission time being the
+///   weight-mean `MissionTime` of the nearest base over the demand served
+///   within the standard.
 /// - `night_share` (0…1): the share of hours that are night; the expected
 ///   figures weight the day and night dispatch by it. Without it, only the
 ///   scenario's own dispatch counts (`[standards] night`).
 /// - `flyable` (0 < f ≤ 1, default 1): the share of hours the weather lets
 ///   aircraft fly, one constant for the whole study.
 public struct AvailabilityOptions: Sendable, Equatable {
-    public enum Busy: Sendable, Equatable {
-        case given(Double)
-        case estimated(missionsPerYear: Double, turnaroundMinutes: Double)
-    }
-
-    public var busy: Busy
+    public var busy: Double?
+    public var missionsPerYear: Double?
+    public var turnaroundMinutes: Double?
     public var nightShare: Double?
     public var flyable: Double
 
-    public init(busy: Busy, nightShare: Double? = nil, flyable: Double = 1) {
+    public init(busy: Double? = nil, missionsPerYear: Double? = nil, turnaroundMinutes: Double? = nil,
+                nightShare: Double? = nil, flyable: Double = 1) {
         self.busy = busy
+        self.missionsPerYear = missionsPerYear
+        self.turnaroundMinutes = turnaroundMinutes
         self.nightShare = nightShare
         self.flyable = flyable
     }
@@ -38,28 +41,35 @@ public struct AvailabilityOptions: Sendable, Equatable {
     /// Reads and checks the table; every mistake names its key.
     static func read(_ table: ConfigTable) throws -> AvailabilityOptions {
         try table.rejectUnknownKeys(allowed: keys)
-        let busy: Busy
-        switch (try table.optionalNumber("busy"), try table.optionalNumber("missions_per_year")) {
-        case (let q?, nil):
-            guard q >= 0, q < 1 else { throw table.error("busy", "must be a share of time from 0 up to (not including) 1, e.g. 0.15") }
-            if table.contains("turnaround_min") { throw table.error("turnaround_min", "is used only with missions_per_year, not with a given busy share") }
-            busy = .given(q)
-        case (nil, let missions?):
-            guard missions >= 0, missions <= 10_000_000 else { throw table.error("missions_per_year", "must be a number of missions from 0 to 10,000,000") }
-            guard let turnaround = try table.optionalNumber("turnaround_min") else {
-                throw table.error("turnaround_min", "is missing: the minutes an aircraft needs after landing before its next mission (refuel, crew, cleaning), e.g. 30")
+        let busy = try table.optionalNumber("busy")
+        if let busy, !(busy >= 0 && busy < 1) {
+            throw table.error("busy", "must be a share of time from 0 up to (not including) 1, e.g. 0.15")
+        }
+        let missions = try table.optionalNumber("missions_per_year")
+        if let missions, !(missions > 0 && missions <= 10_000_000) {
+            throw table.error("missions_per_year", "must be a positive number of missions a year, at most 10,000,000")
+        }
+        let turnaround = try table.optionalNumber("turnaround_min")
+        if let turnaround, !(turnaround >= 0 && turnaround <= 24 * 60) {
+            throw table.error("turnaround_min", "must be from 0 to 1,440 minutes")
+        }
+        if turnaround != nil && missions == nil {
+            throw table.error("turnaround_min", "is used only with missions_per_year (the busy estimate and simulate's mission time)")
+        }
+        if busy == nil {
+            guard missions != nil else {
+                throw table.error("busy", "is missing: give busy (a share of time, e.g. 0.15) or missions_per_year with turnaround_min")
             }
-            guard turnaround >= 0, turnaround <= 24 * 60 else { throw table.error("turnaround_min", "must be from 0 to 1,440 minutes") }
-            busy = .estimated(missionsPerYear: missions, turnaroundMinutes: turnaround)
-        case (_?, _?):
-            throw table.error("busy", "give busy or missions_per_year, not both")
-        case (nil, nil):
-            throw table.error("busy", "is missing: give busy (a share of time, e.g. 0.15) or missions_per_year with turnaround_min")
+            guard turnaround != nil else {
+                throw table.error("turnaround_min", "is missing: the busy share is estimated from missions_per_year and the mission time, "
+                                  + "which needs the minutes from landing to the next mission (refuel, crew, cleaning), e.g. 30")
+            }
         }
         let nightShare = try table.optionalNumber("night_share")
         if let nightShare, !(0...1).contains(nightShare) { throw table.error("night_share", "must be a share of hours from 0 to 1") }
         let flyable = try table.optionalNumber("flyable") ?? 1
         guard flyable > 0, flyable <= 1 else { throw table.error("flyable", "must be a share of hours above 0 and at most 1") }
-        return AvailabilityOptions(busy: busy, nightShare: nightShare, flyable: flyable)
+        return AvailabilityOptions(busy: busy, missionsPerYear: missions, turnaroundMinutes: turnaround,
+                                   nightShare: nightShare, flyable: flyable)
     }
 }

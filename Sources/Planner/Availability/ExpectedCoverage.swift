@@ -29,7 +29,7 @@ public struct ExpectedCoverage: Sendable {
     /// The busy share used, and whether it was given or estimated.
     public let busy: Double
     public let busyEstimated: Bool
-    /// Mission minutes (out, on scene, back, turnaround) behind an estimated `busy`; nil when given.
+    /// The weight-mean `MissionTime` behind an estimated `busy`; nil when given.
     public let missionMinutes: Double?
     public let aircraft: Int
     public let nightShare: Double?
@@ -39,23 +39,26 @@ public struct ExpectedCoverage: Sendable {
     public let deterministicPercent: Double
     public let zones: [Zone]
 
-    /// The figures for the existing bases of `study` at `minutes`;
-    /// `response` (the existing network's, at this standard) gives the
-    /// mission time when `busy` is estimated. Throws when the estimated
-    /// load is one aircraft-year per aircraft or more (q ≥ 1).
-    public static func evaluate(study: Study, minutes: Double, options: AvailabilityOptions,
-                                response: ResponseStatistics?) throws -> ExpectedCoverage {
+    /// The figures for the existing bases of `study` at `minutes`. Throws
+    /// when the estimated load is one aircraft-year per aircraft or more (q ≥ 1).
+    public static func evaluate(study: Study, minutes: Double, options: AvailabilityOptions) throws -> ExpectedCoverage {
         let aircraft = study.existing.count
         let ownNight = study.scenario.night
+        let deterministic = try study.matrix(of: study.existing, minutes: minutes)
         let busy: Double, missionMinutes: Double?
-        switch options.busy {
-        case .given(let q):
+        if let q = options.busy {
             (busy, missionMinutes) = (q, nil)
-        case .estimated(let missions, let turnaround):
-            let profile = study.scenario.aircraft
-            let dispatch = ownNight ? profile.dispatchNightMin : profile.dispatchDayMin
-            let meanResponse = response?.meanMinutes ?? dispatch
-            let mission = meanResponse + profile.onSceneMin + max(0, meanResponse - dispatch) + turnaround
+        } else if let missions = options.missionsPerYear, let turnaround = options.turnaroundMinutes {
+            // The weight-mean mission of the nearest base over the demand served.
+            let models = study.existing.map { study.model(of: $0) }
+            var weighted = 0.0, served = 0.0
+            for (c, cell) in study.grid.cells.enumerated() {
+                let options = zip(deterministic.sites(serving: c), deterministic.minutes(serving: c))
+                guard let nearest = options.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { continue }
+                weighted += cell.weight * MissionTime.minutes(response: Double(nearest.1), model: models[Int(nearest.0)], turnaround: turnaround)
+                served += cell.weight
+            }
+            let mission = served > 0 ? weighted / served : 0
             let q = aircraft > 0 ? missions * mission / 60 / (Double(aircraft) * 8_760) : 1
             guard q < 1 else {
                 throw InputError("[availability] missions_per_year: \(NumberText.readable(missions)) missions of \(NumberText.readable(mission)) min "
@@ -63,6 +66,8 @@ public struct ExpectedCoverage: Sendable {
                                  + "the network cannot fly them (the busy share must stay below 1)")
             }
             (busy, missionMinutes) = (q, mission)
+        } else {
+            throw InputError("[availability]: give busy, or missions_per_year with turnaround_min")
         }
         // Per cell, the probability of being reached.
         func reached(atNight night: Bool) throws -> [Double] {
@@ -79,7 +84,6 @@ public struct ExpectedCoverage: Sendable {
             }
         }
         var probability = try reached(atNight: ownNight)
-        let deterministic = try study.matrix(of: study.existing, minutes: minutes)
         if let share = options.nightShare {
             let own = ownNight ? share : 1 - share
             let other = try reached(atNight: !ownNight)
