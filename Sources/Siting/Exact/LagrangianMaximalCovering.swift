@@ -22,8 +22,8 @@ import Foundation
 /// different λ all hold at once: each is a property of every solution
 /// better than the incumbent.
 ///
-/// Contract: `upperBound` ≥ the optimum (lifted by a relative 1e-9 against
-/// rounding); `sites` is a set of at most p columns worth `value`; `open`
+/// Contract: `upperBound` ≥ the optimum (lifted by `OptimalityTolerance`'s margin
+/// against rounding); `sites` is a set of at most p columns worth `value`; `open`
 /// and `closed` hold for every solution worth more than `value`. The bound
 /// is as strong as the LP relaxation at best.
 struct LagrangianMaximalCovering {
@@ -71,7 +71,7 @@ struct LagrangianMaximalCovering {
     /// value of a known solution (`incumbent`; 0 for none). Stops when the
     /// bound meets the best value within `gap` (relative), or the step has
     /// shrunk below use, or — after its first step — at `deadline` or a cancel (`SolveCancellation`).
-    func run(incumbent: Double, iterations: Int = 1_000, gap: Double = 1e-9, deadline: ContinuousClock.Instant? = nil) -> Outcome {
+    func run(incumbent: Double, iterations: Int = 1_000, gap: Double = OptimalityTolerance.relative, deadline: ContinuousClock.Instant? = nil) -> Outcome {
         var best: [Int]?
         var bestValue = incumbent
         let total = weights.reduce(0, +)
@@ -143,7 +143,7 @@ struct LagrangianMaximalCovering {
                 multipliers[r] = min(weights[r], max(0, multipliers[r] + length * direction[r]))
             }
         }
-        let safeBound = bestBound + 1e-9 * max(1, abs(bestBound))
+        let safeBound = bestBound + OptimalityTolerance.margin(at: bestBound)
         return Outcome(sites: best, value: bestValue, upperBound: max(safeBound, bestValue),
                        open: open, closed: closed, iterations: steps, relaxedSolutions: kept.solutions)
     }
@@ -159,7 +159,7 @@ struct LagrangianMaximalCovering {
     private func fix(bound: Double, order: [Int], columnValue: [Double], below value: Double,
                      open: inout Set<Int>, closed: inout Set<Int>) {
         guard p > 0, p < columnCount else { return }
-        let margin = 1e-9 * max(1, abs(value))
+        let margin = OptimalityTolerance.margin(at: value)
         let last = columnValue[order[p - 1]], next = columnValue[order[p]]
         for (rank, j) in order.enumerated() {
             if rank < p {

@@ -146,7 +146,7 @@ struct MixedIntegerProgram {
         // (secondary status 2): accept that only when the bound meets the
         // value. Status 0 (search completed) and 1 (nothing better than the
         // incumbent exists: the relaxation is worse than the cutoff) are proofs.
-        let meetsBound = value - bound <= 1e-9 * max(1, abs(value))
+        let meetsBound = OptimalityTolerance.closes(value - bound, at: value)
         let secondary = Cbc_secondaryStatus(model.pointer)
         let proven = Cbc_isProvenOptimal(model.pointer) != 0 && (secondary == 0 || secondary == 1 || meetsBound)
         return Solution(status: proven ? .optimal : .feasible, objective: value, bound: proven ? value : min(bound, value), values: solution)

@@ -65,7 +65,7 @@ public struct SetCovering: Sendable {
         let integral = costs.allSatisfy { $0 == $0.rounded() }
         var bound = integral ? (lagrangian.lowerBound - 1e-6).rounded(.up) : lagrangian.lowerBound
         var cover = lagrangian.cover, objective = lagrangian.coverCost
-        let proven = { objective - bound <= 1e-9 * max(1, objective) }
+        let proven = { OptimalityTolerance.closes(objective - bound, at: objective) }
         let unitCosts = costs.allSatisfy { $0 == costs[0] }
         if !proven(), unitCosts {
             let unit = costs[0]

@@ -7,7 +7,7 @@ extension MaximalCoveringBranchAndCut.Search {
     /// and `upper`; at the root also for the whole search). Returns whether
     /// anything was fixed.
     mutating func fixByReducedCosts(_ lpBound: Double, lower: inout [Double], upper: inout [Double]) -> Bool {
-        let margin = 1e-9 * max(1, abs(bestValue))
+        let margin = OptimalityTolerance.margin(at: bestValue)
         let root = nodes == 1
         var changed = false
         for j in 0..<n where lower[j] != upper[j] {

@@ -46,7 +46,7 @@ extension MaximalCoveringBranchAndCut {
             }
             let total = groupWeight.reduce(0, +)
             // Violations below this are ignored: together at most 2e-10 of the
-            // total weight, well inside the 1e-9 of `proves`.
+            // total weight, well inside `OptimalityTolerance`.
             tolerance = 2e-10 * max(1, total) / Double(max(1, problem.groupCount))
             // Columns: x_0 … x_{n−1}, then θ_0 … θ_{G−1}; minimise −Σθ.
             let objective = Array(repeating: 0.0, count: n) + Array(repeating: -1.0, count: groups)

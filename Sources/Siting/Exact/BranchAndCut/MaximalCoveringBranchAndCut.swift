@@ -30,8 +30,8 @@ import Foundation
 /// Proof: every node's bound is Neumaier–Shcherbina's safe bound from the
 /// LP's row prices (`LinearProgram.provenLowerBound`), valid whatever the
 /// LP's accuracy, and cuts are valid for every x, so a pruned node holds
-/// nothing better than the incumbent (beyond the relative 1e-9 of
-/// `proves`). Fixings exclude only solutions no better than the incumbent.
+/// nothing better than the incumbent (beyond `OptimalityTolerance`,
+/// in `proves`). Fixings exclude only solutions no better than the incumbent.
 /// `Outcome.bound` is the largest bound of a node left open (the
 /// incumbent's value when the search finished).
 struct MaximalCoveringBranchAndCut {
@@ -65,8 +65,8 @@ struct MaximalCoveringBranchAndCut {
         return search.run(start: start)
     }
 
-    /// True when `bound` does not exceed `value` beyond a relative 1e-9.
+    /// True when `bound` does not exceed `value` beyond `OptimalityTolerance`.
     static func proves(_ bound: Double, _ value: Double) -> Bool {
-        bound - value <= 1e-9 * max(1, abs(value))
+        OptimalityTolerance.closes(bound - value, at: value)
     }
 }

@@ -146,9 +146,9 @@ extension MaximalCovering {
         return kept
     }
 
-    /// True when `bound` meets `objective` (relative 1e-9).
+    /// True when `bound` meets `objective` within `OptimalityTolerance`.
     func proves(_ bound: Double, _ objective: Double) -> Bool {
-        bound - objective <= 1e-9 * max(1, objective)
+        OptimalityTolerance.closes(bound - objective, at: objective)
     }
 
     /// Forced sites, then lazy greedy up to the limit; for the cardinality
