@@ -60,11 +60,8 @@ struct LagrangianMaximalCovering {
         var relaxedSolutions: [[Int]] = []
     }
 
-    /// How many distinct relaxed solutions `run` keeps for local search.
-    /// Liaoning 5 km, 30 min (swap searches from these against greedy +
-    /// swaps): p = 8 reaches the optimum 95,813.5 instead of 94,507.3;
-    /// p = 12 128,906.6 instead of 128,697.4 (optimum 128,967.5); p = 16
-    /// 144,620.1 instead of 143,580.0; about 1 s for p = 12 and 16.
+    /// How many distinct relaxed solutions `run` keeps (`relaxedSolutions`)
+    /// as starts for local search.
     static let keptSolutions = 32
 
     /// Subgradient optimisation for at most `iterations` steps, given the
@@ -129,8 +126,8 @@ struct LagrangianMaximalCovering {
             if closes(bestBound, bestValue, gap: gap) || stepFactor < 0.001 { break }
             // Subgradient of the constraint y_r − Σ x_j ≤ 0 at the relaxed
             // optimum, deflected by half the previous direction (Camerini,
-            // Fratta & Maffioli 1975): on Liaoning (p = 12) this ends 0.2 %
-            // lower than the plain subgradient in fewer steps.
+            // Fratta & Maffioli 1975), which ends lower than the plain
+            // subgradient in fewer steps.
             var norm = 0.0
             for r in 0..<rowCount {
                 let g = (multipliers[r] < weights[r] ? 1.0 : 0.0) - Double(count[r]) + 0.5 * direction[r]

@@ -115,9 +115,7 @@ public struct PMedian: Sendable {
             program.addRow(coverageColumns, coverageWeights, lower: requirement.share * total - OptimalityTolerance.margin(at: total))
         }
         // Clp's presolve and CBC's cuts cost more than they save on this LP
-        // (one row per pair). Liaoning, 20 km cells, 60 min, p = 8, started
-        // from the interchange heuristic: 142 sites 5.8 s (15.0 s with
-        // both), 232 sites 6.5 s (63 s with both, no start); same optima.
+        // (one row per pair), with the same optima.
         program.cbcParameters.insert(contentsOf: [("presolve", "off"), ("cuts", "off")], at: 0)
         let left = deadline.map { max(($0 - ContinuousClock.now) / .seconds(1), 0.1) }
         let solution = program.solve(timeLimit: left, start: incumbent.map { start(program: program, open: $0, search: search) })

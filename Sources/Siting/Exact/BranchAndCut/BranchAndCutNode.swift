@@ -90,8 +90,7 @@ extension MaximalCoveringBranchAndCut.Search {
     }
 
     /// Rounds of cuts at a node below the root: one (the bound tails off
-    /// fast there, and branching gains more per second; measured on
-    /// Liaoning 1 km, p = 8: one round 51 nodes / 50 s to the proof).
+    /// fast there, and branching gains more per second).
     static let nodeRounds = 1
 
     /// True when the last three rounds of cuts lowered the bound by less

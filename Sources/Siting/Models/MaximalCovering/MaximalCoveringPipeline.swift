@@ -33,8 +33,7 @@ extension MaximalCovering {
                                      mustOpen: [], constant: fixed)
         // The exact search: CBC on the compact model when small, else the
         // branch and cut, whose own LP bound fixes sites sooner and better
-        // than the Lagrangian's (Liaoning 1 km, p = 8: 799 of 1,511 sites
-        // fixed at its root against 681 by the Lagrangian's 781 steps, 12 s).
+        // than the Lagrangian's.
         let presolvedPairs = presolve.rows.reduce(0) { $0 + $1.count }
         let compact = exactSearch == .compact || exactSearch == .bySize && presolvedPairs <= Self.largestCompactModel
         if case .sites(let p) = limit, !presolve.rows.isEmpty, heuristicOnly || compact {
@@ -124,11 +123,10 @@ extension MaximalCovering {
     /// the compact model (a y per row); larger ones go to the branch and cut
     /// over the sites alone (`MaximalCoveringBranchAndCut`). CBC's root LP
     /// is not interruptible by the time limit (CBC checks the clock between
-    /// nodes) and takes about 6 s for Liaoning's 0.6 million pairs (5 km,
-    /// 30 min) on one core, growing faster than linearly, while every LP of
-    /// the branch and cut is small and its time limit holds. Below this size
-    /// CBC's search (strong branching, pseudo-costs) proves optima the branch
-    /// and cut does not reach in the same time (Liaoning 5 km, p = 12).
+    /// nodes) and grows faster than linearly with the pairs, while every LP
+    /// of the branch and cut is small and its time limit holds. Below this
+    /// size CBC's search (strong branching, pseudo-costs) proves optima the
+    /// branch and cut does not reach in the same time.
     public static let largestCompactModel = 1_000_000
 
     /// `sites` without the free sites that cover no weight alone (highest
