@@ -101,13 +101,20 @@ public struct PlanRun: Sendable {
             var lscp: SitingPlan?
             if options.lscpMinutes.contains(minutes), instance.demandCount > 0 {
                 progress.stage("\(label): LSCP over \(instance.demandCount) demand groups", timeLimit: options.timeLimit)
-                lscp = try plan(try SetCovering(instance: instance, forced: kept).solve(timeLimit: options.timeLimit))
+                var lscpOptions = SitingOptions()
+                lscpOptions.keep = kept
+                lscpOptions.timeLimit = options.timeLimit
+                lscp = try plan(try SitingModel.lscp.solve(on: instance, options: lscpOptions))
             }
             var mclp: [SitingPlan] = []
             if options.mclpMinutes.contains(minutes), instance.demandCount > 0 {
                 for p in options.mclpSiteCounts where p <= study.candidates.count && p >= kept.count {
                     progress.stage("\(label): MCLP p = \(p)", timeLimit: options.timeLimit)
-                    mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p), forced: kept).solve(timeLimit: options.timeLimit), p: p))
+                    var mclpOptions = SitingOptions()
+                    mclpOptions.p = p
+                    mclpOptions.keep = kept
+                    mclpOptions.timeLimit = options.timeLimit
+                    mclp.append(try plan(try SitingModel.mclp.solve(on: instance, options: mclpOptions), p: p))
                 }
             }
             progress.note("\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
