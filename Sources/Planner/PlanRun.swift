@@ -113,21 +113,32 @@ public struct PlanRun: Sendable {
             var lscp: SitingPlan?
             if options.lscpMinutes.contains(minutes), instance.demandCount > 0 {
                 progress.stage("\(label): LSCP over \(instance.demandCount) demand groups", timeLimit: options.timeLimit)
-                lscp = try plan(try SetCovering(instance: instance, forced: kept).solve(timeLimit: options.timeLimit))
+                var lscpOptions = SitingOptions()
+                lscpOptions.keep = kept
+                lscpOptions.timeLimit = options.timeLimit
+                lscp = try plan(try SitingModel.lscp.solve(on: instance, options: lscpOptions))
             }
             var mclp: [SitingPlan] = []
             if options.mclpMinutes.contains(minutes), instance.demandCount > 0 {
                 for p in options.mclpSiteCounts where p <= study.candidates.count && p >= kept.count {
                     progress.stage("\(label): MCLP p = \(p)", timeLimit: options.timeLimit)
-                    mclp.append(try plan(try MaximalCovering(instance: instance, limit: .sites(p), forced: kept).solve(timeLimit: options.timeLimit), p: p))
+                    var mclpOptions = SitingOptions()
+                    mclpOptions.p = p
+                    mclpOptions.keep = kept
+                    mclpOptions.timeLimit = options.timeLimit
+                    mclp.append(try plan(try SitingModel.mclp.solve(on: instance, options: mclpOptions), p: p))
                 }
             }
             var mexclp: [SitingPlan] = []
             if options.mexclpMinutes.contains(minutes), instance.demandCount > 0, let busy = expected?.busy {
                 for aircraft in options.mexclpSiteCounts {
                     progress.stage("\(label): MEXCLP with \(aircraft) aircraft, busy share \(NumberText.readable(busy))", timeLimit: options.timeLimit)
-                    let model = try ExpectedCovering(instance: instance, aircraft: aircraft, busy: busy, perSite: options.mexclpPerSite)
-                    mexclp.append(try plan(model.solve(timeLimit: options.timeLimit), p: aircraft))
+                    var mexclpOptions = SitingOptions()
+                    mexclpOptions.p = aircraft
+                    mexclpOptions.busy = busy
+                    mexclpOptions.perSite = options.mexclpPerSite
+                    mexclpOptions.timeLimit = options.timeLimit
+                    mexclp.append(try plan(try SitingModel.mexclp.solve(on: instance, options: mexclpOptions), p: aircraft))
                 }
             }
             progress.note("\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"

@@ -32,21 +32,8 @@ public enum PlanSummary {
     /// Whether a file's bytes are a summary aircover wrote, which `check --write-actual` may replace.
     public static func isSummary(_ data: Data) -> Bool { (try? JSONParser.parse([UInt8](data))).map(isSummary) ?? false }
 
-    static func siting(_ plan: PlanRun.SitingPlan) -> JSONValue {
-        let n = SummaryJSON.number
-        var members: [(key: String, value: JSONValue)] = [
-            ("model", .string(plan.model)), ("p", plan.p.map { .integer($0) } ?? .null), ("status", .string(plan.result.status.rawValue)),
-            ("objective", n(plan.result.objective)), ("bound", n(plan.result.bound)), ("gap", n(plan.result.gap)),
-            ("sites", .array(plan.sites.map { .string($0) })),
-            ("grid_covered_weight", n(plan.result.coveredWeight)), ("grid_total_weight", n(plan.result.totalWeight)),
-            ("grid_covered_pct", n(plan.result.totalWeight > 0 ? 100 * plan.result.coveredWeight / plan.result.totalWeight : 0)),
-            ("exact_covered_pct", n(plan.exactCoveredPercent)),
-        ]
-        if let counts = plan.result.aircraft {
-            members.append(("aircraft", .object(zip(plan.sites, counts).map { ($0, .integer($1)) })))
-        }
-        return .object(members)
-    }
+    /// A plan's siting object (`SitingResultJSON`, layout `.plan`).
+    static func siting(_ plan: PlanRun.SitingPlan) -> JSONValue { SitingResultJSON.object(plan.result, .plan(plan)) }
 
     public static func json(_ run: PlanRun, versions: ToolVersions) -> JSONValue {
         let n = SummaryJSON.number

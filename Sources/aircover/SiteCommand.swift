@@ -25,7 +25,7 @@ struct SiteCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
     var scenario: String?
-    @Option(help: "lscp, mclp, backup, pcenter or pmedian.") var model: String
+    @Option(help: "The siting model (mexclp, malp and maxmin work with aircover solve only).") var model: SitingModel
     @Option(name: .short, parsing: .unconditional, help: "Number of bases (kept ones included).", transform: SignedOptionValue.integer) var p: Int?
     @Option(parsing: .unconditional, help: "MCLP: total site cost at most this (costs from the scenario's [bases] cost_field).",
             transform: SignedOptionValue.number) var budget: Double?
@@ -41,17 +41,14 @@ struct SiteCommand: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
-        guard let chosen = SolveRequest.Model(rawValue: model.lowercased()) else {
-            throw ValidationError("unknown model \"\(model)\"; choose one of \(SolveRequest.Model.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         if let p, p < 1 { throw ValidationError("-p must be at least 1") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         let progress = Progress.forStandardError()
         let setup = try SitingSetup(scenario: scenario, overrides: overrides, minutes: minutes, keep: keep, progress: progress)
         let (study, standard, kept, siting) = (setup.study, setup.standard, setup.kept, setup.siting)
         if let p, p > study.candidates.count { throw InputError("-p \(p) is more than the \(study.candidates.count) candidate sites") }
-        progress.stage("solving \(chosen.rawValue)", timeLimit: timeLimit)
-        let plan = try siting.solve(chosen, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
+        progress.stage("solving \(model.rawValue)", timeLimit: timeLimit)
+        let plan = try siting.solve(model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
                                     minCoveragePercent: minCoverage)
         progress.finish()
         if json {

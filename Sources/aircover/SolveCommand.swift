@@ -39,7 +39,7 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("site-costs"), help: ArgumentHelp("site,cost table.", valueName: "SITES.csv")) var siteCosts: String?
     @Option(help: ArgumentHelp("Sites that must be open (existing bases).", valueName: "ID,…")) var keep: String?
     @Option(help: ArgumentHelp("Sites that must stay closed.", valueName: "ID,…")) var exclude: String?
-    @Option(help: "lscp, mclp, backup, pcenter, pmedian, mexclp, malp or maxmin.") var model: String
+    @Option(help: "The siting model.") var model: SitingModel
     @Option(name: .short, parsing: .unconditional, help: "MCLP, maxmin: at most this many sites (kept ones included); mexclp, malp: the aircraft to place; 1 or more.",
             transform: SignedOptionValue.integer) var p: Int?
     @Option(parsing: .unconditional, help: "MCLP: total site cost at most this (kept ones included); finite, 0 or more.", transform: SignedOptionValue.number) var budget: Double?
@@ -62,30 +62,27 @@ struct Solve: ParsableCommand {
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
-        guard let chosen = SolveRequest.Model(rawValue: model.lowercased()) else {
-            throw ValidationError("unknown model \"\(model)\"; choose one of \(SolveRequest.Model.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        var request = SolveRequest(model: chosen)
+        var request = SolveRequest(model: model)
         request.costs = costs.map { URL(fileURLWithPath: $0) }
         request.orLibrary = orlib.map { URL(fileURLWithPath: $0) }
-        request.threshold = threshold
+        request.options.threshold = threshold
         request.weights = weights.map { URL(fileURLWithPath: $0) }
         request.siteCosts = siteCosts.map { URL(fileURLWithPath: $0) }
         request.keep = keep.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         request.exclude = exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-        request.p = p
-        request.budget = budget
-        request.timeLimit = timeLimit
-        request.heuristicOnly = heuristic
-        request.minCoverage = minCoverage
-        request.busy = busy
-        request.alpha = alpha
-        request.perSite = perSite
-        request.groups = groups.map { URL(fileURLWithPath: $0) }
-        request.minGroupCoverage = minGroupCoverage
+        request.options.p = p
+        request.options.budget = budget
+        request.options.timeLimit = timeLimit
+        request.options.heuristicOnly = heuristic
+        request.options.minCoveragePercent = minCoverage
+        request.options.busy = busy
+        request.options.alpha = alpha
+        request.options.perSite = perSite
+        request.options.groups = groups.map { URL(fileURLWithPath: $0) }
+        request.options.minGroupCoveragePercent = minGroupCoverage
         let (result, instance) = try request.run()
         if json {
-            print(SolveRequest.json(result, instance: instance), terminator: "")
+            print(SitingResultJSON.object(result, .solve(instance)).serialized)
         } else {
             let proof = result.status == .optimal ? "optimal (proven)" : "\(result.status.rawValue), gap \(String(format: "%.2f", result.gap * 100))%"
             print("\(result.model): objective \(result.objective), bound \(result.bound), \(proof)")

@@ -142,7 +142,7 @@ import Testing
              message: ["bad.json", "not a JSON summary", "line 1"]),
         Case(label: "expected file not a summary", arguments: ["check", "SCENARIO", "--expect", "other.json"], files: ["other.json": "{\"a\":1}"],
              message: ["other.json", "not an aircover summary.json"]),
-        Case(label: "unknown siting model", arguments: ["site", "SCENARIO", "--model", "foo", "--minutes", "15"], message: ["unknown model \"foo\"", "lscp, mclp"]),
+        Case(label: "unknown siting model", arguments: ["site", "SCENARIO", "--model", "foo", "--minutes", "15"], message: ["The value 'foo' is invalid for '--model <model>'", "Please provide one of"]),
         Case(label: "MCLP without p", arguments: ["site", "SCENARIO", "--model", "mclp", "--minutes", "15"], message: ["mclp needs exactly one of -p N or --budget B"]),
         Case(label: "bases given LAT,LON", arguments: ["assess", "--zones", "zone.geojson", "--bases", "200,40", "--aircraft", "H135", "--minutes", "30"],
              message: ["\"200,40\" is outside WGS84", "LON,LAT"]),

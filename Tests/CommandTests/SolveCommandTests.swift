@@ -135,7 +135,7 @@ import GeoCore
             (["--costs", costs.path, "--model", "lscp"], "needs --threshold"),
             (["--costs", costs.path, "--threshold", "30", "--model", "mclp", "-p", "5"], "more than the 1 candidate sites"),
             (["--costs", costs.path, "--threshold", "30", "--model", "mclp"], "exactly one of -p N or --budget B"),
-            (["--costs", costs.path, "--threshold", "30", "--model", "pmedianx"], "unknown model"),
+            (["--costs", costs.path, "--threshold", "30", "--model", "pmedianx"], "The value 'pmedianx' is invalid for '--model <model>'"),
             (["--costs", costs.path, "--threshold", "30", "--model", "lscp", "--keep", "B9"], "--keep names site B9"),
             (["--costs", directory.appendingPathComponent("none.csv").path, "--threshold", "30", "--model", "lscp"], "cannot read the file"),
         ]

@@ -20,7 +20,7 @@ import Planner
 /// Anything else (other members, wrong types) is refused with a message
 /// naming the member and what is wrong.
 struct SolveJobRequest: Sendable {
-    let model: SolveRequest.Model
+    let model: SitingModel
     let minutes: Double
     let p: Int?
     let keepExisting: Bool

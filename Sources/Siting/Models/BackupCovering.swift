@@ -80,7 +80,7 @@ public struct BackupCovering: Sendable {
         }
         program.addRow((0..<Int32(instance.siteCount)).map { $0 }, Array(repeating: 1, count: instance.siteCount), upper: Double(p))
         // A little slack against round-off in the floor taken from a solved MCLP.
-        program.addRow(yColumns, yWeights, lower: primaryFloor - 1e-9 * max(1, primaryFloor))
+        program.addRow(yColumns, yWeights, lower: primaryFloor - OptimalityTolerance.margin(at: primaryFloor))
         if deadline != nil, let start, program.nonzeros > MixedIntegerProgram.largestTimedProgram {
             // Too large for CBC to keep the limit: the MCLP's sites, bounded
             // by what can be covered once and by the demands two sites reach.

@@ -161,7 +161,7 @@ struct AircraftPlacement {
             }
         }
         let objective = value(counts)
-        if bound - objective <= 1e-9 * max(1, abs(objective)) { proven = true }
+        if OptimalityTolerance.closes(bound - objective, at: objective) { proven = true }
         return result(model: model, counts: counts, objective: objective, bound: proven ? objective : max(bound, objective),
                       status: proven ? .optimal : .feasible, since: clock)
     }

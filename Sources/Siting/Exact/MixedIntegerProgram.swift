@@ -55,10 +55,8 @@ struct MixedIntegerProgram {
 
     /// The most nonzeros a model may have for CBC to run under a time limit
     /// that the model's solve must keep. CBC checks its limit only between
-    /// nodes, not during its root LP, whose time grows fast with the size:
-    /// a p-median of 22,000 pairs (67,000 nonzeros) asked for 3 s ran 12 s;
-    /// 3,000 demands × 300 sites (190,000 pairs) ran past 300 s. Larger
-    /// models return their heuristic solution with a Lagrangian bound.
+    /// nodes, not during its root LP, whose time grows fast with the size.
+    /// Larger models return their heuristic solution with a Lagrangian bound.
     static let largestTimedProgram = 20_000
 
     private static let cbcLock = NSLock()
@@ -118,8 +116,7 @@ struct MixedIntegerProgram {
         Cbc_setAllowableGap(model.pointer, 1e-9)
         if let timeLimit {
             // Wall-clock seconds, as the caller's limit means; CBC's default
-            // counts CPU time, which runs behind the clock on a busy machine
-            // (Liaoning 5 km, p = 20, 120 s asked: 219 s of wall time).
+            // counts CPU time, which runs behind the clock on a busy machine.
             Cbc_setParameter(model.pointer, "timeMode", "elapsed")
             Cbc_setMaximumSeconds(model.pointer, timeLimit)
         }
@@ -146,7 +143,7 @@ struct MixedIntegerProgram {
         // (secondary status 2): accept that only when the bound meets the
         // value. Status 0 (search completed) and 1 (nothing better than the
         // incumbent exists: the relaxation is worse than the cutoff) are proofs.
-        let meetsBound = value - bound <= 1e-9 * max(1, abs(value))
+        let meetsBound = OptimalityTolerance.closes(value - bound, at: value)
         let secondary = Cbc_secondaryStatus(model.pointer)
         let proven = Cbc_isProvenOptimal(model.pointer) != 0 && (secondary == 0 || secondary == 1 || meetsBound)
         return Solution(status: proven ? .optimal : .feasible, objective: value, bound: proven ? value : min(bound, value), values: solution)

@@ -20,8 +20,8 @@ import Foundation
 ///
 /// The result's `objective` is the total covered weight, `minGroupShare`
 /// the least share; in the lexicographic form `.optimal` means both
-/// stages are proven optimal, and the second stage's floor is t* less 10⁻⁹
-/// (relative), against round-off.
+/// stages are proven optimal, and the second stage's floor is t* less
+/// `OptimalityTolerance`'s margin, against round-off.
 public struct GroupFairCovering: Sendable {
     public enum Goal: Sendable, Equatable {
         /// The least group share as high as it goes, then the total.
@@ -214,7 +214,7 @@ public struct GroupFairCovering: Sendable {
             floor = minimumShare(best)
             SitingTrace.log("maxmin stage 1: least share \(floor) (\(first.optimal ? "proven" : "not proven"))", since: clock)
         }
-        let meets = minimumShare(best) >= floor - 1e-9 * max(1, floor)
+        let meets = minimumShare(best) >= floor - OptimalityTolerance.margin(at: floor)
         let second = stage(floor: floor, start: meets ? best : nil, timeLimit: left(1))
         var total = meets ? instance.coveredWeight(by: best) : -Double.infinity
         if let sites = second.sites, instance.coveredWeight(by: sites) > total { best = sites; total = instance.coveredWeight(by: sites) }
@@ -227,7 +227,7 @@ public struct GroupFairCovering: Sendable {
         // CBC's proof stands; its bound (its own value for a proof) can sit
         // a tolerance above the total recomputed from the sites.
         let bound = max(total, second.bound)
-        proven = proven && (second.optimal || bound - total <= 1e-9 * max(1, total))
+        proven = proven && (second.optimal || OptimalityTolerance.closes(bound - total, at: total))
         return result(SiteChoice.result(model: "maxmin", instance: instance, selected: best, status: proven ? .optimal : .feasible,
                                         objective: total, bound: proven ? total : bound, since: clock), best)
     }
@@ -263,7 +263,7 @@ public struct GroupFairCovering: Sendable {
         }
         if let floor {
             for g in groupNames.indices where groupWeights[g] > 0 {
-                program.addRow(groupColumns[g], groupCoefficients[g], lower: floor * groupWeights[g] - 1e-9 * max(1, floor * groupWeights[g]))
+                program.addRow(groupColumns[g], groupCoefficients[g], lower: floor * groupWeights[g] - OptimalityTolerance.margin(at: floor * groupWeights[g]))
             }
         } else {
             let t = Int32(program.addColumn(cost: -1, upper: 1, integer: false))

@@ -22,8 +22,8 @@ import Foundation
 /// different λ all hold at once: each is a property of every solution
 /// better than the incumbent.
 ///
-/// Contract: `upperBound` ≥ the optimum (lifted by a relative 1e-9 against
-/// rounding); `sites` is a set of at most p columns worth `value`; `open`
+/// Contract: `upperBound` ≥ the optimum (lifted by `OptimalityTolerance`'s margin
+/// against rounding); `sites` is a set of at most p columns worth `value`; `open`
 /// and `closed` hold for every solution worth more than `value`. The bound
 /// is as strong as the LP relaxation at best.
 struct LagrangianMaximalCovering {
@@ -60,18 +60,15 @@ struct LagrangianMaximalCovering {
         var relaxedSolutions: [[Int]] = []
     }
 
-    /// How many distinct relaxed solutions `run` keeps for local search.
-    /// Liaoning 5 km, 30 min (swap searches from these against greedy +
-    /// swaps): p = 8 reaches the optimum 95,813.5 instead of 94,507.3;
-    /// p = 12 128,906.6 instead of 128,697.4 (optimum 128,967.5); p = 16
-    /// 144,620.1 instead of 143,580.0; about 1 s for p = 12 and 16.
+    /// How many distinct relaxed solutions `run` keeps (`relaxedSolutions`)
+    /// as starts for local search.
     static let keptSolutions = 32
 
     /// Subgradient optimisation for at most `iterations` steps, given the
     /// value of a known solution (`incumbent`; 0 for none). Stops when the
     /// bound meets the best value within `gap` (relative), or the step has
     /// shrunk below use, or — after its first step — at `deadline` or a cancel (`SolveCancellation`).
-    func run(incumbent: Double, iterations: Int = 1_000, gap: Double = 1e-9, deadline: ContinuousClock.Instant? = nil) -> Outcome {
+    func run(incumbent: Double, iterations: Int = 1_000, gap: Double = OptimalityTolerance.relative, deadline: ContinuousClock.Instant? = nil) -> Outcome {
         var best: [Int]?
         var bestValue = incumbent
         let total = weights.reduce(0, +)
@@ -129,8 +126,8 @@ struct LagrangianMaximalCovering {
             if closes(bestBound, bestValue, gap: gap) || stepFactor < 0.001 { break }
             // Subgradient of the constraint y_r − Σ x_j ≤ 0 at the relaxed
             // optimum, deflected by half the previous direction (Camerini,
-            // Fratta & Maffioli 1975): on Liaoning (p = 12) this ends 0.2 %
-            // lower than the plain subgradient in fewer steps.
+            // Fratta & Maffioli 1975), which ends lower than the plain
+            // subgradient in fewer steps.
             var norm = 0.0
             for r in 0..<rowCount {
                 let g = (multipliers[r] < weights[r] ? 1.0 : 0.0) - Double(count[r]) + 0.5 * direction[r]
@@ -143,7 +140,7 @@ struct LagrangianMaximalCovering {
                 multipliers[r] = min(weights[r], max(0, multipliers[r] + length * direction[r]))
             }
         }
-        let safeBound = bestBound + 1e-9 * max(1, abs(bestBound))
+        let safeBound = bestBound + OptimalityTolerance.margin(at: bestBound)
         return Outcome(sites: best, value: bestValue, upperBound: max(safeBound, bestValue),
                        open: open, closed: closed, iterations: steps, relaxedSolutions: kept.solutions)
     }
@@ -159,7 +156,7 @@ struct LagrangianMaximalCovering {
     private func fix(bound: Double, order: [Int], columnValue: [Double], below value: Double,
                      open: inout Set<Int>, closed: inout Set<Int>) {
         guard p > 0, p < columnCount else { return }
-        let margin = 1e-9 * max(1, abs(value))
+        let margin = OptimalityTolerance.margin(at: value)
         let last = columnValue[order[p - 1]], next = columnValue[order[p]]
         for (rank, j) in order.enumerated() {
             if rank < p {

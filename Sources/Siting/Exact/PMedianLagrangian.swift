@@ -19,7 +19,7 @@ struct PMedianLagrangian {
 
     /// The best L(λ) found, stopping at `deadline`, after `maximumSteps`,
     /// when the steps shrink to nothing, or when the bound comes within a
-    /// relative 1e-9 of `upper` (the weighted total of a known solution).
+    /// `OptimalityTolerance` of `upper` (the weighted total of a known solution).
     func bound(upper: Double?, deadline: ContinuousClock.Instant?, maximumSteps: Int = 3_000) -> Double {
         let instance = search.instance
         let demands = search.demands
@@ -36,7 +36,7 @@ struct PMedianLagrangian {
         var scale = 2.0, sinceImprovement = 0
         var rho = [Double](repeating: 0, count: instance.siteCount)
         var served = [Int](repeating: 0, count: instance.demandCount)
-        let target = upper.map { $0 - 1e-9 * max(1, abs($0)) }
+        let target = upper.map { $0 - OptimalityTolerance.margin(at: $0) }
         for step in 0..<maximumSteps {
             // The first step always runs: it gives at least the nearest-site bound.
             if step > 0, let deadline, ContinuousClock.now >= deadline { break }
@@ -82,7 +82,7 @@ struct PMedianLagrangian {
             }
             let norm = demands.reduce(0.0) { $0 + Double((1 - served[$1]) * (1 - served[$1])) }
             guard norm > 0 else { break }  // the relaxed solution is feasible: L is the optimum
-            let gap = max((upper ?? best * 1.1 + 1) - value, 1e-9 * max(1, abs(value)))
+            let gap = max((upper ?? best * 1.1 + 1) - value, OptimalityTolerance.margin(at: value))
             let step = scale * gap / norm
             for i in demands { lambda[i] += step * Double(1 - served[i]) }
         }

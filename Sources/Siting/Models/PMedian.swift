@@ -70,7 +70,7 @@ public struct PMedian: Sendable {
         func result(_ selected: [Int], total bound: Double, proven: Bool) -> SitingResult {
             let mean = meanTime(selected, over: reachable, weight: servedWeight)
             let meanBound = servedWeight > 0 ? bound / servedWeight : 0
-            let optimal = proven || mean - meanBound <= 1e-9 * max(1, abs(mean))
+            let optimal = proven || OptimalityTolerance.closes(mean - meanBound, at: mean)
             return SiteChoice.result(model: model, instance: instance, selected: selected, status: optimal ? .optimal : .feasible,
                                      objective: mean, bound: optimal ? mean : min(meanBound, mean),
                                      uncovered: instance.uncoverable, since: clock)
@@ -83,7 +83,7 @@ public struct PMedian: Sendable {
             SitingTrace.log("lagrangian (bound \(bound))", since: clock)
             if let incumbent {
                 let total = search.total(incumbent)
-                if total - bound <= 1e-9 * max(1, abs(total)) || tooLargeForTimedCBC
+                if OptimalityTolerance.closes(total - bound, at: total) || tooLargeForTimedCBC
                     || ContinuousClock.now >= deadline {
                     return result(incumbent, total: bound, proven: false)
                 }
@@ -112,12 +112,10 @@ public struct PMedian: Sendable {
         program.addRow((0..<Int32(instance.siteCount)).map { $0 }, Array(repeating: 1, count: instance.siteCount), upper: Double(p))
         if let requirement {
             let total = instance.weights.reduce(0, +)
-            program.addRow(coverageColumns, coverageWeights, lower: requirement.share * total - 1e-9 * max(1, total))
+            program.addRow(coverageColumns, coverageWeights, lower: requirement.share * total - OptimalityTolerance.margin(at: total))
         }
         // Clp's presolve and CBC's cuts cost more than they save on this LP
-        // (one row per pair). Liaoning, 20 km cells, 60 min, p = 8, started
-        // from the interchange heuristic: 142 sites 5.8 s (15.0 s with
-        // both), 232 sites 6.5 s (63 s with both, no start); same optima.
+        // (one row per pair), with the same optima.
         program.cbcParameters.insert(contentsOf: [("presolve", "off"), ("cuts", "off")], at: 0)
         let left = deadline.map { max(($0 - ContinuousClock.now) / .seconds(1), 0.1) }
         let solution = program.solve(timeLimit: left, start: incumbent.map { start(program: program, open: $0, search: search) })

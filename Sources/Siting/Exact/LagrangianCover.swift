@@ -14,9 +14,9 @@ import Foundation
 /// costs C_j (then stripped of redundant columns) gives an upper bound.
 ///
 /// Contract: `cover` is a cover of every row (columns ascending), and
-/// `lowerBound` ≤ the optimum (exact arithmetic aside: it is lowered by a
-/// relative 1e-9 so that rounding never makes it exceed the optimum). The
-/// bound is as strong as the LP relaxation at best.
+/// `lowerBound` ≤ the optimum (exact arithmetic aside: it is lowered by
+/// `OptimalityTolerance`'s margin so that rounding never makes it exceed
+/// the optimum). The bound is as strong as the LP relaxation at best.
 struct LagrangianCover {
     let matrix: CoverRows
     let costs: [Double]
@@ -68,7 +68,7 @@ struct LagrangianCover {
                 reduced[j] = c
                 if c < 0 { bound += c }
             }
-            if bestBound == -.infinity || bound > bestBound + 1e-9 * max(1, abs(bestBound)) {
+            if bestBound == -.infinity || bound > bestBound + OptimalityTolerance.margin(at: bestBound) {
                 bestBound = bound
                 stalled = 0
             } else {
@@ -101,13 +101,13 @@ struct LagrangianCover {
             let length = stepFactor * (1.05 * bestCost - bound) / norm
             for i in 0..<rowCount { multipliers[i] = max(0, multipliers[i] + length * gradient[i]) }
         }
-        let safeBound = bestBound - 1e-9 * max(1, abs(bestBound))
+        let safeBound = bestBound - OptimalityTolerance.margin(at: bestBound)
         return Outcome(cover: best.sorted(), coverCost: bestCost, lowerBound: min(safeBound, bestCost))
     }
 
     private func proves(_ bound: Double, _ value: Double, integral: Bool) -> Bool {
         let rounded = integral ? (bound - 1e-6).rounded(.up) : bound
-        return rounded >= value - 1e-9 * max(1, value)
+        return rounded >= value - OptimalityTolerance.margin(at: value)
     }
 
     func cost(of cover: [Int]) -> Double { cover.reduce(0) { $0 + costs[$1] } }

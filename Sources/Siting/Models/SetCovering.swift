@@ -65,7 +65,7 @@ public struct SetCovering: Sendable {
         let integral = costs.allSatisfy { $0 == $0.rounded() }
         var bound = integral ? (lagrangian.lowerBound - 1e-6).rounded(.up) : lagrangian.lowerBound
         var cover = lagrangian.cover, objective = lagrangian.coverCost
-        let proven = { objective - bound <= 1e-9 * max(1, objective) }
+        let proven = { OptimalityTolerance.closes(objective - bound, at: objective) }
         let unitCosts = costs.allSatisfy { $0 == costs[0] }
         if !proven(), unitCosts {
             let unit = costs[0]
@@ -83,11 +83,9 @@ public struct SetCovering: Sendable {
             // The start is usually optimal or close: CBC's own primal
             // heuristics cost more than they find here. With unit costs (an
             // RWLS start, a degenerate LP) strong branching also costs more
-            // than it saves: Liaoning 30 min 5 km, proof 8 s instead of 12 s;
-            // with weighted costs (OR-Library) it pays, 48 s against 102 s.
-            // CBC's cutting planes barely move the bound of these covering
-            // LPs and slow every node: OR-Library 36 s without them against
-            // 57 s with (scpd2 5.8 s against 13.3 s), Liaoning unchanged.
+            // than it saves; with weighted costs (OR-Library) it pays. CBC's
+            // cutting planes barely move the bound of these covering LPs and
+            // slow every node.
             program.cbcParameters.insert(("heuristics", "off"), at: 0)
             program.cbcParameters.insert(("cuts", "off"), at: 1)
             if unitCosts { program.cbcParameters.insert(("strongBranching", "0"), at: 2) }

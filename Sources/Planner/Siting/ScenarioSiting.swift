@@ -1,0 +1,72 @@
+import Foundation
+import Coverage
+import GeoCore
+import Siting
+
+/// `aircover site` and `aircover curve`: siting models on a study's coverage
+/// at one standard, with the exact coverage of every chosen set.
+public struct ScenarioSiting: Sendable {
+    public let study: Study
+    public let coverage: StandardCoverage
+
+    public init(study: Study, minutes: Double) throws {
+        self.study = study
+        coverage = try StandardCoverage(study: study, minutes: minutes)
+    }
+
+    public var minutes: Double { coverage.minutes }
+
+    /// Solves `model` (`keep`: candidate indices that stay open) through
+    /// `SitingModel.solve`, the standard as its time threshold. Bound to
+    /// a cancelled `SolveCancellation`, the solver stops early and this
+    /// throws `CancellationError`.
+    public func solve(_ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
+                      heuristicOnly: Bool = false, minCoveragePercent: Double? = nil) throws -> PlanRun.SitingPlan {
+        if model == .mexclp || model == .malp || model == .maxmin {
+            throw InputError("\(model.rawValue) works with aircover solve only, so far (it needs \(model == .maxmin ? "--groups" : "--busy"), which site does not take)")
+        }
+        var options = SitingOptions()
+        options.p = p
+        options.budget = budget
+        options.keep = keep
+        options.timeLimit = timeLimit
+        options.heuristicOnly = heuristicOnly
+        options.threshold = minutes
+        options.minCoveragePercent = minCoveragePercent
+        let result: SitingResult
+        do {
+            result = try model.solve(on: coverage.instance, timed: { try coverage.timedInstance(study: study) }, options: options)
+        } catch let error as SitingInputError {
+            throw InputError(error.message)
+        }
+        // A cancelled solve (`SolveCancellation`) is not wanted: its sites' exact coverage is not computed.
+        if SolveCancellation.current?.isCancelled == true { throw CancellationError() }
+        return try plan(result, p: p)
+    }
+
+    /// MCLP for p = 1 … k (never fewer than the kept bases).
+    public func curve(upTo k: Int, keep: Set<Int>, timeLimitPerPoint: Double?) throws -> [PlanRun.SitingPlan] {
+        guard k >= max(1, keep.count) else { throw InputError("--max-p must be at least \(max(1, keep.count)) (the bases kept open)") }
+        guard k <= study.candidates.count else { throw InputError("--max-p \(k) is more than the \(study.candidates.count) candidate sites") }
+        return try (max(1, keep.count)...k).map { p in
+            var options = SitingOptions()
+            options.p = p
+            options.keep = keep
+            options.timeLimit = timeLimitPerPoint
+            return try plan(try SitingModel.mclp.solve(on: coverage.instance, options: options), p: p)
+        }
+    }
+
+    func plan(_ result: SitingResult, p: Int?) throws -> PlanRun.SitingPlan {
+        let chosen = result.selected.map { study.candidates[$0] }
+        let exact = try study.exactCoveredPercent(of: chosen, minutes: minutes)
+        return PlanRun.SitingPlan(model: result.model, p: p, result: result, sites: chosen.map(\.id), exactCoveredPercent: exact)
+    }
+
+    /// The plan as JSON: the minutes, then the summary's siting object
+    /// (`SitingResultJSON`, layout `.plan`).
+    public static func json(_ plan: PlanRun.SitingPlan, minutes: Double) -> JSONValue {
+        guard case .object(let members) = SitingResultJSON.object(plan.result, .plan(plan)) else { return .null }
+        return .object([("minutes", SummaryJSON.number(minutes))] + members)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GeoCore
+import Siting
+
+/// `aircover solve`: a siting model on coverage given as files (a CSV cost
+/// table or an OR-Library set-covering instance), independent of geography.
+public struct SolveRequest: Sendable {
+    public var costs: URL?
+    public var orLibrary: URL?
+    public var weights: URL?
+    public var siteCosts: URL?
+    /// Site ids kept open / kept closed (`options.keep`, `options.exclude`
+    /// are set from them once the sites are read).
+    public var keep: [String] = []
+    public var exclude: [String] = []
+    public var model: SitingModel
+    /// The model's options; `options.threshold` is also the cost at which a
+    /// pair covers.
+    public var options = SitingOptions()
+
+    public init(model: SitingModel) { self.model = model }
+
+    /// Reads the inputs and solves (`SitingModel.solve`); returns the
+    /// result with its instance. Options out of range (`checkOptions`) are
+    /// refused before any file is read.
+    public func run() throws -> (SitingResult, CoverInstance) {
+        try checkOptions()
+        let instance: CoverInstance
+        let needsTimes = model.needsTimes
+        let threshold = options.threshold
+        switch (costs, orLibrary) {
+        case (let costs?, nil):
+            let clock = ContinuousClock.now
+            let table = try CostTableReader.costs(costs)
+            SitingTrace.log("read \(table.pairCount) pairs", since: clock, tag: "solve")
+            let weightTable = try weights.map { try CostTableReader.weights($0) }
+            let costTable = try siteCosts.map { try CostTableReader.siteCosts($0) }
+            if needsTimes {
+                instance = try CostTableReader.timedInstance(table, weights: weightTable, siteCosts: costTable)
+            } else {
+                guard let threshold else { throw InputError("--costs needs --threshold: a pair covers when its cost is at most the threshold") }
+                instance = try CostTableReader.instance(table, threshold: threshold, weights: weightTable, siteCosts: costTable)
+            }
+            SitingTrace.log("read and built the instance (\(instance.demandCount) demands, \(instance.siteCount) sites, \(instance.demandSites.count) pairs)", since: clock, tag: "solve")
+        case (nil, let orLibrary?):
+            guard !needsTimes else { throw InputError("OR-Library files hold coverage, not response times: \(model.rawValue) needs --costs") }
+            instance = try OrLibraryReader.read(orLibrary)
+        default:
+            throw InputError("give exactly one of --costs FILE or --orlib FILE")
+        }
+        let index = Dictionary(instance.siteIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func sites(_ ids: [String], _ option: String) throws -> Set<Int> {
+            Set(try ids.map { id in
+                guard let j = index[id] else { throw InputError("\(option) names site \(id), which is not in the input") }
+                return j
+            })
+        }
+        var options = options
+        options.keep = try sites(keep, "--keep")
+        options.exclude = try sites(exclude, "--exclude")
+        return (try model.solve(on: instance, options: options), instance)
+    }
+}
+
+extension SolveRequest {
+    /// Refuses options outside their range, naming the option and the range:
+    /// `--threshold` a finite number ≥ 0, `--time-limit` finite seconds > 0,
+    /// `-p` ≥ 1, `--budget` a finite number ≥ 0, `--min-coverage` 0…100,
+    /// `--busy` 0 ≤ q < 1, `--alpha` 0 < α < 1, `--per-site` ≥ 1,
+    /// `--min-group-coverage` 0…100 (P ≤ K ×
+    /// sites is checked once the sites are read). NaN and infinities are
+    /// refused everywhere.
+    func checkOptions() throws {
+        let o = options
+        func refuse(_ option: String, _ value: some CustomStringConvertible, _ range: String) -> InputError {
+            InputError("\(option) is \(value); it must be \(range)")
+        }
+        if let threshold = o.threshold, !(threshold.isFinite && threshold >= 0) {
+            throw refuse("--threshold", threshold, "a finite cost of 0 or more (the same unit as the costs table)")
+        }
+        if let timeLimit = o.timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw refuse("--time-limit", timeLimit, "a finite number of seconds above 0")
+        }
+        if let p = o.p, p < 1 { throw refuse("-p", p, "a whole number of sites, 1 or more") }
+        if let budget = o.budget, !(budget.isFinite && budget >= 0) {
+            throw refuse("--budget", budget, "a finite total site cost of 0 or more")
+        }
+        if let minCoverage = o.minCoveragePercent, !(minCoverage.isFinite && (0...100).contains(minCoverage)) {
+            throw refuse("--min-coverage", minCoverage, "a percentage from 0 to 100")
+        }
+        if let busy = o.busy, !(busy.isFinite && busy >= 0 && busy < 1) {
+            throw refuse("--busy", busy, "a probability q with 0 ≤ q < 1")
+        }
+        if let alpha = o.alpha, !(alpha.isFinite && alpha > 0 && alpha < 1) {
+            throw refuse("--alpha", alpha, "a reliability α with 0 < α < 1")
+        }
+        if let perSite = o.perSite, perSite < 1 { throw refuse("--per-site", perSite, "a whole number of aircraft, 1 or more") }
+        if let minGroupCoverage = o.minGroupCoveragePercent, !(minGroupCoverage.isFinite && (0...100).contains(minGroupCoverage)) {
+            throw refuse("--min-group-coverage", minGroupCoverage, "a percentage from 0 to 100")
+        }
+    }
+}
