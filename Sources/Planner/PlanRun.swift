@@ -18,6 +18,18 @@ public struct PlanRun: Sendable {
         /// Exact coverage of the chosen set (polygon areas), percent of all zones.
         public let exactCoveredPercent: Double
 
+        /// The plan of `result` (site indices into `study.candidates`), with
+        /// the exact coverage of the sites chosen at `minutes`.
+        public init(_ result: SitingResult, p: Int?, study: Study, minutes: Double) throws {
+            let chosen = result.selected.map { study.candidates[$0] }
+            self.init(model: result.model, p: p, result: result, sites: chosen.map(\.id),
+                      exactCoveredPercent: try study.exactCoveredPercent(of: chosen, minutes: minutes))
+        }
+
+        public init(model: String, p: Int?, result: SitingResult, sites: [String], exactCoveredPercent: Double) {
+            (self.model, self.p, self.result, self.sites, self.exactCoveredPercent) = (model, p, result, sites, exactCoveredPercent)
+        }
+
         /// Why fewer bases were chosen than asked for (MCLP with p larger
         /// than needed: the solvers open no site that adds nothing), for the
         /// terminal and the report; `nil` when there are p.
@@ -105,11 +117,7 @@ public struct PlanRun: Sendable {
                 progress.note("\(label): " + figures.sentence)
                 return figures
             }
-            func plan(_ result: SitingResult, p: Int? = nil) throws -> SitingPlan {
-                let chosen = result.selected.map { study.candidates[$0] }
-                let exact = try study.exactCoveredPercent(of: chosen, minutes: minutes)
-                return SitingPlan(model: result.model, p: p, result: result, sites: chosen.map(\.id), exactCoveredPercent: exact)
-            }
+            func plan(_ result: SitingResult, p: Int? = nil) throws -> SitingPlan { try SitingPlan(result, p: p, study: study, minutes: minutes) }
             var lscp: SitingPlan?
             if options.lscpMinutes.contains(minutes), instance.demandCount > 0 {
                 progress.stage("\(label): LSCP over \(instance.demandCount) demand groups", timeLimit: options.timeLimit)

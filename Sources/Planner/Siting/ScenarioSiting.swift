@@ -58,9 +58,7 @@ public struct ScenarioSiting: Sendable {
     }
 
     func plan(_ result: SitingResult, p: Int?) throws -> PlanRun.SitingPlan {
-        let chosen = result.selected.map { study.candidates[$0] }
-        let exact = try study.exactCoveredPercent(of: chosen, minutes: minutes)
-        return PlanRun.SitingPlan(model: result.model, p: p, result: result, sites: chosen.map(\.id), exactCoveredPercent: exact)
+        try PlanRun.SitingPlan(result, p: p, study: study, minutes: minutes)
     }
 
     /// The plan as JSON: the minutes, then the summary's siting object
