@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "TestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoCore", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoCore", "Siting", "TestSupport"]),
         .testTarget(
             name: "ServerTests",
             dependencies: ["Server", "Planner", "GeoCore", "TestSupport", "aircover",

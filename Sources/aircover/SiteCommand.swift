@@ -36,6 +36,9 @@ struct SiteCommand: ParsableCommand {
             help: ArgumentHelp("p-median hybrid: percent of the weight to serve within the standard.", valueName: "PCT"),
             transform: SignedOptionValue.number) var minCoverage: Double?
     @Option(name: .customLong("time-limit"), parsing: .unconditional, help: .exactSolverTimeLimit, transform: SignedOptionValue.number) var timeLimit: Double = 60
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("lscp, mclp: also seek other optimal sets (the existing bases preferred among them, then the lower cost) and list up to N.", valueName: "N"),
+            transform: SignedOptionValue.integer) var alternatives: Int?
     @OptionGroup var overrides: ScenarioOverrides
     @Flag(help: "Heuristics only (greedy, local search, Lagrangian relaxation), with a proven bound: Lagrangian (LSCP, MCLP with -p) or CBC's root LP (MCLP with --budget); lscp and mclp only.") var heuristic = false
     @Flag(help: "Print one JSON object.") var json = false
@@ -48,12 +51,20 @@ struct SiteCommand: ParsableCommand {
         let (study, standard, kept, siting) = (setup.study, setup.standard, setup.kept, setup.siting)
         if let p, p > study.candidates.count { throw InputError("-p \(p) is more than the \(study.candidates.count) candidate sites") }
         progress.stage("solving \(model.rawValue)", timeLimit: timeLimit)
-        let plan = try siting.solve(model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
+        let plan: PlanRun.SitingPlan, optima: AlternativeOptima?
+        if let alternatives {
+            if heuristic || minCoverage != nil { throw ValidationError("--alternatives seeks other proven optima: not with --heuristic or --min-coverage") }
+            (plan, optima) = try siting.solve(model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, alternatives: alternatives)
+        } else {
+            plan = try siting.solve(model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
                                     minCoveragePercent: minCoverage)
+            optima = nil
+        }
         progress.finish()
         if json {
             guard case .object(let members) = ScenarioSiting.json(plan, minutes: standard) else { return }
-            print(JSONValue.object(ScenarioOverrides.conditions(of: study.scenario) + members).serialized)
+            let found = optima?.json(siteIDs: study.candidates.map(\.id)) ?? []
+            print(JSONValue.object(ScenarioOverrides.conditions(of: study.scenario) + members + found).serialized)
         } else {
             let r = plan.result
             let proof = r.status == .optimal ? "optimal (proven)" : "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
@@ -61,6 +72,15 @@ struct SiteCommand: ParsableCommand {
             print("bases (\(plan.sites.count)): \(plan.sites.joined(separator: ", "))")
             print(String(format: "exact coverage %.2f%% of the zones' area; grid %.2f%% of the weight", plan.exactCoveredPercent,
                          r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0))
+            if let optima {
+                let ids = study.candidates.map(\.id)
+                switch optima.othersExist {
+                case true?: print("other optimal sets (existing bases preferred, then lower cost; the first is shown above): "
+                                  + optima.others.map { $0.selected.map { ids[$0] }.sorted().joined(separator: ", ") }.joined(separator: "; "))
+                case false?: print("no other optimal set (each chosen site excluded in turn, every solve proven)")
+                case nil: print("other optimal sets: unknown (a solve was not proven optimal)")
+                }
+            }
         }
     }
 }

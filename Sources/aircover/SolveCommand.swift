@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 import Planner
 
 /// `aircover solve`: siting models on coverage given as files.
@@ -59,6 +60,10 @@ struct Solve: ParsableCommand {
             transform: SignedOptionValue.number) var minGroupCoverage: Double?
     @Option(name: .customLong("time-limit"), parsing: .unconditional, help: .exactSolverTimeLimit, transform: SignedOptionValue.number) var timeLimit: Double?
     @Flag(help: "Heuristics only (greedy, local search, Lagrangian relaxation), with a proven bound: Lagrangian (LSCP, MCLP with -p) or CBC's root LP (MCLP with --budget); lscp and mclp only.") var heuristic = false
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("lscp, mclp: also seek other optimal site sets and list up to N of them (up to one more solve per chosen site).", valueName: "N"),
+            transform: SignedOptionValue.integer) var alternatives: Int?
+    @Option(help: ArgumentHelp("With --alternatives: sites preferred among equally good sets (existing bases); then the lower total site cost.", valueName: "ID,…")) var prefer: String?
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
@@ -80,9 +85,13 @@ struct Solve: ParsableCommand {
         request.options.perSite = perSite
         request.options.groups = groups.map { URL(fileURLWithPath: $0) }
         request.options.minGroupCoveragePercent = minGroupCoverage
-        let (result, instance) = try request.run()
+        request.alternatives = alternatives ?? 0
+        request.prefer = prefer.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        let (result, instance, optima) = try request.runWithAlternatives()
         if json {
-            print(SitingResultJSON.object(result, .solve(instance)).serialized)
+            guard case .object(var members) = SitingResultJSON.object(result, .solve(instance)) else { return }
+            if let optima { members += optima.json(siteIDs: instance.siteIDs) }
+            print(JSONValue.object(members).serialized)
         } else {
             let proof = result.status == .optimal ? "optimal (proven)" : "\(result.status.rawValue), gap \(String(format: "%.2f", result.gap * 100))%"
             print("\(result.model): objective \(result.objective), bound \(result.bound), \(proof)")
@@ -93,6 +102,13 @@ struct Solve: ParsableCommand {
                 print("selected: \(result.selected.map { instance.siteIDs[$0] }.sorted().joined(separator: ", "))")
             }
             if let share = result.minGroupShare { print(String(format: "least group share %.2f%%", 100 * share)) }
+            if let optima {
+                switch optima.othersExist {
+                case true?: print("other optimal sets: \(optima.others.map { $0.selected.map { instance.siteIDs[$0] }.sorted().joined(separator: ", ") }.joined(separator: "; "))")
+                case false?: print("no other optimal set (each chosen site excluded in turn, every solve proven)")
+                case nil: print("other optimal sets: unknown (a solve was not proven optimal)")
+                }
+            }
             print(String(format: "covered weight %.2f of %.2f (%.2f%%); %d demands uncovered; %.2f s",
                          result.coveredWeight, result.totalWeight, 100 * result.coveredWeight / max(result.totalWeight, 1e-300),
                          result.uncoveredDemands.count, result.seconds))

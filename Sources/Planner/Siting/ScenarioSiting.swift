@@ -44,6 +44,24 @@ public struct ScenarioSiting: Sendable {
         return try plan(result, p: p)
     }
 
+    /// `solve`, then up to `limit` other optimal sets of an LSCP or MCLP
+    /// (`AlternativeOptima`), the existing bases preferred among them: the
+    /// plan is the set the tie-breaking reports first.
+    public func solve(_ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
+                      alternatives limit: Int) throws -> (plan: PlanRun.SitingPlan, optima: AlternativeOptima) {
+        guard model == .lscp || model == .mclp else { throw InputError("--alternatives works with lscp and mclp only, so far") }
+        guard (1...100).contains(limit) else { throw InputError("--alternatives is \(limit); it must be from 1 to 100 other sets") }
+        let first = try solve(model, p: p, budget: budget, keep: keep, timeLimit: timeLimit)
+        var options = SitingOptions()
+        options.p = p
+        options.budget = budget
+        options.keep = keep
+        options.timeLimit = timeLimit
+        let optima = try AlternativeOptima.search(model, on: coverage.instance, options: options, first: first.result, limit: limit,
+                                                  preferred: study.existingIndices)
+        return (optima.best == first.result ? first : try plan(optima.best, p: p), optima)
+    }
+
     /// MCLP for p = 1 … k (never fewer than the kept bases).
     public func curve(upTo k: Int, keep: Set<Int>, timeLimitPerPoint: Double?) throws -> [PlanRun.SitingPlan] {
         guard k >= max(1, keep.count) else { throw InputError("--max-p must be at least \(max(1, keep.count)) (the bases kept open)") }

@@ -17,6 +17,11 @@ public struct SolveRequest: Sendable {
     /// The model's options; `options.threshold` is also the cost at which a
     /// pair covers.
     public var options = SitingOptions()
+    /// lscp, mclp: list up to this many other optimal sets
+    /// (`AlternativeOptima`); 0: none sought.
+    public var alternatives = 0
+    /// Site ids preferred among equally good sets (existing bases), with `alternatives`.
+    public var prefer: [String] = []
 
     public init(model: SitingModel) { self.model = model }
 
@@ -24,7 +29,17 @@ public struct SolveRequest: Sendable {
     /// result with its instance. Options out of range (`checkOptions`) are
     /// refused before any file is read.
     public func run() throws -> (SitingResult, CoverInstance) {
+        let (result, instance, _) = try runWithAlternatives()
+        return (result, instance)
+    }
+
+    /// As `run`, and with `alternatives` > 0 the other optimal sets found
+    /// (`AlternativeOptima`); the result is then the set the tie-breaking
+    /// reports first.
+    public func runWithAlternatives() throws -> (SitingResult, CoverInstance, AlternativeOptima?) {
         try checkOptions()
+        if alternatives < 0 || alternatives > 100 { throw InputError("--alternatives is \(alternatives); it must be from 0 to 100 other sets") }
+        if alternatives == 0 && !prefer.isEmpty { throw InputError("--prefer works with --alternatives N only: it breaks ties among the optimal sets found") }
         let instance: CoverInstance
         let needsTimes = model.needsTimes
         let threshold = options.threshold
@@ -58,7 +73,11 @@ public struct SolveRequest: Sendable {
         var options = options
         options.keep = try sites(keep, "--keep")
         options.exclude = try sites(exclude, "--exclude")
-        return (try model.solve(on: instance, options: options), instance)
+        let preferred = try sites(prefer, "--prefer")
+        let result = try model.solve(on: instance, options: options)
+        guard alternatives > 0 else { return (result, instance, nil) }
+        let optima = try AlternativeOptima.search(model, on: instance, options: options, first: result, limit: alternatives, preferred: preferred)
+        return (optima.best, instance, optima)
     }
 }
 

@@ -5,14 +5,14 @@
 /// rounding, and fixings and targets are taken against an incumbent with it.
 /// A reported `.optimal` is therefore optimal to within this margin of its
 /// objective, not exactly.
-enum OptimalityTolerance {
+public enum OptimalityTolerance {
     /// The relative tolerance, 10⁻⁹.
-    static let relative = 1e-9
+    public static let relative = 1e-9
 
     /// The gap allowed at `value`: `relative` × max(1, |value|).
-    static func margin(at value: Double) -> Double { relative * max(1, abs(value)) }
+    public static func margin(at value: Double) -> Double { relative * max(1, abs(value)) }
 
     /// True when `gap` — bound minus value for a maximisation, value minus
     /// bound for a minimisation — is at most `margin(at: value)`.
-    static func closes(_ gap: Double, at value: Double) -> Bool { gap <= margin(at: value) }
+    public static func closes(_ gap: Double, at value: Double) -> Bool { gap <= margin(at: value) }
 }
