@@ -45,14 +45,14 @@ enum ScenarioOption {
     static func standard(_ minutes: Double?, of scenario: Scenario) throws -> Double {
         guard let minutes else {
             guard scenario.minutes.count == 1 else {
-                throw InputError("the scenario has several standards (\(scenario.minutes.map { SummaryComparisonFormat.minutes($0) }.joined(separator: ", ")) min): choose one with --minutes")
+                throw InputError("the scenario has several standards (\(scenario.minutes.map { NumberText.exact($0) }.joined(separator: ", ")) min): choose one with --minutes")
             }
             return scenario.minutes[0]
         }
         guard minutes > 0, minutes.isFinite else { throw InputError("--minutes must be a positive number of minutes") }
         guard scenario.minutes.contains(minutes) else {
-            let standards = scenario.minutes.map { SummaryComparisonFormat.minutes($0) }.joined(separator: ", ")
-            throw InputError("--minutes \(SummaryComparisonFormat.minutes(minutes)) is not a standard of \(scenario.source.lastPathComponent) (its [standards] minutes are \(standards)): choose one of them or add it there")
+            let standards = scenario.minutes.map { NumberText.exact($0) }.joined(separator: ", ")
+            throw InputError("--minutes \(NumberText.exact(minutes)) is not a standard of \(scenario.source.lastPathComponent) (its [standards] minutes are \(standards)): choose one of them or add it there")
         }
         return minutes
     }
@@ -198,11 +198,7 @@ struct SitingSetup {
         let study = try progress.tracking { try Study.load(loaded) }
         self.study = study
         kept = try keep.map { Set(try study.candidateIndices(try BaseSelection.parse($0, study: study).map(\.id))) } ?? []
-        progress.stage("coverage matrix at \(SummaryComparisonFormat.minutes(standard)) min")
+        progress.stage("coverage matrix at \(NumberText.exact(standard)) min")
         siting = try progress.tracking { try ScenarioSiting(study: study, minutes: standard) }
     }
-}
-
-enum SummaryComparisonFormat {
-    static func minutes(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
 }

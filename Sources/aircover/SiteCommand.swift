@@ -68,7 +68,7 @@ struct SiteCommand: ParsableCommand {
         } else {
             let r = plan.result
             let proof = r.status == .optimal ? "optimal (proven)" : "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
-            print("\(r.model) at \(SummaryComparisonFormat.minutes(standard)) min: objective \(r.objective), \(proof)")
+            print("\(r.model) at \(NumberText.exact(standard)) min: objective \(r.objective), \(proof)")
             print("bases (\(plan.sites.count)): \(plan.sites.joined(separator: ", "))")
             print(String(format: "exact coverage %.2f%% of the zones' area; grid %.2f%% of the weight", plan.exactCoveredPercent,
                          r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0))
