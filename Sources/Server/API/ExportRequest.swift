@@ -3,15 +3,16 @@ import Planner
 
 /// The body of `POST /api/export`: the plan as `/api/assess` takes it, and
 /// the file wanted: `{"bases": [...], "minutes": M, "night": false,
-/// "format": "toml"|"csv"|"geojson"|"html"}`.
+/// "format": "toml"|"csv"|"geojson"|"gpkg"|"html"}`.
 ///
 /// - `format`: `toml`, the scenario file with the plan as its existing
 ///   bases (`PlanScenarioExport`), naming `ExportRequest.basesFile` beside
-///   it; `csv`, that bases file; `geojson` and `html`, the plan.geojson and
-///   report.html `aircover assess --output` writes for the plan.
+///   it; `csv`, that bases file; `geojson`, `gpkg` and `html`, the
+///   plan.geojson, plan.gpkg (GeoPackage, one table per layer: reach, zone,
+///   uncovered, base) and report.html `aircover assess --output` writes for the plan.
 /// - `bases`, `minutes`, `night`: as `AssessRequest`.
 struct ExportRequest {
-    enum Format: String, CaseIterable { case toml, csv, geojson, html }
+    enum Format: String, CaseIterable { case toml, csv, geojson, gpkg, html }
 
     let plan: AssessRequest
     let format: Format

@@ -68,12 +68,19 @@ enum OpenAPIDocument {
                      ("400", jsonReply("As /api/assess: malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases.", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
                     body: assessBody))])),
+                ("/api/layers", .object([("post", operation(
+                    "What the page draws for a base set at one standard, day or night (lon/lat): the served region (the union of the bases' isochrones, as a GeoJSON geometry) and each zone's uncovered part (a FeatureCollection, one feature per zone with a gap), from the code `aircover assess` runs. Geometries are simplified for drawing (topology kept, display_tolerance_deg = 0.001°); the figures (total and per zone: area_km2, covered_km2, covered_pct, uncovered_km2) are exact: covered ones are `assess --json`'s, and per zone covered + uncovered = area.",
+                    [("200", jsonReply("The layers.", .object([("$ref", .string("#/components/schemas/Layers"))]))),
+                     ("400", jsonReply("As /api/assess: malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases.", error)),
+                     ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
+                    body: assessBody))])),
                 ("/api/export", .object([("post", operation(
-                    "The plan as a file to download (Content-Disposition: attachment): toml, the scenario file with the plan's bases as its existing bases, naming plan-bases.csv beside it (paths absolute, [output] left out); csv, that bases file; geojson and html, the plan.geojson and report.html `aircover assess --output` writes for the plan.",
+                    "The plan as a file to download (Content-Disposition: attachment): toml, the scenario file with the plan's bases as its existing bases, naming plan-bases.csv beside it (paths absolute, [output] left out); csv, that bases file; geojson, gpkg and html, the plan.geojson, plan.gpkg (GeoPackage: tables reach, zone, uncovered, base) and report.html `aircover assess --output` writes for the plan.",
                     [("200", .object([("description", .string("The file.")), ("content", .object([
                         ("application/toml", .object([("schema", .object([("type", .string("string"))]))])),
                         ("text/csv", .object([("schema", .object([("type", .string("string"))]))])),
                         ("application/geo+json", .object([("schema", .object([("type", .string("object"))]))])),
+                        ("application/geopackage+sqlite3", .object([("schema", .object([("type", .string("string")), ("format", .string("binary"))]))])),
                         ("text/html", .object([("schema", .object([("type", .string("string"))]))])),
                      ]))])),
                      ("400", jsonReply("As /api/assess, or a format missing or unknown.", error)),
@@ -147,6 +154,17 @@ enum OpenAPIDocument {
                         ("zones", .object([("type", .string("array")), ("description", .string("Each zone's id, name and grid_covered_km2 (as assess --json)."))])),
                         ("regions", .object([("type", .string("array")), ("description", .string("Each reporting region's name, grid_covered_weight, grid_total_weight and grid_covered_pct: the cells whose centre lies in the region (regions layer) or whose largest zone share is of a zone of that region (zones' region names)."))])),
                         ("seconds", .object([("type", .string("number")), ("description", .string("The server's time for the estimate."))])),
+                    ])),
+                ])),
+                ("Layers", .object([
+                    ("type", .string("object")),
+                    ("properties", .object([
+                        ("minutes", .object([("type", .string("number"))])), ("night", .object([("type", .string("boolean"))])),
+                        ("display_tolerance_deg", .object([("type", .string("number")), ("description", .string("Simplification tolerance of the geometries sent, degrees."))])),
+                        ("total", .object([("type", .string("object")), ("description", .string("area_km2, covered_km2, covered_pct of all zones (as assess --json)."))])),
+                        ("zones", .object([("type", .string("array")), ("description", .string("Each zone's id, name, area_km2, covered_km2, covered_pct and uncovered_km2 (exact)."))])),
+                        ("served", .object([("type", .string("object")), ("nullable", .bool(true)), ("description", .string("GeoJSON geometry of the served region; null when it is empty."))])),
+                        ("uncovered", .object([("type", .string("object")), ("description", .string("GeoJSON FeatureCollection: one feature per zone with a gap, properties id, name, uncovered_km2."))])),
                     ])),
                 ])),
                 ("SolveRequest", .object([

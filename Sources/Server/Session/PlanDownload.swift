@@ -5,7 +5,8 @@ import Planner
 
 /// A file of `POST /api/export`, sent as an attachment: its name, media
 /// type and bytes, each made by the Planner's own writers
-/// (`PlanScenarioExport`, `PlanOutputs.maps`).
+/// (`PlanScenarioExport`, `PlanOutputs.maps`; the GeoPackage is written in
+/// GDAL's memory, /vsimem/, never on disk).
 struct PlanDownload: Sendable {
     let fileName: String
     let mediaType: String
@@ -25,13 +26,16 @@ struct PlanDownload: Sendable {
         case .csv:
             return PlanDownload(fileName: ExportRequest.basesFile, mediaType: "text/csv; charset=utf-8",
                                 bytes: Array(PlanScenarioExport.basesCSV(study, bases: bases).utf8))
-        case .geojson, .html:
+        case .geojson, .gpkg, .html:
             let assessment = try Assessment.run(study, bases: bases, standards: [minutes])
             let files = try PlanOutputs.maps(try PlanRun(assessment: assessment), versions: .current)
-            let name = format == .geojson ? "plan.geojson" : "report.html"
+            let (name, mediaType) = switch format {
+            case .geojson: ("plan.geojson", "application/geo+json")
+            case .gpkg: ("plan.gpkg", "application/geopackage+sqlite3")
+            default: ("report.html", "text/html; charset=utf-8")
+            }
             guard let data = files[name] else { throw APIError(.internalServerError, "the Planner wrote no \(name)") }
-            return PlanDownload(fileName: name, mediaType: format == .geojson ? "application/geo+json" : "text/html; charset=utf-8",
-                                bytes: Array(data))
+            return PlanDownload(fileName: name, mediaType: mediaType, bytes: Array(data))
         }
     }
 

@@ -93,6 +93,15 @@ public final class PlannerSession: Sendable {
         return .object(members + [("seconds", .number(seconds))])
     }
 
+    /// `POST /api/layers`: the served region and the zones' uncovered parts
+    /// of the request's bases (`CoverageLayers`), in the pool.
+    func layers(body: [UInt8]) async throws -> JSONValue {
+        let request = try AssessRequest(body: body, study: study)
+        return try await pool.run { [self] in
+            try CoverageLayers.json(study: try flown(atNight: request.night), bases: request.bases, minutes: request.minutes)
+        }
+    }
+
     /// `POST /api/export`: the plan as a file (`PlanDownload`).
     func export(body: [UInt8]) async throws -> PlanDownload {
         let request = try ExportRequest(body: body, study: study)
