@@ -10,7 +10,9 @@ import Planner
 ///   it; `csv`, that bases file; `geojson`, `gpkg` and `html`, the
 ///   plan.geojson, plan.gpkg (GeoPackage, one table per layer: reach, zone,
 ///   uncovered, base) and report.html `aircover assess --output` writes for the plan.
-/// - `bases`, `minutes`, `night`: as `AssessRequest`.
+/// - `bases`, `minutes`, `night`, `aircraft`: as `AssessRequest`; the TOML
+///   of a plan flying another catalog type than the scenario's names that
+///   type in its `[aircraft]` table (the scenario's figures there go).
 struct ExportRequest {
     enum Format: String, CaseIterable { case toml, csv, geojson, gpkg, html }
 
@@ -20,7 +22,7 @@ struct ExportRequest {
     /// The bases CSV's name, which the TOML names (beside it).
     static let basesFile = "plan-bases.csv"
 
-    init(body: [UInt8], study: Study) throws(APIError) {
+    init(body: [UInt8], study: Study, aircraft: AircraftTypes) throws(APIError) {
         let value = try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false, "format": "toml"}"#,
                                            members: AssessRequest.members + ["format"])
         let formats = ListFormat.and(Format.allCases.map { "\"\($0.rawValue)\"" })
@@ -31,6 +33,6 @@ struct ExportRequest {
             self.format = format
         case let other?: throw .badRequest("format must be \(formats), not \(other.typeName)")
         }
-        plan = try AssessRequest(value, study: study)
+        plan = try AssessRequest(value, study: study, aircraft: aircraft)
     }
 }

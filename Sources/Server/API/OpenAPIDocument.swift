@@ -59,19 +59,19 @@ enum OpenAPIDocument {
                 ("/api/assess", .object([("post", operation(
                     "Exact coverage of a base set at one standard, day or night: the object `aircover assess SCENARIO --bases … --json` prints, with only that standard in `standards`.",
                     [("200", jsonReply("The assessment.", .object([("type", .string("object"))]))),
-                     ("400", jsonReply("Malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases, or an aircraft that cannot fly the request (e.g. its night dispatch is not shorter than the standard).", error)),
+                     ("400", jsonReply("Malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases, an aircraft type the scenario's catalog lacks, or an aircraft that cannot fly the request (e.g. its night dispatch is not shorter than the standard).", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
                     body: assessBody))])),
                 ("/api/estimate", .object([("post", operation(
                     "The grid estimate of a base set at one standard, day or night, at once: from the coverage matrix of every candidate at that standard (built on the first request, or solve, at it and kept); a position that is not a candidate gets its own column. The figures `aircover assess --json` gives beside the exact ones (grid_covered_km2) and those `aircover site --json` gives for a plan (grid_covered_weight, grid_total_weight, grid_covered_pct).",
                     [("200", jsonReply("The estimate.", .object([("$ref", .string("#/components/schemas/Estimate"))]))),
-                     ("400", jsonReply("As /api/assess: malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases.", error)),
+                     ("400", jsonReply("As /api/assess: malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases, an unknown aircraft type, or an aircraft that cannot fly the request.", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
                     body: assessBody))])),
                 ("/api/layers", .object([("post", operation(
                     "What the page draws for a base set at one standard, day or night (lon/lat): the served region (the union of the bases' isochrones, as a GeoJSON geometry) and each zone's uncovered part (a FeatureCollection, one feature per zone with a gap), from the code `aircover assess` runs. Geometries are simplified for drawing (topology kept, display_tolerance_deg = 0.001°); the figures (total and per zone: area_km2, covered_km2, covered_pct, uncovered_km2) are exact: covered ones are `assess --json`'s, and per zone covered + uncovered = area.",
                     [("200", jsonReply("The layers.", .object([("$ref", .string("#/components/schemas/Layers"))]))),
-                     ("400", jsonReply("As /api/assess: malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases.", error)),
+                     ("400", jsonReply("As /api/assess: malformed JSON, an unknown member, unknown or repeated site ids, coordinates out of range, a standard the scenario lacks, too many bases, an unknown aircraft type, or an aircraft that cannot fly the request.", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
                     body: assessBody))])),
                 ("/api/export", .object([("post", operation(
@@ -90,7 +90,7 @@ enum OpenAPIDocument {
                 ("/api/solve", .object([("post", operation(
                     "Starts a background solve (LSCP or MCLP) on the scenario's coverage at one standard, day or night, through the code `aircover site` runs; answers at once with the job (status running). Follow it with GET /api/solve/{id}.",
                     [("202", jsonReply("The job, started.", solveJob)),
-                     ("400", jsonReply("Malformed JSON, an unknown member, an unknown model, p missing (mclp), given (lscp) or out of range, a standard the scenario lacks, or a time limit out of range.", error)),
+                     ("400", jsonReply("Malformed JSON, an unknown member, an unknown model, p missing (mclp), given (lscp) or out of range, a standard the scenario lacks, an unknown aircraft type, or a time limit out of range.", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error)),
                      ("429", jsonReply("\(ServerLimits.runningSolves) solves are running or waiting already.", error))],
                     body: solveBody))])),
@@ -130,6 +130,8 @@ enum OpenAPIDocument {
                                              ("description", .string("One of the scenario's standards; optional when it has only one."))])),
                         ("night", .object([("type", .string("boolean")),
                                            ("description", .string("Night dispatch; default the scenario's setting. The other setting is built once, on first use, from the same layers."))])),
+                        ("aircraft", .object([("type", .string("string")),
+                                              ("description", .string("An aircraft type of the scenario's aircraft_types (GET /api/scenario; names match ignoring case, spaces, hyphens and dots, aliases too); default the scenario's own. Its reach models, and the coverage estimates and solves use, are built on first use and kept. Sites whose [bases] aircraft_field names a type keep theirs."))])),
                     ])),
                 ])),
                 ("ExportRequest", .object([
@@ -138,6 +140,7 @@ enum OpenAPIDocument {
                         ("bases", .object([("$ref", .string("#/components/schemas/AssessRequest/properties/bases"))])),
                         ("minutes", .object([("type", .string("number")), ("description", .string("As AssessRequest."))])),
                         ("night", .object([("type", .string("boolean")), ("description", .string("As AssessRequest."))])),
+                        ("aircraft", .object([("type", .string("string")), ("description", .string("As AssessRequest; the TOML of a plan flying another type names it in [aircraft]."))])),
                         ("format", .object([("type", .string("string")), ("enum", .array(ExportRequest.Format.allCases.map { .string($0.rawValue) }))])),
                     ])),
                 ])),
@@ -178,6 +181,7 @@ enum OpenAPIDocument {
                                        ("description", .string("mclp: the number of bases (kept ones included), at most the number of candidates; lscp takes none."))])),
                         ("keep_existing", .object([("type", .string("boolean")), ("description", .string("The existing bases stay open; default false."))])),
                         ("night", .object([("type", .string("boolean")), ("description", .string("Night dispatch; default the scenario's setting."))])),
+                        ("aircraft", .object([("type", .string("string")), ("description", .string("As AssessRequest: the coverage solved on is that aircraft's."))])),
                         ("time_limit", .object([("type", .string("number")), ("exclusiveMinimum", .bool(true)), ("minimum", .integer(0)),
                                                 ("maximum", .number(ServerLimits.solveSeconds)),
                                                 ("description", .string("Solver wall-clock seconds, as `aircover site --time-limit`; default 60."))])),
@@ -202,6 +206,8 @@ enum OpenAPIDocument {
                     ("properties", .object([
                         ("name", .object([("type", .string("string"))])),
                         ("aircraft", .object([("type", .string("string"))])),
+                        ("aircraft_types", .object([("type", .string("array")), ("description", .string("The types a request may fly: the scenario's own first, then the catalog's (`aircover aircraft`), each with name, full_name, cruise_speed_kmh, dispatch_day_min, dispatch_night_min.")),
+                                                    ("items", .object([("type", .string("object"))]))])),
                         ("night", .object([("type", .string("boolean"))])),
                         ("standards", .object([("type", .string("array")), ("items", .object([("type", .string("number"))]))])),
                         ("bounds", .object([("type", .string("array")), ("description", .string("[west, south, east, north], degrees")),

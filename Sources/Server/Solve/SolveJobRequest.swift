@@ -1,9 +1,10 @@
 import GeoCore
+import Isochrones
 import Planner
 
 /// The body of `POST /api/solve`, read and checked against the study:
 /// `{"model": "lscp"|"mclp", "minutes": M, "p": N, "keep_existing": false,
-///   "night": false, "time_limit": 60}`.
+///   "night": false, "aircraft": "H135", "time_limit": 60}`.
 ///
 /// - `model`: `lscp` (fewest bases covering every coverable cell) or `mclp`
 ///   (at most `p` bases covering the most weight); other models are refused.
@@ -13,6 +14,8 @@ import Planner
 ///   number of existing bases when they are kept); refused by `lscp`.
 /// - `keep_existing`: optional, default false: the existing bases stay open.
 /// - `night`: optional, default the scenario's own setting.
+/// - `aircraft`: optional, as `AssessRequest`: the coverage the solve runs on
+///   is that aircraft's (built on first use, `PlannerSession.flown`).
 /// - `time_limit`: optional wall-clock seconds for the solver, default
 ///   `defaultTimeLimit`, at most `ServerLimits.solveSeconds`; `aircover site
 ///   --time-limit` means the same.
@@ -25,13 +28,14 @@ struct SolveJobRequest: Sendable {
     let p: Int?
     let keepExisting: Bool
     let night: Bool
+    let aircraft: Aircraft
     let timeLimit: Double
 
     /// The solver's time limit when the request gives none (`aircover site`'s default).
     static let defaultTimeLimit = 60.0
-    static let members = ["model", "minutes", "p", "keep_existing", "night", "time_limit"]
+    static let members = ["model", "minutes", "p", "keep_existing", "night", "aircraft", "time_limit"]
 
-    init(body: [UInt8], study: Study) throws(APIError) {
+    init(body: [UInt8], study: Study, aircraft types: AircraftTypes) throws(APIError) {
         let value = try RequestJSON.object(body, shape: #"{"model": "mclp", "minutes": M, "p": N, "keep_existing": false, "night": false}"#,
                                            members: Self.members)
         switch value["model"] {
@@ -44,6 +48,7 @@ struct SolveJobRequest: Sendable {
         minutes = try RequestJSON.standard(value["minutes"], study: study)
         keepExisting = try RequestJSON.flag(value["keep_existing"], named: "keep_existing") ?? false
         night = try RequestJSON.flag(value["night"], named: "night") ?? study.scenario.night
+        aircraft = try types.resolve(value["aircraft"])
         switch value["time_limit"] {
         case nil, .null?: timeLimit = Self.defaultTimeLimit
         case let limit?:
@@ -76,6 +81,10 @@ struct SolveJobRequest: Sendable {
     /// The request as the job reports it.
     var json: JSONValue {
         .object([("model", .string(model.rawValue)), ("minutes", .number(minutes)), ("p", p.map { .integer($0) } ?? .null),
-                 ("keep_existing", .bool(keepExisting)), ("night", .bool(night)), ("time_limit", .number(timeLimit))])
+                 ("keep_existing", .bool(keepExisting)), ("night", .bool(night)), ("aircraft", .string(aircraft.name)),
+                 ("time_limit", .number(timeLimit))])
     }
+
+    /// The aircraft and dispatch the solve flies.
+    var flight: Flight { Flight(aircraft: aircraft, night: night) }
 }

@@ -73,8 +73,8 @@ final class SolveJobs: @unchecked Sendable {
         guard job.start() else { return }
         let outcome = Result { () throws -> JSONValue? in
             let minutes = SummaryComparison.format(request.minutes)
-            job.begin("coverage at \(minutes) min (\(request.night ? "night" : "day"))")
-            let siting = try sitings.value(SitingKey(minutes: request.minutes, night: request.night))
+            job.begin("coverage at \(minutes) min (\(request.aircraft.name), \(request.night ? "night" : "day"))")
+            let siting = try sitings.value(SitingKey(minutes: request.minutes, flight: request.flight))
             guard !job.cancellation.isCancelled else { return nil }
             job.begin("solving \(request.model.rawValue)" + (request.p.map { " with p = \($0)" } ?? "") + ", then exact coverage of the bases chosen")
             let keep = request.keepExisting ? siting.study.existingIndices : []
