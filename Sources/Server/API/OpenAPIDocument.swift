@@ -88,7 +88,7 @@ enum OpenAPIDocument {
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error))],
                     body: exportBody))])),
                 ("/api/solve", .object([("post", operation(
-                    "Starts a background solve (LSCP or MCLP) on the scenario's coverage at one standard, day or night, through the code `aircover site` runs; answers at once with the job (status running). Follow it with GET /api/solve/{id}.",
+                    "Starts a background solve (LSCP, MCLP, or the MCLP tradeoff curve) on the scenario's coverage at one standard, day or night, through the code `aircover site` runs; answers at once with the job (status running). Follow it with GET /api/solve/{id}.",
                     [("202", jsonReply("The job, started.", solveJob)),
                      ("400", jsonReply("Malformed JSON, an unknown member, an unknown model, p missing (mclp), given (lscp) or out of range, a standard the scenario lacks, an unknown aircraft type, or a time limit out of range.", error)),
                      ("413", jsonReply("The body is larger than 1,000,000 bytes.", error)),
@@ -173,12 +173,12 @@ enum OpenAPIDocument {
                 ("SolveRequest", .object([
                     ("type", .string("object")), ("required", .array([.string("model")])), ("additionalProperties", .bool(false)),
                     ("properties", .object([
-                        ("model", .object([("type", .string("string")), ("enum", .array([.string("lscp"), .string("mclp")])),
-                                           ("description", .string("lscp: the fewest bases covering every coverable cell; mclp: at most p bases covering the most weight."))])),
+                        ("model", .object([("type", .string("string")), ("enum", .array([.string("lscp"), .string("mclp"), .string("curve")])),
+                                           ("description", .string("lscp: the fewest bases covering every coverable cell; mclp: at most p bases covering the most weight; curve: MCLP for every number of bases up to p (`aircover curve --max-p p`), the tradeoff of coverage against bases."))])),
                         ("minutes", .object([("type", .string("number")),
                                              ("description", .string("One of the scenario's standards; optional when it has only one."))])),
                         ("p", .object([("type", .string("integer")), ("minimum", .integer(1)),
-                                       ("description", .string("mclp: the number of bases (kept ones included), at most the number of candidates; lscp takes none."))])),
+                                       ("description", .string("mclp: the number of bases (kept ones included), at most the number of candidates; curve: the largest number of bases; lscp takes none."))])),
                         ("keep_existing", .object([("type", .string("boolean")), ("description", .string("The existing bases stay open; default false."))])),
                         ("night", .object([("type", .string("boolean")), ("description", .string("Night dispatch; default the scenario's setting."))])),
                         ("aircraft", .object([("type", .string("string")), ("description", .string("As AssessRequest: the coverage solved on is that aircraft's."))])),
@@ -197,7 +197,7 @@ enum OpenAPIDocument {
                             ("stage", .object([("type", .string("string"))])), ("elapsed_seconds", .object([("type", .string("number"))])),
                         ]))])),
                         ("result", .object([("type", .string("object")), ("nullable", .bool(true)),
-                                            ("description", .string("When done: the object `aircover site --json` prints for the plan (minutes, model, p, status, objective, bound, gap, sites, grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct), then bases: the chosen sites with id, name, lon, lat, existing."))])),
+                                            ("description", .string("When done: the object `aircover site --json` prints for the plan (minutes, model, p, status, objective, bound, gap, sites, grid_covered_weight, grid_total_weight, grid_covered_pct, exact_covered_pct), then bases: the chosen sites with id, name, lon, lat, existing. A curve's: {model: curve, minutes, points}, each point the plan object `aircover curve --json` prints for one p."))])),
                         ("error", .object([("type", .string("string")), ("nullable", .bool(true)), ("description", .string("When failed: what went wrong."))])),
                     ])),
                 ])),
