@@ -5,7 +5,7 @@ import Planner
 
 /// `aircover serve`: the Planner behind HTTP. One study, read at start;
 /// the page at `/`, the API under `/api/` (assessments, grid estimates,
-/// exports, background solves), its description at
+/// coverage layers, exports, background solves), its description at
 /// `/openapi.json`, Leaflet under `/leaflet/`. No other path reaches a file.
 public struct PlannerServer: Sendable {
     public let session: PlannerSession
@@ -31,6 +31,10 @@ public struct PlannerServer: Sendable {
         router.post("/api/estimate") { [session] request, _ in
             let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
             return JSONResponse.make(try await session.estimate(body: Array(buffer: body)))
+        }
+        router.post("/api/layers") { [session] request, _ in
+            let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
+            return JSONResponse.make(try await session.layers(body: Array(buffer: body)))
         }
         router.post("/api/export") { [session] request, _ in
             let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)

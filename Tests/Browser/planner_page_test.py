@@ -17,6 +17,14 @@ sites) on a free loopback port, then, on the page:
      removed (B): A and B side by side with B − A, no zone gains;
   4c. B is exported as scenario TOML and bases CSV from the Export menu;
      `aircover assess` on the two saved files gives B's bases and share;
+  4d. the coverage layers: the served region and the zone's uncovered part
+     are drawn, styled as their legend swatches, and the uncovered area
+     shown is assess's zone area minus covered area;
+  4e. B is exported as a GeoPackage: its base table lists B's bases;
+  4f. the aircraft selector: Bell412 at 40 min by night gives the covered
+     share of `aircover assess --aircraft Bell412 --night`;
+  4g. the tradeoff curve (p up to 3) drawn from the page has the points of
+     `aircover curve --json`; clicking a point makes its bases the plan;
   5. on a larger scenario (720 candidates, 1 km cells), a long MCLP
      (p = 12, about 30 s) is cancelled from the panel: the progress line
      says cancelled within seconds and the plan stays as it was.
@@ -32,6 +40,7 @@ import decimal
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -268,6 +277,86 @@ def run(arguments, checks):
         checks.check(exported["total"]["covered_pct"] == b_pct and exported["bases"] == planned_b,
                      "the exported TOML and CSV, assessed by aircover, give the plan's bases and covered share",
                      "%s %s against %s %s" % (exported["bases"], exported["total"]["covered_pct"], planned_b, b_pct))
+        # 4d. The coverage layers of B, drawn as the legend shows them.
+        layers_done = lambda d: d.execute_script(
+            "const n = document.getElementById('layers-note'); return n.dataset.body === JSON.stringify(planBody());")
+        wait.until(layers_done)
+        note = driver.find_element(By.ID, "layers-note")
+        checks.check(note.get_attribute("data-served") == "1" and int(note.get_attribute("data-uncovered")) >= 1,
+                     "the served region and the uncovered part of the zone are drawn", note.text)
+        expected_gap = exported["total"]["area_km2"] - exported["total"]["covered_km2"]
+        checks.check(float(note.get_attribute("data-uncovered-km2")) == expected_gap,
+                     "the uncovered area shown is assess's zone area minus covered area",
+                     "%s against %s" % (note.get_attribute("data-uncovered-km2"), expected_gap))
+        drawn = driver.execute_script("""
+            const paths = [...document.querySelectorAll('#map path')];
+            const find = test => paths.find(test);
+            const style = (p, sel) => { const c = getComputedStyle(document.querySelector(sel));
+              return p ? {stroke: p.getAttribute('stroke'), fill: p.getAttribute('fill'), opacity: p.getAttribute('fill-opacity'),
+                          dash: p.getAttribute('stroke-dasharray'), border: c.borderTopColor, borderStyle: c.borderTopStyle,
+                          background: c.backgroundColor} : null; };
+            return {served: style(find(p => p.getAttribute('stroke-dasharray')), '#legend-served'),
+                    uncovered: style(find(p => p.getAttribute('fill') === layerStyles.uncovered.fillColor), '#legend-uncovered')};""")
+
+        def rgb(hex_colour, opacity=None):
+            r, g, b = int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16)
+            return "rgb(%d, %d, %d)" % (r, g, b) if opacity is None else "rgba(%d, %d, %d, %s)" % (r, g, b, opacity)
+        for name, dashed in [("served", True), ("uncovered", False)]:
+            d = drawn.get(name)
+            ok = d is not None and d["border"] == rgb(d["stroke"]) and d["background"] == rgb(d["fill"], d["opacity"]) \
+                and (d["borderStyle"] == "dashed") == dashed and bool(d["dash"]) == dashed
+            checks.check(ok, "the %s layer's legend swatch has its stroke, fill and opacity" % name, str(d))
+        shot(driver, "4d-layers.png")
+
+        # 4e. B as a GeoPackage: its base table lists B's bases.
+        driver.find_element(By.CSS_SELECTOR, "#export button[data-format=gpkg]").click()
+        WebDriverWait(driver, 60, poll_frequency=0.1).until(lambda d: "plan.gpkg" in saved())
+        time.sleep(0.5)
+        with sqlite3.connect(os.path.join(downloads, "plan.gpkg")) as db:
+            gpkg_bases = [row[0] for row in db.execute("SELECT id FROM base ORDER BY fid")]
+        checks.check(gpkg_bases == planned_b, "the GeoPackage export lists the plan's bases", "%s against %s" % (gpkg_bases, planned_b))
+
+        # 4f. Another aircraft: Bell412 at 40 min by night (10 min of flight).
+        Select(driver.find_element(By.ID, "standard")).select_by_value("40")
+        Select(driver.find_element(By.ID, "aircraft")).select_by_value("Bell412")
+        driver.find_element(By.ID, "night").click()
+        flown = lambda d: d.execute_script("return current !== null && current.body.aircraft === 'Bell412' && current.body.minutes === 40"
+                                           + " && current.body.night;")
+        wait.until(flown)
+        ids = [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")]
+        command = standard(aircover_json(arguments.aircover, "assess", scenario, "--bases", ",".join(ids), "--aircraft", "Bell412",
+                                         "--night", "--minutes", "40"), 40)
+        shown = driver.find_element(By.ID, "covered-pct")
+        checks.check(float(shown.get_attribute("data-value")) == command["total"]["covered_pct"],
+                     "with Bell412 chosen, the covered share is aircover assess --aircraft Bell412 --night's",
+                     "%s against %s" % (shown.get_attribute("data-value"), command["total"]["covered_pct"]))
+        checks.check("Bell412" in driver.find_element(By.ID, "aircraft-note").text or "226 km/h" in driver.find_element(By.ID, "aircraft-note").text,
+                     "the chosen aircraft's figures are shown", driver.find_element(By.ID, "aircraft-note").text)
+        wait.until(layers_done)
+        shot(driver, "4f-aircraft.png")
+
+        # 4g. The tradeoff curve for Bell412 at 40 min by night, p up to 3.
+        curve_p = driver.find_element(By.ID, "curve-p")
+        curve_p.clear()
+        curve_p.send_keys("3")
+        driver.find_element(By.ID, "curve-start").click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#curve-svg circle"))
+        circles = driver.find_elements(By.CSS_SELECTOR, "#curve-svg circle")
+        curve = aircover_json(arguments.aircover, "curve", scenario, "--minutes", "40", "--max-p", "3", "--aircraft", "Bell412", "--night")
+        got = [(int(c.get_attribute("data-p")), float(c.get_attribute("data-value"))) for c in circles]
+        want = [(point["p"], point["exact_covered_pct"]) for point in curve]
+        checks.check(got == want, "the curve drawn has the points of aircover curve --json", "%s against %s" % (got, want))
+        shot(driver, "4g-curve.png")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", circles[1])
+        ActionChains(driver).move_to_element(circles[1]).click().perform()
+        planned = lambda d: [li.get_attribute("data-id") for li in d.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")]
+        WebDriverWait(driver, 30, poll_frequency=0.1).until(lambda d: planned(d) == curve[1]["sites"])
+        wait.until(lambda d: d.execute_script("return current !== null && JSON.stringify(current.body.bases) === arguments[0];",
+                                              json.dumps(curve[1]["sites"], separators=(",", ":"))))
+        shown = driver.find_element(By.ID, "covered-pct")
+        checks.check(float(shown.get_attribute("data-value")) == curve[1]["exact_covered_pct"],
+                     "clicking the p = 2 point plans its bases, with the curve's exact share",
+                     "%s against %s" % (shown.get_attribute("data-value"), curve[1]["exact_covered_pct"]))
         errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
         checks.check(not errors, "the browser logged no errors", str(errors))
     finally:

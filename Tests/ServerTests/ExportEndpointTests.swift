@@ -63,6 +63,26 @@ import TestSupport
         #expect(report.text == html)
     }
 
+    /// The GeoPackage, read back through GDAL (`VectorLayer`), holds the
+    /// plan's bases where the request put them, and its zones carry the
+    /// covered share `/api/assess` gives.
+    @Test func theGeoPackageOpensWithGDALAndHoldsThePlansBases() async throws {
+        let plan = #""bases": ["B1", [122.9, 41.7]], "minutes": 40"#
+        let reply = try await export(plan, format: "gpkg")
+        #expect(reply.status == .ok, "\(reply.text)")
+        #expect(reply.headers[.contentDisposition] == "attachment; filename=\"plan.gpkg\"")
+        #expect(reply.headers[.contentType] == "application/geopackage+sqlite3")
+        let file = fixture.folder.appendingPathComponent("download-\(UUID().uuidString).gpkg")
+        try Data(buffer: reply.body).write(to: file)
+        let bases = try VectorLayer.read(file.path, layer: "base")
+        #expect(bases.features.map { $0[field: "id"]?.stringValue } == ["B1", "B3"])
+        #expect(bases.features.map { $0.geometry?.coordinates } == [.point(XY(122.3, 41.4)), .point(XY(122.9, 41.7))])
+        let assessed = try #require(try (await fixture.test { try await $0.assess("{" + plan + "}") }).json.standard(40))
+        let zones = try VectorLayer.read(file.path, layer: "zone")
+        #expect(zones.features.count == 1)
+        #expect(zones.features.first?[field: "covered_pct"]?.doubleValue == assessed["zones"]?.arrayValue?.first?["covered_pct"]?.doubleValue)
+    }
+
     @Test func badExportsAreJSON4xx() async throws {
         for (body, says) in [(#""bases": ["B1"], "minutes": 40"#, "format is missing"),
                              (#""bases": ["B1"], "minutes": 40, "format": "zip""#, "unknown format \"zip\""),

@@ -15,7 +15,7 @@ import Testing
     @Test func thePageIsServedAndRequestsNothingFromElsewhere() async throws {
         let reply = try await fixture.test { try await $0.execute(uri: "/", method: .get) }
         #expect(reply.status == .ok && reply.headers[.contentType]?.hasPrefix("text/html") == true)
-        #expect(reply.text.contains("/api/assess") && reply.text.contains("/api/solve") && reply.text.contains("/leaflet/leaflet.js"))
+        #expect(reply.text.contains("/api/assess") && reply.text.contains("/api/solve") && reply.text.contains("/api/layers") && reply.text.contains("/leaflet/leaflet.js"))
         #expect(!reply.text.contains("http://") && !reply.text.contains("https://") && !reply.text.contains("//cdn"))
     }
 
@@ -42,7 +42,7 @@ import Testing
         let routed = Set(fixture.server.router().routes.map { route in
             "\(route.method) " + route.path.description.replacingOccurrences(of: #":(\w+)"#, with: "{$1}", options: .regularExpression)
         })
-        #expect(routed.count == 11)
+        #expect(routed.count == 12)
         #expect(documented == routed)
     }
 

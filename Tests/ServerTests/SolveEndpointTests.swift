@@ -48,12 +48,33 @@ import TestSupport
         if body.contains("keep_existing") { #expect(result["sites"]?.arrayValue?.prefix(2).map { $0 } == [.string("B1"), .string("B2")]) }
     }
 
+    /// The tradeoff curve (`"model": "curve"`) gives the points `aircover
+    /// curve --json` prints; more bases never cover less demand weight.
+    @Test func aCurveGivesWhatTheCurveCommandPrints() async throws {
+        let command = try ServerFixture.command(["curve", fixture.scenarioFile.path, "--minutes", "15", "--max-p", "3", "--json"]).arrayValue ?? []
+        let job = try await fixture.test { client in
+            let started = try await client.solve(#"{"model": "curve", "minutes": 15, "p": 3}"#)
+            #expect(started.status == .accepted, "\(started.text)")
+            return try await client.awaitJob(try #require(try started.json["id"]?.stringValue))
+        }
+        #expect(job["status"] == .string("done"), "\(job.serialized)")
+        let points = try #require(job["result"]?["points"]?.arrayValue)
+        #expect(points.count == 3 && command.count == 3)
+        #expect(points.map { $0["p"] } == [.integer(1), .integer(2), .integer(3)] || points.map { $0["p"]?.doubleValue } == [1, 2, 3])
+        for (point, expected) in zip(points, command) {
+            for member in Self.planMembers { #expect(point[member] == expected[member], "p = \(point["p"]?.serialized ?? "?"): \(member)") }
+        }
+        let weights = points.compactMap { $0["grid_covered_weight"]?.doubleValue }
+        #expect(weights.count == 3 && zip(weights, weights.dropFirst()).allSatisfy { $0 <= $1 }, "\(weights)")
+    }
+
     static let badRequests: [(body: String, status: Int, says: String)] = [
+        (#"{"model": "curve", "minutes": 15}"#, 400, "p is missing: curve needs the largest number of bases"),
         ("{", 400, "not valid JSON"),
         (#"["mclp"]"#, 400, "must be a JSON object"),
         (#"{"minutes": 15, "p": 2}"#, 400, "model is missing"),
         (#"{"model": "pmedian", "minutes": 15, "p": 2}"#, 400, "unknown model \"pmedian\""),
-        (#"{"model": 3, "minutes": 15}"#, 400, "model must be \"lscp\" or \"mclp\""),
+        (#"{"model": 3, "minutes": 15}"#, 400, "model must be \"lscp\", \"mclp\" or \"curve\""),
         (#"{"model": "mclp", "minutes": 15}"#, 400, "p is missing"),
         (#"{"model": "mclp", "minutes": 15, "p": 0}"#, 400, "p = 0 is out of range"),
         (#"{"model": "mclp", "minutes": 15, "p": 23}"#, 400, "the scenario has 22 candidate sites"),

@@ -1,8 +1,9 @@
 import GeoCore
+import Isochrones
 import Planner
 
 /// The body of `POST /api/assess` (and of `/api/estimate`), read and checked against the study:
-/// `{"bases": [...], "minutes": M, "night": false}`.
+/// `{"bases": [...], "minutes": M, "night": false, "aircraft": "H135"}`.
 ///
 /// - `bases`: one to `ServerLimits.bases` entries, each a site id of the
 ///   scenario (existing base or candidate) or `[lon, lat]` in degrees
@@ -13,6 +14,9 @@ import Planner
 /// - `minutes`: one of the scenario's standards; may be left out when the
 ///   scenario has only one.
 /// - `night`: optional, default the scenario's own setting.
+/// - `aircraft`: optional, a type of `AircraftTypes` (default the
+///   scenario's own): the scenario's bases and positions fly it; sites whose
+///   `[bases] aircraft_field` names a type keep theirs.
 ///
 /// Anything else (other members, wrong types) is refused with a message
 /// naming the member and what is wrong.
@@ -20,19 +24,26 @@ struct AssessRequest {
     let bases: [Site]
     let minutes: Double
     let night: Bool
+    let aircraft: Aircraft
 
-    static let members = ["bases", "minutes", "night"]
+    static let members = ["bases", "minutes", "night", "aircraft"]
 
-    init(body: [UInt8], study: Study) throws(APIError) {
-        try self.init(try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false}"#, members: Self.members), study: study)
+    /// `aircraft`: the types the study offers (default: read now from its catalog).
+    init(body: [UInt8], study: Study, aircraft: AircraftTypes? = nil) throws(APIError) {
+        try self.init(try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false, "aircraft": "H135"}"#, members: Self.members),
+                      study: study, aircraft: aircraft ?? AircraftTypes(study: study))
     }
 
     /// The request from a body already read as a JSON object (other members are the caller's).
-    init(_ value: JSONValue, study: Study) throws(APIError) {
+    init(_ value: JSONValue, study: Study, aircraft types: AircraftTypes) throws(APIError) {
         bases = try Self.bases(value["bases"], study: study)
         minutes = try RequestJSON.standard(value["minutes"], study: study)
         night = try RequestJSON.flag(value["night"], named: "night") ?? study.scenario.night
+        aircraft = try types.resolve(value["aircraft"])
     }
+
+    /// The aircraft and dispatch the request flies.
+    var flight: Flight { Flight(aircraft: aircraft, night: night) }
 
     private static func bases(_ value: JSONValue?, study: Study) throws(APIError) -> [Site] {
         guard let value else { throw .badRequest("bases is missing: give a list of site ids or [lon, lat] positions") }

@@ -4,17 +4,18 @@ import Planner
 
 /// `GET /api/scenario`: what the page draws and offers, in WGS84 lon/lat.
 ///
-/// `{name, aircraft, night, standards: [min], bounds: [west, south, east, north],
+/// `{name, aircraft, aircraft_types, night, standards: [min], bounds: [west, south, east, north],
 ///   existing: [site], candidates: [site], zones: FeatureCollection}`, a site
 /// being `{id, name, lon, lat, existing}`. Zone features carry `id` (the id
 /// `/api/assess` reports zones by), `name`, `hazard` and `region`; their
 /// polygons are simplified for drawing (`displayTolerance`): the figures
-/// always come from the exact zones.
+/// always come from the exact zones. `aircraft_types` lists the types a
+/// request may choose (`AircraftTypes.json`), the scenario's own first.
 enum ScenarioDescription {
     /// Simplification tolerance of the drawn zones, degrees (about 100 m).
     static let displayTolerance = 0.001
 
-    static func json(of study: Study) throws -> JSONValue {
+    static func json(of study: Study, aircraft: AircraftTypes) throws -> JSONValue {
         let existing = Set(study.existing.map(\.id))
         func site(_ s: Site) -> JSONValue {
             .object([("id", .string(s.id)), ("name", .string(s.name)), ("lon", .number(s.position.lon)),
@@ -36,6 +37,7 @@ enum ScenarioDescription {
         let members: [(key: String, value: JSONValue)] = [
             ("name", .string(study.scenario.name)),
             ("aircraft", .string(study.scenario.aircraft.name)),
+            ("aircraft_types", aircraft.json),
             ("night", .bool(study.scenario.night)),
             ("standards", .array(standards)),
             ("bounds", bounds),

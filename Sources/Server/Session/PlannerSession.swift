@@ -10,8 +10,13 @@ public final class PlannerSession: Sendable {
     public let study: Study
     /// `GET /api/scenario`'s reply, serialized once.
     let scenarioJSON: String
-    private let otherDispatch: LazyValue<Study>
-    /// Coverage at one standard, day or night, built on the first solve that needs it.
+    /// The aircraft types a request may choose (the scenario's own first).
+    let aircraftTypes: AircraftTypes
+    /// The study flown by another aircraft or dispatch than the scenario's:
+    /// the same layers, grid and sites with the reach models rebuilt
+    /// (`Study.flown(aircraft:atNight:)`), on first use, once per flight.
+    private let flights: LazyValues<Flight, Study>
+    /// Coverage at one standard and flight, built on the first solve or estimate that needs it.
     private let sitings: LazyValues<SitingKey, ScenarioSiting>
     /// Each grid cell's reporting region (`/api/estimate`), found on first use.
     private let cellRegions: LazyValue<CellRegions>
@@ -26,11 +31,14 @@ public final class PlannerSession: Sendable {
     /// A session on a study read with `Study.load`.
     public init(study: Study) throws {
         self.study = study
-        scenarioJSON = try ScenarioDescription.json(of: study).serialized + "\n"
-        let otherDispatch = LazyValue { try study.flown(atNight: !study.scenario.night) }
-        self.otherDispatch = otherDispatch
-        let flown: @Sendable (Bool) throws -> Study = { night in night == study.scenario.night ? study : try otherDispatch.value() }
-        sitings = LazyValues { key in try ScenarioSiting(study: try flown(key.night), minutes: key.minutes) }
+        let aircraftTypes = AircraftTypes(study: study)
+        self.aircraftTypes = aircraftTypes
+        scenarioJSON = try ScenarioDescription.json(of: study, aircraft: aircraftTypes).serialized + "\n"
+        let own = Flight(aircraft: study.scenario.aircraft, night: study.scenario.night)
+        let flights = LazyValues<Flight, Study> { flight in try study.flown(aircraft: flight.aircraft, atNight: flight.night) }
+        self.flights = flights
+        let flown: @Sendable (Flight) throws -> Study = { flight in flight == own ? study : try flights.value(flight) }
+        sitings = LazyValues { key in try ScenarioSiting(study: try flown(key.flight), minutes: key.minutes) }
         solves = SolveJobs(sitings: sitings)
         cellRegions = LazyValue { CellRegions(study: study) }
         let source = study.scenario.source
@@ -48,7 +56,7 @@ public final class PlannerSession: Sendable {
         let thread = Thread { [sitings, cellRegions, study] in
             _ = try? cellRegions.value()
             for minutes in study.scenario.minutes.reversed() {
-                _ = try? sitings.value(SitingKey(minutes: minutes, night: study.scenario.night))
+                _ = try? sitings.value(SitingKey(minutes: minutes, flight: Flight(aircraft: study.scenario.aircraft, night: study.scenario.night)))
             }
         }
         thread.name = "aircover serve: coverage of every standard"
@@ -56,17 +64,17 @@ public final class PlannerSession: Sendable {
         thread.start()
     }
 
-    /// The study flown by day (`false`) or night (`true`).
-    func flown(atNight night: Bool) throws -> Study {
-        night == study.scenario.night ? study : try otherDispatch.value()
+    /// The study flown by `flight`'s aircraft, by day or night.
+    func flown(_ flight: Flight) throws -> Study {
+        flight == Flight(aircraft: study.scenario.aircraft, night: study.scenario.night) ? study : try flights.value(flight)
     }
 
     /// `POST /api/assess`: the `aircover assess --json` object for the
-    /// request's bases at its one standard, by day or night.
+    /// request's bases at its one standard, aircraft and dispatch.
     func assess(body: [UInt8]) async throws -> JSONValue {
-        let request = try AssessRequest(body: body, study: study)
+        let request = try AssessRequest(body: body, study: study, aircraft: aircraftTypes)
         return try await pool.run { [self] in
-            try Assessment.run(try flown(atNight: request.night), bases: request.bases, standards: [request.minutes]).json()
+            try Assessment.run(try flown(request.flight), bases: request.bases, standards: [request.minutes]).json()
         }
     }
 
@@ -74,10 +82,13 @@ public final class PlannerSession: Sendable {
     /// (`GridEstimate`) with `seconds`, the server's time for it. The first
     /// request at a standard and dispatch builds the candidates' coverage
     /// (the solves' own, kept), in the pool; later ones answer on the spot.
+    /// Another aircraft than the scenario's first builds its reach models
+    /// (`flown`), then that coverage: the cost of a first `aircover site`
+    /// run's coverage stage for that aircraft.
     func estimate(body: [UInt8]) async throws -> JSONValue {
-        let request = try AssessRequest(body: body, study: study)
+        let request = try AssessRequest(body: body, study: study, aircraft: aircraftTypes)
         let started = ContinuousClock.now
-        let key = SitingKey(minutes: request.minutes, night: request.night)
+        let key = SitingKey(minutes: request.minutes, flight: request.flight)
         // Once the coverage is built, the estimate takes milliseconds: it is
         // computed here rather than queued behind assessments in the pool.
         let estimate: JSONValue
@@ -93,23 +104,28 @@ public final class PlannerSession: Sendable {
         return .object(members + [("seconds", .number(seconds))])
     }
 
+    /// `POST /api/layers`: the served region and the zones' uncovered parts
+    /// of the request's bases (`CoverageLayers`), in the pool.
+    func layers(body: [UInt8]) async throws -> JSONValue {
+        let request = try AssessRequest(body: body, study: study, aircraft: aircraftTypes)
+        return try await pool.run { [self] in
+            try CoverageLayers.json(study: try flown(request.flight), bases: request.bases, minutes: request.minutes)
+        }
+    }
+
     /// `POST /api/export`: the plan as a file (`PlanDownload`).
     func export(body: [UInt8]) async throws -> PlanDownload {
-        let request = try ExportRequest(body: body, study: study)
+        let request = try ExportRequest(body: body, study: study, aircraft: aircraftTypes)
         return try await pool.run { [self] in
             try PlanDownload.make(request.format, bases: request.plan.bases, minutes: request.plan.minutes,
-                                  study: try flown(atNight: request.plan.night), scenario: scenarioFile)
+                                  study: try flown(request.plan.flight), scenario: scenarioFile,
+                                  aircraftChosen: request.plan.aircraft != study.scenario.aircraft)
         }
     }
 
     /// `POST /api/solve`: a new background solve (`SolveJobs.start`).
     func solve(body: [UInt8]) throws -> SolveJob {
-        try solves.start(try SolveJobRequest(body: body, study: study))
+        try solves.start(try SolveJobRequest(body: body, study: study, aircraft: aircraftTypes))
     }
 }
 
-/// Which coverage a solve runs on: a standard, by day or night.
-struct SitingKey: Hashable, Sendable {
-    let minutes: Double
-    let night: Bool
-}

@@ -1,49 +1,73 @@
 import GeoCore
+import Isochrones
 import Planner
 
 /// The body of `POST /api/solve`, read and checked against the study:
-/// `{"model": "lscp"|"mclp", "minutes": M, "p": N, "keep_existing": false,
-///   "night": false, "time_limit": 60}`.
+/// `{"model": "lscp"|"mclp"|"curve", "minutes": M, "p": N, "keep_existing": false,
+///   "night": false, "aircraft": "H135", "time_limit": 60}`.
 ///
-/// - `model`: `lscp` (fewest bases covering every coverable cell) or `mclp`
-///   (at most `p` bases covering the most weight); other models are refused.
+/// - `model`: `lscp` (fewest bases covering every coverable cell), `mclp`
+///   (at most `p` bases covering the most weight) or `curve` (MCLP for each
+///   number of bases up to `p`: `aircover curve --max-p P`); other models
+///   are refused.
 /// - `minutes`: one of the scenario's standards; may be left out when the
 ///   scenario has only one.
-/// - `p`: required by `mclp` (1 to the number of candidates, and at least the
-///   number of existing bases when they are kept); refused by `lscp`.
+/// - `p`: required by `mclp` and `curve` (1 to the number of candidates, and
+///   at least the number of existing bases when they are kept); refused by `lscp`.
 /// - `keep_existing`: optional, default false: the existing bases stay open.
 /// - `night`: optional, default the scenario's own setting.
+/// - `aircraft`: optional, as `AssessRequest`: the coverage the solve runs on
+///   is that aircraft's (built on first use, `PlannerSession.flown`).
 /// - `time_limit`: optional wall-clock seconds for the solver, default
 ///   `defaultTimeLimit`, at most `ServerLimits.solveSeconds`; `aircover site
-///   --time-limit` means the same.
+///   --time-limit` means the same (for `curve`, each point's, as `aircover
+///   curve --time-limit`).
 ///
 /// Anything else (other members, wrong types) is refused with a message
 /// naming the member and what is wrong.
 struct SolveJobRequest: Sendable {
-    let model: SitingModel
+    /// What a job solves: one plan (LSCP, MCLP) or the tradeoff curve.
+    enum Model: String, Sendable {
+        case lscp, mclp, curve
+
+        /// The siting model of a one-plan solve; nil for the curve.
+        var plan: SitingModel? {
+            switch self {
+            case .lscp: .lscp
+            case .mclp: .mclp
+            case .curve: nil
+            }
+        }
+    }
+
+    let model: Model
     let minutes: Double
     let p: Int?
     let keepExisting: Bool
     let night: Bool
+    let aircraft: Aircraft
     let timeLimit: Double
 
     /// The solver's time limit when the request gives none (`aircover site`'s default).
     static let defaultTimeLimit = 60.0
-    static let members = ["model", "minutes", "p", "keep_existing", "night", "time_limit"]
+    static let members = ["model", "minutes", "p", "keep_existing", "night", "aircraft", "time_limit"]
 
-    init(body: [UInt8], study: Study) throws(APIError) {
+    init(body: [UInt8], study: Study, aircraft types: AircraftTypes) throws(APIError) {
         let value = try RequestJSON.object(body, shape: #"{"model": "mclp", "minutes": M, "p": N, "keep_existing": false, "night": false}"#,
                                            members: Self.members)
         switch value["model"] {
-        case nil, .null?: throw .badRequest("model is missing: give \"lscp\" or \"mclp\"")
-        case .string(let name)? where name == "lscp": model = .lscp
-        case .string(let name)? where name == "mclp": model = .mclp
-        case .string(let name)?: throw .badRequest("unknown model \"\(name)\"; the planner's desk solves \"lscp\" and \"mclp\"")
-        case let other?: throw .badRequest("model must be \"lscp\" or \"mclp\", not \(other.typeName)")
+        case nil, .null?: throw .badRequest("model is missing: give \"lscp\", \"mclp\" or \"curve\"")
+        case .string(let name)?:
+            guard let known = Model(rawValue: name) else {
+                throw .badRequest("unknown model \"\(name)\"; the planner's desk solves \"lscp\", \"mclp\" and \"curve\"")
+            }
+            model = known
+        case let other?: throw .badRequest("model must be \"lscp\", \"mclp\" or \"curve\", not \(other.typeName)")
         }
         minutes = try RequestJSON.standard(value["minutes"], study: study)
         keepExisting = try RequestJSON.flag(value["keep_existing"], named: "keep_existing") ?? false
         night = try RequestJSON.flag(value["night"], named: "night") ?? study.scenario.night
+        aircraft = try types.resolve(value["aircraft"])
         switch value["time_limit"] {
         case nil, .null?: timeLimit = Self.defaultTimeLimit
         case let limit?:
@@ -55,9 +79,9 @@ struct SolveJobRequest: Sendable {
         }
         let candidates = study.candidates.count
         switch (model, value["p"]) {
-        case (.mclp, nil), (.mclp, .null?):
-            throw .badRequest("p is missing: mclp needs the number of bases, 1 to \(candidates)")
-        case (.mclp, let given?):
+        case (.mclp, nil), (.mclp, .null?), (.curve, nil), (.curve, .null?):
+            throw .badRequest("p is missing: \(model.rawValue) needs the \(model == .curve ? "largest " : "")number of bases, 1 to \(candidates)")
+        case (.mclp, let given?), (.curve, let given?):
             guard let number = given.doubleValue else { throw .badRequest("p must be a whole number of bases, not \(given.typeName)") }
             guard number == number.rounded(), abs(number) < 1e9 else { throw .badRequest("p must be a whole number of bases, not \(number)") }
             let count = Int(number)
@@ -76,6 +100,10 @@ struct SolveJobRequest: Sendable {
     /// The request as the job reports it.
     var json: JSONValue {
         .object([("model", .string(model.rawValue)), ("minutes", .number(minutes)), ("p", p.map { .integer($0) } ?? .null),
-                 ("keep_existing", .bool(keepExisting)), ("night", .bool(night)), ("time_limit", .number(timeLimit))])
+                 ("keep_existing", .bool(keepExisting)), ("night", .bool(night)), ("aircraft", .string(aircraft.name)),
+                 ("time_limit", .number(timeLimit))])
     }
+
+    /// The aircraft and dispatch the solve flies.
+    var flight: Flight { Flight(aircraft: aircraft, night: night) }
 }

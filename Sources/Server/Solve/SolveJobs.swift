@@ -84,14 +84,23 @@ final class SolveJobs: @unchecked Sendable {
         guard job.start() else { return }
         let outcome = Result { () throws -> JSONValue? in
             let minutes = NumberText.readable(request.minutes)
-            job.begin("coverage at \(minutes) min (\(request.night ? "night" : "day"))")
-            let siting = try sitings.value(SitingKey(minutes: request.minutes, night: request.night))
+            job.begin("coverage at \(minutes) min (\(request.aircraft.name), \(request.night ? "night" : "day"))")
+            let siting = try sitings.value(SitingKey(minutes: request.minutes, flight: request.flight))
             guard !job.cancellation.isCancelled else { return nil }
+            let keep = request.keepExisting ? siting.study.existingIndices : []
+            guard let model = request.model.plan else {
+                // The curve: `aircover curve`'s call; a cancel stops each remaining point's solver at once.
+                job.begin("solving mclp for p = \(max(1, keep.count)) to \(request.p ?? 0), each with the exact coverage of its bases")
+                hold?(job)
+                let points = try SolveCancellation.$current.withValue(job.cancellation) {
+                    try siting.curve(upTo: request.p ?? 0, keep: keep, timeLimitPerPoint: request.timeLimit)
+                }
+                return SolveResultJSON.curve(points, minutes: request.minutes)
+            }
             job.begin("solving \(request.model.rawValue)" + (request.p.map { " with p = \($0)" } ?? "") + ", then exact coverage of the bases chosen")
             hold?(job)
-            let keep = request.keepExisting ? siting.study.existingIndices : []
             let plan = try SolveCancellation.$current.withValue(job.cancellation) {
-                try siting.solve(request.model, p: request.p, budget: nil, keep: keep, timeLimit: request.timeLimit)
+                try siting.solve(model, p: request.p, budget: nil, keep: keep, timeLimit: request.timeLimit)
             }
             return SolveResultJSON.json(plan, minutes: request.minutes, study: siting.study)
         }

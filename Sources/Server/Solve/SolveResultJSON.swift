@@ -5,7 +5,7 @@ import Planner
 /// `aircover site --json` prints for the plan (`ScenarioSiting.json`:
 /// minutes, model, p, status, objective, bound, gap, sites, grid and exact
 /// coverage), followed by `bases`, the chosen sites `{id, name, lon, lat,
-/// existing}` in the order of `sites`.
+/// existing}` in the order of `sites`; a curve's (`curve`) lists its points.
 enum SolveResultJSON {
     static func json(_ plan: PlanRun.SitingPlan, minutes: Double, study: Study) -> JSONValue {
         guard case .object(let members) = ScenarioSiting.json(plan, minutes: minutes) else { return .null }
@@ -18,5 +18,13 @@ enum SolveResultJSON {
             }
         }
         return .object(members + [("bases", .array(bases))])
+    }
+
+    /// A finished curve: `{model: "curve", minutes, points}`, each point the
+    /// object `aircover curve --json` prints for it (without the aircraft,
+    /// night and cell size it records: the job's request has them).
+    static func curve(_ points: [PlanRun.SitingPlan], minutes: Double) -> JSONValue {
+        .object([("model", .string("curve")), ("minutes", .number(minutes)),
+                 ("points", .array(points.map { ScenarioSiting.json($0, minutes: minutes) }))])
     }
 }
