@@ -62,6 +62,23 @@ import Testing
         }
     }
 
+    /// A cancelled curve stops before its next point: no further solve nor
+    /// exact coverage (20 points here, each some tenths of a second).
+    @Test func aCancelStopsTheCurveBeforeItsNextPoint() async throws {
+        let released = ReleaseTime()
+        holdSolvesUntilCancelled(ids: ["s1"], released: released)
+        try await fixture.test { client in
+            let id = try #require(try await client.solve(#"{"model": "curve", "minutes": 15, "p": 20}"#).json["id"]?.stringValue)
+            _ = try await Self.poll(client, id, seconds: 240) { $0["progress"]?["stage"]?.stringValue?.hasPrefix("solving") == true }
+            _ = try await client.execute(uri: "/api/solve/\(id)", method: .delete)
+            let job = try await Self.poll(client, id, seconds: 240) { $0["status"] != .string("running") }
+            #expect(job["status"] == .string("cancelled") && job["result"] == .null, "\(job.serialized)")
+            let finished = try #require(try fixture.server.session.solves.job(id).finishedAt)
+            let stopped = (finished - (try #require(released.get()))) / .seconds(1)
+            #expect(stopped < 2, "stopped \(stopped) s after the cancel")
+        }
+    }
+
     /// Holds the jobs `ids` (nil: every job) on the solve thread, as their
     /// solve begins, until they are cancelled (at most 300 s); `released`
     /// gets the time the cancel was seen.

@@ -62,11 +62,15 @@ public struct ScenarioSiting: Sendable {
         return (optima.best == first.result ? first : try plan(optima.best, p: p), optima)
     }
 
-    /// MCLP for p = 1 … k (never fewer than the kept bases).
+    /// MCLP for p = 1 … k (never fewer than the kept bases). Bound to a
+    /// cancelled `SolveCancellation`, it stops before the next point and
+    /// throws `CancellationError`.
     public func curve(upTo k: Int, keep: Set<Int>, timeLimitPerPoint: Double?) throws -> [PlanRun.SitingPlan] {
         guard k >= max(1, keep.count) else { throw InputError("--max-p must be at least \(max(1, keep.count)) (the bases kept open)") }
         guard k <= study.candidates.count else { throw InputError("--max-p \(k) is more than the \(study.candidates.count) candidate sites") }
         return try (max(1, keep.count)...k).map { p in
+            // Cancelled (`SolveCancellation`): no further point, nor its exact coverage.
+            if SolveCancellation.current?.isCancelled == true { throw CancellationError() }
             var options = SitingOptions()
             options.p = p
             options.keep = keep
