@@ -52,6 +52,10 @@ public enum PlanHTMLReport {
             if let e = s.expected {
                 html += "<h3>Expected coverage</h3><p>\(esc(e.sentence))</p>" + table([["zone", "grid km²", "expected km²", "expected %"]]
                     + e.zones.map { [$0.name, num($0.gridKm2, 2), num($0.expectedKm2, 2), num($0.gridKm2 > 0 ? 100 * $0.expectedKm2 / $0.gridKm2 : 0, 2)] })
+                if !e.regions.isEmpty {
+                    html += table([["region", "grid km²", "expected km²", "expected %"]]
+                        + e.regions.map { [$0.name, num($0.gridKm2, 2), num($0.expectedKm2, 2), num($0.gridKm2 > 0 ? 100 * $0.expectedKm2 / $0.gridKm2 : 0, 2)] })
+                }
             }
             html += "<h3>N−1 resilience</h3>" + table([["base lost", "covered %", "loss, points"]]
                 + s.resilience.outages.map { [run.existing[$0.base].id, num($0.coveredPercent, 2), num($0.lossPoints, 2)] })

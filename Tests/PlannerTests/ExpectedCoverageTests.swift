@@ -57,6 +57,37 @@ import TestSupport
         #expect(PlanSummary.json(plain, versions: ToolVersions.current)["standards"]?.arrayValue?[0]["expected"] == nil)
     }
 
+    /// Per reporting region: each cell counts in the region holding its
+    /// centre; at 40 min every cell is reached by both bases (0.96).
+    @Test func regionsGetTheirCellsFigures() throws {
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"name":"west"},"geometry":{"type":"Polygon","coordinates":[[[121.9,40.9],[122.5,40.9],[122.5,41.9],[121.9,41.9],[121.9,40.9]]]}},
+        {"type":"Feature","properties":{"name":"east"},"geometry":{"type":"Polygon","coordinates":[[[122.5,40.9],[123.1,40.9],[123.1,41.9],[122.5,41.9],[122.5,40.9]]]}}]}
+        """.write(to: root.appendingPathComponent("regions.geojson"), atomically: true, encoding: .utf8)
+        let file = try SmallScenario.write(in: root, extra: "[availability]\nbusy = 0.2\n") {
+            $0.replacingOccurrences(of: "cell_km = 4", with: "cell_km = 4\nregions = \"regions.geojson\"")
+        }
+        let run = try PlanRun.run(try Scenario.load(file))
+        let at40 = try #require(run.standards[1].expected)
+        #expect(at40.regions.map(\.name) == ["west", "east"])
+        for region in at40.regions { #expect(abs(region.expectedKm2 - 0.96 * region.gridKm2) < 1e-9 * region.gridKm2) }
+        // Every cell centre lies in one of the two halves: the regions share out the zone's grid area.
+        #expect(abs(at40.regions.reduce(0) { $0 + $1.gridKm2 } - at40.zones[0].gridKm2) < 1e-6)
+        // At 15 min the halves differ from 0.96 and from each other only through their cells' k; check against counting.
+        let at15 = try #require(run.standards[0].expected)
+        for (r, region) in at15.regions.enumerated() {
+            var grid = 0.0, expected = 0.0
+            for cell in run.grid.cells where (cell.centre.lon < 122.5) == (r == 0) {
+                let k = run.existing.filter { Geodesic.wgs84.inverse(from: $0.position, to: cell.centre).distance <= 20_000 }.count
+                let km2 = cell.zoneAreas.reduce(0) { $0 + $1.km2 }
+                grid += km2
+                expected += km2 * (1 - pow(0.2, Double(k)))
+            }
+            #expect(abs(region.gridKm2 - grid) < 1e-9 * grid && abs(region.expectedKm2 - expected) < 1e-9 * grid, "\(region.name)")
+        }
+    }
+
     /// Weather scales every figure; a night share mixes in the night
     /// dispatch, which at 20 min (20 min to dispatch) reaches nothing.
     @Test func weatherAndNightWeightTheFigures() throws {

@@ -14,7 +14,8 @@ import GeoCore
 /// share s, the probability is (1 − s) · P_day + s · P_night, k counted with
 /// each dispatch. Figures: the expected share of the demand weight, and per
 /// zone the expected share of its area (cells' zone shares, in km²), per
-/// hazard type the same over its zones. Independence of busy aircraft makes
+/// hazard type the same over its zones, per reporting region the same over
+/// its cells (`CellRegions`). Independence of busy aircraft makes
 /// these figures optimistic when the load is high (`aircover simulate`).
 public struct ExpectedCoverage: Sendable {
     public struct Zone: Sendable {
@@ -38,6 +39,9 @@ public struct ExpectedCoverage: Sendable {
     public let expectedPercent: Double
     public let deterministicPercent: Double
     public let zones: [Zone]
+    /// Per reporting region (`CellRegions`: each cell in one region), its
+    /// cells' grid km² in zones and the expected km² reached.
+    public let regions: [(name: String, gridKm2: Double, expectedKm2: Double)]
 
     /// The figures for the existing bases of `study` at `minutes`. Throws
     /// when the estimated load is one aircraft-year per aircraft or more (q ≥ 1).
@@ -92,7 +96,14 @@ public struct ExpectedCoverage: Sendable {
         let grid = study.grid
         var expectedWeight = 0.0, servedWeight = 0.0, totalWeight = 0.0
         var zoneGrid = [Double](repeating: 0, count: grid.zones.count), zoneExpected = zoneGrid
+        let cellRegions = CellRegions(study: study)
+        var regionGrid = [Double](repeating: 0, count: cellRegions.names.count), regionExpected = regionGrid
         for (c, cell) in grid.cells.enumerated() {
+            if let r = cellRegions.cellRegion[c] {
+                let km2 = cell.zoneAreas.reduce(0) { $0 + $1.km2 }
+                regionGrid[r] += km2
+                regionExpected[r] += km2 * probability[c]
+            }
             totalWeight += cell.weight
             expectedWeight += cell.weight * probability[c]
             if !deterministic.sites(serving: c).isEmpty { servedWeight += cell.weight }
@@ -109,7 +120,8 @@ public struct ExpectedCoverage: Sendable {
             zones: grid.zones.indices.map { z in
                 Zone(id: grid.zones[z].id, name: grid.zones[z].name, hazard: grid.zones[z].hazard,
                      gridKm2: zoneGrid[z], expectedKm2: zoneExpected[z])
-            })
+            },
+            regions: cellRegions.names.indices.map { (cellRegions.names[$0], regionGrid[$0], regionExpected[$0]) })
     }
 
     /// Hazard types in first-seen order with their zones' grid and expected km².
@@ -148,6 +160,10 @@ public struct ExpectedCoverage: Sendable {
             })),
             ("hazards", .array(hazards.map { h in
                 .object([("hazard", .string(h.hazard)), ("expected_covered_pct", pct(h.expectedKm2, h.gridKm2))])
+            })),
+            ("regions", .array(regions.map { r in
+                .object([("name", .string(r.name)), ("expected_km2", n(r.expectedKm2)), ("grid_km2", n(r.gridKm2)),
+                         ("expected_covered_pct", pct(r.expectedKm2, r.gridKm2))])
             })),
         ])
     }

@@ -1,19 +1,18 @@
 import Coverage
 import GeoCore
-import Planner
 
-/// The reporting region of each demand cell, for the grid estimate's
-/// figures per region (`GridEstimate`): with a regions layer, the first
+/// The reporting region of each demand cell, for the figures per region
+/// that come from the grid (the server's estimate, expected coverage): with a regions layer, the first
 /// region whose polygon covers the cell's centre; without, the `region` of
 /// the zone with the largest share of the cell. Regions are listed as
 /// `aircover assess --json` lists them (the layer's order; zone regions by
 /// name); a cell in none counts in no region.
-struct CellRegions: Sendable {
-    let names: [String]
+public struct CellRegions: Sendable {
+    public let names: [String]
     /// Per grid cell, an index into `names`, or nil.
-    let cellRegion: [Int?]
+    public let cellRegion: [Int?]
 
-    init(study: Study) {
+    public init(study: Study) {
         let cells = study.grid.cells
         if let regions = study.regions {
             names = regions.map(\.name)
