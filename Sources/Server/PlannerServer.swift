@@ -24,6 +24,7 @@ public struct PlannerServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
         }
         router.get("/api/scenario") { [session] _, _ in JSONResponse.text(session.scenarioJSON) }
+        router.get("/api/basemap") { [session] _, _ in JSONResponse.text(try await session.basemapJSON()) }
         router.post("/api/assess") { [session] request, _ in
             let body = try await request.body.collect(upTo: ServerLimits.bodyBytes)
             return JSONResponse.make(try await session.assess(body: Array(buffer: body)))

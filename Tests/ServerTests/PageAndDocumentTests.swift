@@ -42,7 +42,7 @@ import Testing
         let routed = Set(fixture.server.router().routes.map { route in
             "\(route.method) " + route.path.description.replacingOccurrences(of: #":(\w+)"#, with: "{$1}", options: .regularExpression)
         })
-        #expect(routed.count == 12)
+        #expect(routed.count == 13)
         #expect(documented == routed)
     }
 

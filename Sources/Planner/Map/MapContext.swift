@@ -5,14 +5,14 @@ import GeoCore
 /// boundaries), read once and cut to each map's view. Polygons only, in
 /// WGS84 longitude and latitude like every layer of a scenario; features of
 /// other shapes are skipped.
-struct MapContext {
-    let polygons: [Geometry]
+public struct MapContext: Sendable {
+    public let polygons: [Geometry]
 
     static let none = MapContext(polygons: [])
 
     init(polygons: [Geometry]) { self.polygons = polygons }
 
-    init(_ layers: [URL]) throws {
+    public init(_ layers: [URL]) throws {
         var polygons: [Geometry] = []
         for url in layers {
             for feature in try VectorLayer.read(url.path).features {
@@ -28,7 +28,7 @@ struct MapContext {
 
     /// The polygons' parts within `lonLat` (so that only what the map shows
     /// is densified and projected).
-    func within(_ lonLat: Envelope) throws -> [Geometry] {
+    public func within(_ lonLat: Envelope) throws -> [Geometry] {
         let box = Geometry.rectangle(lonLat)
         return try polygons.compactMap { g in
             let part = try g.intersection(box)

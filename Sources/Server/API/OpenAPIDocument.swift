@@ -56,6 +56,10 @@ enum OpenAPIDocument {
                 ("/api/scenario", .object([("get", operation(
                     "The study: name, aircraft, standards, bounds, existing bases, candidate sites and zones (GeoJSON, lon/lat, simplified for drawing).",
                     [("200", jsonReply("The study.", .object([("$ref", .string("#/components/schemas/Scenario"))])))]))])),
+                ("/api/basemap", .object([("get", operation(
+                    "The offline basemap drawn under the zones: the scenario's context layers ([output] context) and reporting regions, within 2° of the zones, simplified at 0.005° for drawing.",
+                    [("200", jsonReply("GeoJSON FeatureCollection, lon/lat; feature properties layer (\"context\" or \"region\") and, for regions, name.",
+                                       .object([("type", .string("object"))])))]))])),
                 ("/api/assess", .object([("post", operation(
                     "Exact coverage of a base set at one standard, day or night: the object `aircover assess SCENARIO --bases … --json` prints, with only that standard in `standards`.",
                     [("200", jsonReply("The assessment.", .object([("type", .string("object"))]))),
@@ -215,6 +219,8 @@ enum OpenAPIDocument {
                         ("existing", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/components/schemas/Site"))]))])),
                         ("candidates", .object([("type", .string("array")), ("items", .object([("$ref", .string("#/components/schemas/Site"))]))])),
                         ("zones", .object([("type", .string("object")), ("description", .string("GeoJSON FeatureCollection; feature properties id, name, hazard, region."))])),
+                        ("tiles", .object([("type", .string("string")), ("nullable", .bool(true)),
+                                           ("description", .string("The raster tile URL of `aircover serve --tiles` ({z}, {x}, {y}), or null: the page then requests nothing beyond the server."))])),
                     ])),
                 ])),
                 ("Site", .object([

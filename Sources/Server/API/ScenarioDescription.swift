@@ -5,17 +5,18 @@ import Planner
 /// `GET /api/scenario`: what the page draws and offers, in WGS84 lon/lat.
 ///
 /// `{name, aircraft, aircraft_types, night, standards: [min], bounds: [west, south, east, north],
-///   existing: [site], candidates: [site], zones: FeatureCollection}`, a site
+///   existing: [site], candidates: [site], zones: FeatureCollection, tiles}`, a site
 /// being `{id, name, lon, lat, existing}`. Zone features carry `id` (the id
 /// `/api/assess` reports zones by), `name`, `hazard` and `region`; their
 /// polygons are simplified for drawing (`displayTolerance`): the figures
 /// always come from the exact zones. `aircraft_types` lists the types a
-/// request may choose (`AircraftTypes.json`), the scenario's own first.
+/// request may choose (`AircraftTypes.json`), the scenario's own first;
+/// `tiles` the raster tile URL of `serve --tiles` (`TileURL`), or null.
 enum ScenarioDescription {
     /// Simplification tolerance of the drawn zones, degrees (about 100 m).
     static let displayTolerance = 0.001
 
-    static func json(of study: Study, aircraft: AircraftTypes) throws -> JSONValue {
+    static func json(of study: Study, aircraft: AircraftTypes, tiles: String? = nil) throws -> JSONValue {
         let existing = Set(study.existing.map(\.id))
         func site(_ s: Site) -> JSONValue {
             .object([("id", .string(s.id)), ("name", .string(s.name)), ("lon", .number(s.position.lon)),
@@ -44,6 +45,7 @@ enum ScenarioDescription {
             ("existing", .array(study.existing.map(site))),
             ("candidates", .array(study.candidates.map(site))),
             ("zones", collection),
+            ("tiles", tiles.map { .string($0) } ?? .null),
         ]
         return .object(members)
     }

@@ -21,6 +21,8 @@ public final class PlannerSession: Sendable {
     /// Each grid cell's reporting region (`/api/estimate`), found on first use.
     private let cellRegions: LazyValue<CellRegions>
     private let pool = ComputePool()
+    /// `GET /api/basemap`'s reply (`Basemap`), serialized on first use.
+    private let basemap: LazyValue<String>
     /// The scenario file as read at start, and its folder (`/api/export`'s
     /// TOML); nil when the study was not read from one.
     private let scenarioFile: (table: ConfigTable, directory: String)?
@@ -28,12 +30,14 @@ public final class PlannerSession: Sendable {
     /// long solve never holds up an assessment.
     let solves: SolveJobs
 
-    /// A session on a study read with `Study.load`.
-    public init(study: Study) throws {
+    /// A session on a study read with `Study.load`; `tiles`: a raster tile
+    /// URL the page adds for users online (`TileURL`), or nil (offline).
+    public init(study: Study, tiles: String? = nil) throws {
         self.study = study
         let aircraftTypes = AircraftTypes(study: study)
         self.aircraftTypes = aircraftTypes
-        scenarioJSON = try ScenarioDescription.json(of: study, aircraft: aircraftTypes).serialized + "\n"
+        scenarioJSON = try ScenarioDescription.json(of: study, aircraft: aircraftTypes, tiles: try tiles.map(TileURL.check)).serialized + "\n"
+        basemap = LazyValue { try Basemap.json(of: study).serialized + "\n" }
         let own = Flight(aircraft: study.scenario.aircraft, night: study.scenario.night)
         let flights = LazyValues<Flight, Study> { flight in try study.flown(aircraft: flight.aircraft, atNight: flight.night) }
         self.flights = flights
@@ -106,6 +110,11 @@ public final class PlannerSession: Sendable {
 
     /// `POST /api/layers`: the served region and the zones' uncovered parts
     /// of the request's bases (`CoverageLayers`), in the pool.
+    /// `GET /api/basemap`: the offline basemap (`Basemap`), built once in the pool.
+    func basemapJSON() async throws -> String {
+        try await pool.run { [basemap] in try basemap.value() }
+    }
+
     func layers(body: [UInt8]) async throws -> JSONValue {
         let request = try AssessRequest(body: body, study: study, aircraft: aircraftTypes)
         return try await pool.run { [self] in
