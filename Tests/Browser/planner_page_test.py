@@ -80,6 +80,12 @@ on_scene_min = 15
 max_altitude_m = 3000
 [standards]
 minutes = [15, 40]
+[output]
+context = ["context.geojson"]
+"""
+# A province around the square: the page's offline basemap (GET /api/basemap).
+CONTEXT = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"province"},
+"geometry":{"type":"Polygon","coordinates":[[[121.5,40.6],[123.5,40.6],[123.5,42.2],[121.5,42.2],[121.5,40.6]]]}}]}
 """
 
 
@@ -94,7 +100,7 @@ def write_scenario(folder, columns=5, rows=4, cell_km=4):
             lines.append("C%03d,candidate %d,%.5f,%.5f" % (n, n, 122.0 + (c + 0.5) / columns, 41.0 + 0.8 * (r + 0.5) / rows))
     scenario = SCENARIO.replace("cell_km = 4", "cell_km = %g" % cell_km)
     for name, text in [("zone.geojson", ZONE), ("bases.csv", BASES), ("candidates.csv", "\n".join(lines) + "\n"),
-                       ("scenario.toml", scenario)]:
+                       ("context.geojson", CONTEXT), ("scenario.toml", scenario)]:
         with open(os.path.join(folder, name), "w") as f:
             f.write(text)
     return os.path.join(folder, "scenario.toml")
@@ -184,6 +190,16 @@ def run(arguments, checks):
         checks.check(len(zones) >= 1, "the zone is drawn on the map", "%d paths" % len(zones))
         listed = [li.get_attribute("data-id") for li in driver.find_elements(By.CSS_SELECTOR, "#bases li[data-id]")]
         checks.check(listed == ["B1", "B2"], "the plan starts with the existing bases", str(listed))
+        wait.until(lambda d: d.find_element(By.ID, "map").get_attribute("data-basemap-features") is not None)
+        basemap = driver.find_element(By.ID, "map").get_attribute("data-basemap-features")
+        outlines = [p for p in driver.find_elements(By.CSS_SELECTOR, "#map path:not(.leaflet-interactive)")
+                    if (p.get_attribute("stroke") or "").lower() == "#7a7a7a"]
+        checks.check(basemap == "1" and len(outlines) == 1, "the offline basemap (the context layer) is drawn under the zones",
+                     "%s features, %d grey outlines" % (basemap, len(outlines)))
+        swatch = driver.find_element(By.ID, "legend-context").value_of_css_property("border-top-color")
+        checks.check(swatch.replace(" ", "") in ("rgb(122,122,122)", "rgba(122,122,122,1)"), "the legend's boundary swatch is the outline's grey", swatch)
+        tiles = driver.execute_script("return document.querySelectorAll('.leaflet-tile').length")
+        checks.check(tiles == 0, "without --tiles the page loads no tile")
         shot(driver, "1-loaded.png")
 
         # 2. At the 15 min standard (a base covers part of the square),
