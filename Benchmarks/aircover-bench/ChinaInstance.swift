@@ -32,9 +32,10 @@ func benchmarkChinaMatrix() throws {
     let cpu0 = cpuSeconds(), wall0 = Date()
     let matrix = try builder.build(sites: sites, cells: cells)
     let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
-    print(JSONValue.object([
-        ("task", .string("china-matrix")), ("cell_km", .number(cellKm)), ("cells", .integer(cells.count)), ("sites", .integer(sites.count)),
-        ("minutes", .number(minutes)), ("pairs", .integer(matrix.entryCount)), ("grid_s", .number(gridSeconds)),
-        ("wall_s", .number(wall)), ("cpu_s", .number(cpu)), ("peak_rss_mb", .number(peakResidentMegabytes())),
-    ]).serialized)
+    print(
+        JSONValue.object([
+            ("task", .string("china-matrix")), ("cell_km", .number(cellKm)), ("cells", .integer(cells.count)), ("sites", .integer(sites.count)),
+            ("minutes", .number(minutes)), ("pairs", .integer(matrix.entryCount)), ("grid_s", .number(gridSeconds)),
+            ("wall_s", .number(wall)), ("cpu_s", .number(cpu)), ("peak_rss_mb", .number(peakResidentMegabytes())),
+        ]).serialized)
 }

@@ -38,13 +38,14 @@ func benchmarkGeodesics() {
         worst = max(worst, difference)
         worstRatio = max(worstRatio, difference / ChordGeodesic.errorBound(distance: karney[k]))
     }
-    print(JSONValue.object([
-        ("task", .string("geodesics")), ("pairs", .integer(count)),
-        ("inverse_cpu_s", .number(inverseCPU)), ("inverse_per_second", .number(Double(count) / inverseCPU)),
-        ("inverse_distance_sum_m", .number(karney.reduce(0, +))),
-        ("chord_cpu_s", .number(chordCPU)), ("chord_per_second", .number(Double(count) / chordCPU)),
-        ("chord_distance_sum_m", .number(chord.reduce(0, +))),
-        ("chord_max_difference_m", .number(worst)), ("chord_worst_share_of_bound", .number(worstRatio)),
-        ("longest_m", .number(karney.max() ?? 0)),
-    ]).serialized)
+    print(
+        JSONValue.object([
+            ("task", .string("geodesics")), ("pairs", .integer(count)),
+            ("inverse_cpu_s", .number(inverseCPU)), ("inverse_per_second", .number(Double(count) / inverseCPU)),
+            ("inverse_distance_sum_m", .number(karney.reduce(0, +))),
+            ("chord_cpu_s", .number(chordCPU)), ("chord_per_second", .number(Double(count) / chordCPU)),
+            ("chord_distance_sum_m", .number(chord.reduce(0, +))),
+            ("chord_max_difference_m", .number(worst)), ("chord_worst_share_of_bound", .number(worstRatio)),
+            ("longest_m", .number(karney.max() ?? 0)),
+        ]).serialized)
 }

@@ -34,13 +34,16 @@ enum LiaoningInstance {
         return (grid.cells.map(\.centre), siteIDs, sites, grid)
     }
 
-    static let aircraft = Aircraft(name: "planning-medium", cruiseSpeedKmh: 250, dispatchDayMin: 15, dispatchNightMin: 30,
-                                   enduranceMin: 240, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
+    static let aircraft = Aircraft(
+        name: "planning-medium", cruiseSpeedKmh: 250, dispatchDayMin: 15, dispatchNightMin: 30,
+        enduranceMin: 240, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
 
     /// Writes the instance; with `pointsOnly`, only cells.csv and sites.csv
     /// (what the coverage-matrix peer reads) and no pairs.
-    static func write(cellKm: Double, siteKm: Double = 10, minutes: Double, to folder: URL,
-                      pointsOnly: Bool = false) throws -> (cells: Int, sites: Int, pairs: Int) {
+    static func write(
+        cellKm: Double, siteKm: Double = 10, minutes: Double, to folder: URL,
+        pointsOnly: Bool = false
+    ) throws -> (cells: Int, sites: Int, pairs: Int) {
         let (cells, siteIDs, sites, grid) = try make(cellKm: cellKm, siteKm: siteKm)
         var cellTable = "id,lon,lat\n", siteTable = "id,lon,lat\n"
         for (c, p) in cells.enumerated() { cellTable += "c\(c),\(p.lon),\(p.lat)\n" }

@@ -41,8 +41,9 @@ func benchmarkIsochrones() throws {
         wind = .uniform(WindVector(fromDegrees: parts[0], speedKmh: parts[1]))
     }
     // The peer uses the same figures: 280 km/h, 10 min dispatch, range never binding.
-    let aircraft = Aircraft(name: "bench", cruiseSpeedKmh: 280, dispatchDayMin: 10, dispatchNightMin: 10,
-                            enduranceMin: 600, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
+    let aircraft = Aircraft(
+        name: "bench", cruiseSpeedKmh: 280, dispatchDayMin: 10, dispatchNightMin: 10,
+        enduranceMin: 600, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
     let builder = IsochroneBuilder(model: try ReachModel(aircraft: aircraft, wind: wind), toleranceMetres: tolerance)
     let bases = BenchmarkBases.liaoning(count: count)
     let cpu0 = cpuSeconds(), wall0 = Date()
@@ -69,13 +70,15 @@ func writeLiaoningInstance() throws {
     let cellKm = Double(argument("--cell-km", default: "5"))!, minutes = Double(argument("--minutes", default: "30"))!
     let siteKm = Double(argument("--site-km", default: "10"))!
     let wall0 = Date()
-    let made = try LiaoningInstance.write(cellKm: cellKm, siteKm: siteKm, minutes: minutes, to: folder,
-                                          pointsOnly: CommandLine.arguments.contains("--points-only"))
-    print(JSONValue.object([
-        ("task", .string("liaoning-instance")), ("cell_km", .number(cellKm)), ("minutes", .number(minutes)),
-        ("cells", .integer(made.cells)), ("sites", .integer(made.sites)), ("pairs", .integer(made.pairs)),
-        ("wall_s", .number(Date().timeIntervalSince(wall0))), ("peak_rss_mb", .number(peakResidentMegabytes())),
-    ]).serialized)
+    let made = try LiaoningInstance.write(
+        cellKm: cellKm, siteKm: siteKm, minutes: minutes, to: folder,
+        pointsOnly: CommandLine.arguments.contains("--points-only"))
+    print(
+        JSONValue.object([
+            ("task", .string("liaoning-instance")), ("cell_km", .number(cellKm)), ("minutes", .number(minutes)),
+            ("cells", .integer(made.cells)), ("sites", .integer(made.sites)), ("pairs", .integer(made.pairs)),
+            ("wall_s", .number(Date().timeIntervalSince(wall0))), ("peak_rss_mb", .number(peakResidentMegabytes())),
+        ]).serialized)
 }
 
 /// The all-pairs reference: every (site, cell) pair timed by the reach
@@ -125,7 +128,10 @@ do {
     case "geodesics": benchmarkGeodesics()
     case "liaoning-instance": try writeLiaoningInstance()
     default:
-        FileHandle.standardError.write(Data("usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench geodesics [--pairs N]\n       aircover-bench liaoning-instance [--cell-km K] [--site-km K] [--minutes M] [--out DIR] [--points-only]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M] [--verify]\n       aircover-bench china-matrix [--cell-km K] [--minutes M]\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench geodesics [--pairs N]\n       aircover-bench liaoning-instance [--cell-km K] [--site-km K] [--minutes M] [--out DIR] [--points-only]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M] [--verify]\n       aircover-bench china-matrix [--cell-km K] [--minutes M]\n"
+                    .utf8))
         exit(2)
     }
 } catch {

@@ -70,8 +70,10 @@ public struct CoverageEvaluation: Sendable {
     /// Regions: with `regions` given (e.g. counties), each region's figure is
     /// the zones' area inside it (their union ∩ region) and the part of that
     /// the served region covers; without, the zones' own `region` names group them.
-    public static func evaluate(grid: DemandGrid, served: Geometry, population: [PopulationPoint] = [],
-                                servedCells: [Bool]? = nil, regions: [ReportingRegion]? = nil) throws -> CoverageEvaluation {
+    public static func evaluate(
+        grid: DemandGrid, served: Geometry, population: [PopulationPoint] = [],
+        servedCells: [Bool]? = nil, regions: [ReportingRegion]? = nil
+    ) throws -> CoverageEvaluation {
         let transformer = try grid.projection.transformerFromWGS84()
         let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
         var gridCovered = [Double](repeating: 0, count: grid.zones.count)
@@ -93,7 +95,8 @@ public struct CoverageEvaluation: Sendable {
         // The areas to measure, in one list so that they share the cores:
         // the zones, the hazard and region groups, the regions, then all zones.
         enum Job: Sendable { case zone(Int), group(Geometry), region(Geometry), total }
-        let jobs = grid.zones.indices.map(Job.zone) + (hazardGroups + regionGroups).map { Job.group($0.merged) }
+        let jobs =
+            grid.zones.indices.map(Job.zone) + (hazardGroups + regionGroups).map { Job.group($0.merged) }
             + regionPlanes.map(Job.region) + [Job.total]
         let measured = try CoveredAreaMeasurer.measure(jobs.count, served: servedPlane, demand: everything) { index, area in
             switch jobs[index] {
@@ -112,8 +115,9 @@ public struct CoverageEvaluation: Sendable {
             }
         }
         let zones = grid.zones.indices.map { z in
-            AreaCoverage(name: grid.zones[z].name, id: grid.zones[z].id, areaKm2: measured[z].area, coveredKm2: measured[z].covered,
-                         gridCoveredKm2: servedCells == nil ? nil : gridCovered[z])
+            AreaCoverage(
+                name: grid.zones[z].name, id: grid.zones[z].id, areaKm2: measured[z].area, coveredKm2: measured[z].covered,
+                gridCoveredKm2: servedCells == nil ? nil : gridCovered[z])
         }
         // Back to lon/lat here: a PROJ transformer serves one thread.
         let uncovered = try grid.zones.indices.map { z in
@@ -123,7 +127,9 @@ public struct CoverageEvaluation: Sendable {
         var next = grid.zones.count
         func take(_ names: [String]) -> [AreaCoverage] {
             defer { next += names.count }
-            return names.enumerated().map { AreaCoverage(name: $1, areaKm2: measured[next + $0].area, coveredKm2: measured[next + $0].covered, gridCoveredKm2: nil) }
+            return names.enumerated().map {
+                AreaCoverage(name: $1, areaKm2: measured[next + $0].area, coveredKm2: measured[next + $0].covered, gridCoveredKm2: nil)
+            }
         }
         let hazards = take(hazardGroups.map(\.name))
         var regionCoverage = take(regionGroups.map(\.name))
@@ -131,17 +137,19 @@ public struct CoverageEvaluation: Sendable {
         // The grid estimate of the total adds zone shares, which counts
         // overlaps twice: give it only when zones do not overlap.
         let disjoint = abs(zones.reduce(0) { $0 + $1.areaKm2 } - everything.area / 1e6) <= 1e-9 * everything.area / 1e6
-        let total = AreaCoverage(name: "all zones", areaKm2: measured[next].area, coveredKm2: measured[next].covered,
-                                 gridCoveredKm2: servedCells == nil || !disjoint ? nil : gridCovered.reduce(0, +))
+        let total = AreaCoverage(
+            name: "all zones", areaKm2: measured[next].area, coveredKm2: measured[next].covered,
+            gridCoveredKm2: servedCells == nil || !disjoint ? nil : gridCovered.reduce(0, +))
         var coveredPeople = 0.0
         if !population.isEmpty, !servedPlane.isEmpty {
             let prepared = PreparedGeometry(servedPlane)
             let points = try transformer.transform(population.map(\.position.xy))
             for (person, xy) in zip(population, points) where prepared.covers(xy) { coveredPeople += person.count }
         }
-        return CoverageEvaluation(zones: zones, hazards: hazards, regions: regionCoverage,
-                                  total: total, coveredPopulation: coveredPeople,
-                                  totalPopulation: population.reduce(0) { $0 + $1.count }, uncovered: uncovered)
+        return CoverageEvaluation(
+            zones: zones, hazards: hazards, regions: regionCoverage,
+            total: total, coveredPopulation: coveredPeople,
+            totalPopulation: population.reduce(0) { $0 + $1.count }, uncovered: uncovered)
     }
 }
 
@@ -175,9 +183,12 @@ struct CoveredAreaMeasurer {
     }
 
     /// `body(i, measurer)` for i in 0..<count, in index order.
-    static func measure(_ count: Int, served: Geometry, demand: Geometry,
-                        _ body: @Sendable (Int, CoveredAreaMeasurer) throws -> (area: Double, covered: Double, missing: Geometry?))
-        throws -> [(area: Double, covered: Double, missing: Geometry?)] {
+    static func measure(
+        _ count: Int, served: Geometry, demand: Geometry,
+        _ body: @Sendable (Int, CoveredAreaMeasurer) throws -> (area: Double, covered: Double, missing: Geometry?)
+    )
+        throws -> [(area: Double, covered: Double, missing: Geometry?)]
+    {
         let cores = max(1, min(count, ParallelMap.width))
         let parts = ParallelMap.map(cores) { core in
             let measurer = CoveredAreaMeasurer(served: served, demand: demand)

@@ -68,8 +68,9 @@ public struct CoverageMatrix: Sendable, Equatable {
 
     /// Builds the matrix from each site's sorted (cell, minutes) pairs.
     public init(cellCount: Int, standardMinutes: Double, rows: [[(cell: Int32, minutes: Float)]]) {
-        self.init(cellCount: cellCount, standardMinutes: standardMinutes,
-                  siteRows: rows.map { Row(cells: $0.map(\.cell), minutes: $0.map(\.minutes)) })
+        self.init(
+            cellCount: cellCount, standardMinutes: standardMinutes,
+            siteRows: rows.map { Row(cells: $0.map(\.cell), minutes: $0.map(\.minutes)) })
     }
 
     /// Builds the matrix from each site's row (cells ascending).
@@ -88,8 +89,9 @@ public struct CoverageMatrix: Sendable, Equatable {
                 fill[Int(cell)] += 1
             }
         }
-        self.init(siteCount: rows.count, cellCount: cellCount, standardMinutes: standardMinutes,
-                  segments: [Segment(firstCell: 0, start: start, sites: sites, minutes: minutes)])
+        self.init(
+            siteCount: rows.count, cellCount: cellCount, standardMinutes: standardMinutes,
+            segments: [Segment(firstCell: 0, start: start, sites: sites, minutes: minutes)])
     }
 
     /// The segment holding `cell` and the cell's position in it.
@@ -143,7 +145,8 @@ public struct CoverageMatrix: Sendable, Equatable {
 
     public static func == (a: CoverageMatrix, b: CoverageMatrix) -> Bool {
         guard a.siteCount == b.siteCount, a.cellCount == b.cellCount, a.standardMinutes == b.standardMinutes,
-              a.entryCount == b.entryCount else { return false }
+            a.entryCount == b.entryCount
+        else { return false }
         return (0..<a.cellCount).allSatisfy { a.sites(serving: $0) == b.sites(serving: $0) && a.minutes(serving: $0) == b.minutes(serving: $0) }
     }
 }

@@ -61,8 +61,10 @@ public struct DemandGrid: Sendable {
     /// refused (`GridTooLargeError`) before any is allocated, and so are
     /// zones spanning more than 180° of longitude (the fitted projection
     /// covers a hemisphere).
-    public static func build(zones: [HazardZone], population: [PopulationPoint] = [], cellSize: Double = 2_000,
-                             weighting: Weighting = .risk, projection: EqualAreaProjection? = nil) throws -> DemandGrid {
+    public static func build(
+        zones: [HazardZone], population: [PopulationPoint] = [], cellSize: Double = 2_000,
+        weighting: Weighting = .risk, projection: EqualAreaProjection? = nil
+    ) throws -> DemandGrid {
         guard !zones.isEmpty else { throw CoverageInputError("no hazard zones: nothing to cover") }
         guard cellSize.isFinite, cellSize >= 100 else { throw CoverageInputError("cell size must be at least 100 m, got \(cellSize)") }
         if case .mix(let alpha) = weighting, !(0...1).contains(alpha) {
@@ -73,16 +75,19 @@ public struct DemandGrid: Sendable {
             throw CoverageInputError("the hazard zones have no area: nothing to cover")
         }
         guard projection != nil || bounds.width <= 180 else {
-            throw CoverageInputError("the zones span \(Int(bounds.width.rounded()))° of longitude (\(bounds.minX)…\(bounds.maxX)); "
-                                     + "aircover's equal-area grid covers at most a hemisphere: split the study into regions")
+            throw CoverageInputError(
+                "the zones span \(Int(bounds.width.rounded()))° of longitude (\(bounds.minX)…\(bounds.maxX)); "
+                    + "aircover's equal-area grid covers at most a hemisphere: split the study into regions")
         }
         let projection = projection ?? EqualAreaProjection.fitted(to: bounds)
         let transformer = try projection.transformerFromWGS84()
 
         if let extent = try zones.compactMap({ try transformer.transform($0.area).envelope }).reduce(nil, { (u: Envelope?, e) in u?.union(e) ?? e }),
-           GridSizeLimit.cells(spanning: extent, cellSize: cellSize) > GridSizeLimit.maximumCells {
-            throw GridTooLargeError(cells: GridSizeLimit.cells(spanning: extent, cellSize: cellSize), widthKm: extent.width / 1_000,
-                                    heightKm: extent.height / 1_000, smallestCellKm: GridSizeLimit.smallestCellKm(spanning: extent))
+            GridSizeLimit.cells(spanning: extent, cellSize: cellSize) > GridSizeLimit.maximumCells
+        {
+            throw GridTooLargeError(
+                cells: GridSizeLimit.cells(spanning: extent, cellSize: cellSize), widthKm: extent.width / 1_000,
+                heightKm: extent.height / 1_000, smallestCellKm: GridSizeLimit.smallestCellKm(spanning: extent))
         }
         var shares: [GridKey: [DemandCell.ZoneShare]] = [:]
         let projectedZones = try zones.map { try transformer.transform(try $0.area.densified(maxSegmentLength: cellSize / 20 / 111_000)) }
@@ -109,9 +114,10 @@ public struct DemandGrid: Sendable {
             }
         }
         if outside > 0 {
-            notes.append("\(outside) population point(s) with \(Int(outsideCount.rounded())) people lie outside every zone; "
-                         + (weighting == .area || weighting == .risk ? "they carry no weight under \(weighting) weighting" : "their cells are demand of their own")
-                         + ", and the population figures count them")
+            notes.append(
+                "\(outside) population point(s) with \(Int(outsideCount.rounded())) people lie outside every zone; "
+                    + (weighting == .area || weighting == .risk ? "they carry no weight under \(weighting) weighting" : "their cells are demand of their own")
+                    + ", and the population figures count them")
         }
 
         let keys = Set(shares.keys).union(people.keys).sorted()
@@ -131,13 +137,16 @@ public struct DemandGrid: Sendable {
                 weight = (totalRisk > 0 ? alpha * riskArea[i] / totalRisk : 0) + (totalPeople > 0 ? (1 - alpha) * population / totalPeople : 0)
             }
             guard weight > 0 else { continue }
-            cells.append(DemandCell(column: key.column, row: key.row, centre: centres[i].lonLat, zoneAreas: zoneAreas,
-                                    population: population, weight: weight))
+            cells.append(
+                DemandCell(
+                    column: key.column, row: key.row, centre: centres[i].lonLat, zoneAreas: zoneAreas,
+                    population: population, weight: weight))
         }
         guard !cells.isEmpty else { throw CoverageInputError("every demand cell has zero weight under \(weighting) weighting") }
-        return DemandGrid(projection: projection, cellSize: cellSize, weighting: weighting, zones: zones,
-                          projectedZones: projectedZones, projectedUnion: projectedUnion, cells: cells, notes: notes,
-                          populationOutsideZones: PopulationOutside(points: outside, people: outsideCount))
+        return DemandGrid(
+            projection: projection, cellSize: cellSize, weighting: weighting, zones: zones,
+            projectedZones: projectedZones, projectedUnion: projectedUnion, cells: cells, notes: notes,
+            populationOutsideZones: PopulationOutside(points: outside, people: outsideCount))
     }
 
     struct GridKey: Hashable, Comparable {

@@ -19,10 +19,13 @@ struct GridClipper {
         try clip(polygon, columns: columns, rows: rows, emit)
     }
 
-    private func clip(_ piece: Geometry, columns: ClosedRange<Int>, rows: ClosedRange<Int>,
-                      _ emit: (Int, Int, Double) -> Void) throws {
-        let block = Envelope(minX: Double(columns.lowerBound) * cellSize, minY: Double(rows.lowerBound) * cellSize,
-                             maxX: Double(columns.upperBound + 1) * cellSize, maxY: Double(rows.upperBound + 1) * cellSize)
+    private func clip(
+        _ piece: Geometry, columns: ClosedRange<Int>, rows: ClosedRange<Int>,
+        _ emit: (Int, Int, Double) -> Void
+    ) throws {
+        let block = Envelope(
+            minX: Double(columns.lowerBound) * cellSize, minY: Double(rows.lowerBound) * cellSize,
+            maxX: Double(columns.upperBound + 1) * cellSize, maxY: Double(rows.upperBound + 1) * cellSize)
         let part = try piece.intersection(Geometry.rectangle(block))
         let area = part.area
         guard !part.isEmpty, area > 0 else { return }

@@ -67,7 +67,8 @@ struct PairKernel: Sendable {
                         table.assign(ids.count) { siteBlocks.points[Int(ids[$0])] }
                         table.withColumns { columns in
                             for c in block.start..<block.end {
-                                written = calm
+                                written =
+                                    calm
                                     ? calmPairs(cell: c, candidates: ids, columns: columns, scratch: &scratch, out: out, at: written)
                                     : exactPairs(cell: c, candidates: ids, columns: columns, out: out, at: written)
                                 start[c - firstCell + 1] = written
@@ -141,8 +142,10 @@ struct PairKernel: Sendable {
     /// settles it within reach. Chords in the band between are rare and
     /// settled one by one (`boundaryPair`).
     @inline(__always)
-    func calmPairs(cell c: Int, candidates: UnsafeBufferPointer<Int32>, columns: SurfacePointTable.Columns,
-                   scratch: inout Scratch, out: Output, at position: Int) -> Int {
+    func calmPairs(
+        cell c: Int, candidates: UnsafeBufferPointer<Int32>, columns: SurfacePointTable.Columns,
+        scratch: inout Scratch, out: Output, at position: Int
+    ) -> Int {
         let point = cellBlocks.points[c]
         let dispatch = dispatch, minutesPerMetre = minutesPerMetre
         let sureChordSquared = sureChordSquared, impossibleChordSquared = impossibleChordSquared
@@ -190,8 +193,10 @@ struct PairKernel: Sendable {
 
     /// Like `calmPairs` but every candidate within the chord limit gets the
     /// reach model's time by Karney's geodesic (wind, obstacles).
-    func exactPairs(cell c: Int, candidates: UnsafeBufferPointer<Int32>, columns: SurfacePointTable.Columns,
-                    out: Output, at position: Int) -> Int {
+    func exactPairs(
+        cell c: Int, candidates: UnsafeBufferPointer<Int32>, columns: SurfacePointTable.Columns,
+        out: Output, at position: Int
+    ) -> Int {
         let point = cellBlocks.points[c]
         var written = position
         for k in stride(from: 0, to: columns.count, by: 4) {
@@ -214,7 +219,8 @@ struct PairKernel: Sendable {
         let model = builder.model
         let distance = Geodesic.wgs84.inverse(from: sites[s], to: cells[c]).distance
         guard distance <= reachMetres else { return nil }
-        let reach = routes.isEmpty
+        let reach =
+            routes.isEmpty
             ? (model.wind.isCalm ? model.reach(alongGeodesicOf: distance) : model.reach(from: sites[s], to: cells[c]))
             : model.reach(via: routes[s], to: cells[c])
         guard let minutes = reach.responseMinutes, minutes <= builder.standardMinutes else { return nil }

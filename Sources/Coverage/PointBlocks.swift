@@ -54,8 +54,10 @@ struct PointBlocks: Sendable {
     /// items, each item's far side within `maximumRadius` of the run's first
     /// centre (a single item always makes a run). `item(i)` is a sphere:
     /// centre and radius. Linear in `count`.
-    static func runs(count: Int, maximumCount: Int, maximumRadius: Double,
-                     item: (Int) -> (Double, Double, Double, Double)) -> [Sphere] {
+    static func runs(
+        count: Int, maximumCount: Int, maximumRadius: Double,
+        item: (Int) -> (Double, Double, Double, Double)
+    ) -> [Sphere] {
         var result: [Sphere] = []
         var start = 0
         while start < count {
@@ -77,7 +79,8 @@ struct PointBlocks: Sendable {
     /// A sphere holding every item sphere of `range`: centred on their mean
     /// centre, radius to the farthest item's far side.
     static func bounding(_ range: Range<Int>, _ item: (Int) -> (Double, Double, Double, Double))
-        -> (x: Double, y: Double, z: Double, radius: Double) {
+        -> (x: Double, y: Double, z: Double, radius: Double)
+    {
         var x = 0.0, y = 0.0, z = 0.0
         for i in range {
             let s = item(i)

@@ -75,12 +75,13 @@ public enum AntimeridianSplit {
 
     private static func unwrapRings(_ rings: [[XY]]) -> [[XY]] {
         guard let exterior = rings.first.map(unwrapPath), let anchor = exterior.first?.x else { return rings }
-        return [exterior] + rings.dropFirst().map { hole in
-            let path = unwrapPath(hole)
-            guard let start = path.first?.x else { return path }
-            let shift = 360 * ((anchor - start) / 360).rounded()
-            return path.map { XY($0.x + shift, $0.y) }
-        }
+        return [exterior]
+            + rings.dropFirst().map { hole in
+                let path = unwrapPath(hole)
+                guard let start = path.first?.x else { return path }
+                let shift = 360 * ((anchor - start) / 360).rounded()
+                return path.map { XY($0.x + shift, $0.y) }
+            }
     }
 
     /// An edge along a pole (both ends at latitude ±90°, as in a ring
@@ -108,7 +109,9 @@ public enum AntimeridianSplit {
 
     private static func envelope(of coordinates: GeometryCoordinates) -> Envelope? {
         var all: [XY] = []
-        _ = coordinates.mapPaths { path in all.append(contentsOf: path); return path }
+        _ = coordinates.mapPaths { path in
+            all.append(contentsOf: path); return path
+        }
         return Envelope(covering: all)
     }
 }

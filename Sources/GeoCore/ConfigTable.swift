@@ -25,8 +25,9 @@ public struct ConfigTable: Sendable {
         }
         let bytes = [UInt8](data)
         if let bad = TOMLTextCheck.firstInvalidUTF8(in: bytes) {
-            throw ConfigError(source: url.path, path: "line \(bad.line), column \(bad.column)",
-                              problem: "not valid TOML: the file is not UTF-8 text (save it as UTF-8)")
+            throw ConfigError(
+                source: url.path, path: "line \(bad.line), column \(bad.column)",
+                problem: "not valid TOML: the file is not UTF-8 text (save it as UTF-8)")
         }
         return try parse(toml: String(decoding: bytes, as: UTF8.self), source: url.path)
     }
@@ -41,8 +42,9 @@ public struct ConfigTable: Sendable {
             while let earlier = TOMLTextCheck.firstProblem(in: Array(bytes[..<finding.lineStart])) { finding = earlier }
             // toml++ reports an earlier error itself, if there is one.
             _ = try tomlTable(String(decoding: bytes[..<finding.lineStart], as: UTF8.self), source: source)
-            throw ConfigError(source: source, path: "line \(finding.line), column \(finding.column)",
-                              problem: "not valid TOML: \(finding.problem)")
+            throw ConfigError(
+                source: source, path: "line \(finding.line), column \(finding.column)",
+                problem: "not valid TOML: \(finding.problem)")
         }
         let table = try tomlTable(text, source: source)
         return ConfigTable(source: source, path: "", value: try jsonValue(of: table, at: [], source: source))
@@ -52,8 +54,9 @@ public struct ConfigTable: Sendable {
         do {
             return try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw ConfigError(source: source, path: "line \(error.source.begin.line), column \(error.source.begin.column)",
-                              problem: "not valid TOML: \(error.description)")
+            throw ConfigError(
+                source: source, path: "line \(error.source.begin.line), column \(error.source.begin.column)",
+                problem: "not valid TOML: \(error.description)")
         }
     }
 
@@ -63,22 +66,25 @@ public struct ConfigTable: Sendable {
         switch value.type {
         case .table:
             guard let table = value.table else { return .null }
-            return .object(try table.keys.map { key in
-                (key, try table[key].map { try jsonValue(of: $0, at: path + [.key(key)], source: source) } ?? .null)
-            })
+            return .object(
+                try table.keys.map { key in
+                    (key, try table[key].map { try jsonValue(of: $0, at: path + [.key(key)], source: source) } ?? .null)
+                })
         case .array:
             guard let array = value.array else { return .null }
-            return .array(try array.enumerated().map { index, item in
-                try jsonValue(of: item, at: path + [.item(index)], source: source)
-            })
+            return .array(
+                try array.enumerated().map { index, item in
+                    try jsonValue(of: item, at: path + [.item(index)], source: source)
+                })
         case .string: return value.string.map(JSONValue.string) ?? .null
         case .int: return value.int.map(JSONValue.integer) ?? .null
         case .bool: return value.bool.map(JSONValue.bool) ?? .null
         case .double:
             guard let number = value.double else { return .null }
             guard number.isFinite else {
-                throw ConfigError(source: source, path: TOMLPathStep.location(path),
-                                  problem: "must be a finite number, found \(number.isNaN ? "nan" : number > 0 ? "inf" : "-inf")")
+                throw ConfigError(
+                    source: source, path: TOMLPathStep.location(path),
+                    problem: "must be a finite number, found \(number.isNaN ? "nan" : number > 0 ? "inf" : "-inf")")
             }
             return .number(number)
         case .date, .time, .dateTime: return .string(value.debugDescription)

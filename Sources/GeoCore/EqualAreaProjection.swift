@@ -38,8 +38,11 @@ public struct EqualAreaProjection: Sendable, Equatable, CustomStringConvertible 
             let lat1 = area.minY + latSpan / 6, lat2 = area.maxY - latSpan / 6
             return EqualAreaProjection(
                 kind: .albers,
-                proj: "+proj=aea +lat_0=\(format(centreLat)) +lon_0=\(format(centreLon)) +lat_1=\(format(lat1)) +lat_2=\(format(lat2)) +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs",
-                description: "Albers equal-area conic, standard parallels \(degrees(lat1, "N", "S")) and \(degrees(lat2, "N", "S")), central meridian \(degrees(centreLon, "E", "W"))")
+                proj:
+                    "+proj=aea +lat_0=\(format(centreLat)) +lon_0=\(format(centreLon)) +lat_1=\(format(lat1)) +lat_2=\(format(lat2)) +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs",
+                description:
+                    "Albers equal-area conic, standard parallels \(degrees(lat1, "N", "S")) and \(degrees(lat2, "N", "S")), central meridian \(degrees(centreLon, "E", "W"))"
+            )
         }
         let reason = small ? "small area" : crossesEquator || abs(centreLat) < 10 ? "equatorial area" : "high-latitude area"
         return EqualAreaProjection(

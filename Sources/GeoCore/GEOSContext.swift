@@ -1,6 +1,6 @@
 import CGEOS
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One GEOS reentrant-API context per thread.
@@ -19,11 +19,13 @@ final class GEOSContext {
     private init() {
         handle = GEOS_init_r()
         let me = Unmanaged.passUnretained(self).toOpaque()
-        GEOSContext_setErrorMessageHandler_r(handle, { message, userData in
-            guard let userData else { return }
-            let context = Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue()
-            context.lastError = message.map { String(cString: $0) }
-        }, me)
+        GEOSContext_setErrorMessageHandler_r(
+            handle,
+            { message, userData in
+                guard let userData else { return }
+                let context = Unmanaged<GEOSContext>.fromOpaque(userData).takeUnretainedValue()
+                context.lastError = message.map { String(cString: $0) }
+            }, me)
         // Notices (e.g. "Self-intersection at ...") are diagnostics, not errors;
         // validity is reported through `Geometry.validityReason` instead.
         GEOSContext_setNoticeMessageHandler_r(handle, { _, _ in }, nil)

@@ -47,7 +47,7 @@ public final class Geometry: @unchecked Sendable, CustomStringConvertible {
                 if let hole = GEOSGetInteriorRingN_r(context, handle, index) { computeEnvelopes(hole, context: context) }
             }
         case GeometryKind.multiPoint.rawValue, GeometryKind.multiLineString.rawValue,
-             GeometryKind.multiPolygon.rawValue, GeometryKind.geometryCollection.rawValue:
+            GeometryKind.multiPolygon.rawValue, GeometryKind.geometryCollection.rawValue:
             for index in 0..<max(0, GEOSGetNumGeometries_r(context, handle)) {
                 if let part = GEOSGetGeometryN_r(context, handle, index) { computeEnvelopes(part, context: context) }
             }

@@ -89,9 +89,11 @@ extension Geometry {
             }
             count = 2 * points.count
         }
-        guard let sequence = flat.withUnsafeBufferPointer({ buffer in
-            GEOSCoordSeq_copyFromBuffer_r(context, buffer.baseAddress, UInt32(points.count), 0, 0)
-        }) else {
+        guard
+            let sequence = flat.withUnsafeBufferPointer({ buffer in
+                GEOSCoordSeq_copyFromBuffer_r(context, buffer.baseAddress, UInt32(points.count), 0, 0)
+            })
+        else {
             throw GeometryError("coordinate sequence: \(GEOSContext.current.takeError(or: "GEOS refused it"))")
         }
         return sequence

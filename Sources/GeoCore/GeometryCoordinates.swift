@@ -118,7 +118,8 @@ extension Geometry {
     /// projected coordinates where lon/lat is required.
     public var firstPositionOutsideWGS84: XY? {
         guard let bounds = envelope,
-              bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90 else { return nil }
+            bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90
+        else { return nil }
         var found: XY?
         _ = coordinates.mapPaths { path in
             if found == nil { found = path.first { !(-180...180).contains($0.x) || !(-90...90).contains($0.y) } }

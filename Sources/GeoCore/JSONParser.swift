@@ -122,7 +122,8 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try parseHex4()
                     if (0xD800..<0xDC00).contains(scalar), current == UInt8(ascii: "\\"),
-                       position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") {
+                        position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u")
+                    {
                         position += 2
                         let low = try parseHex4()
                         guard (0xDC00..<0xE000).contains(low) else { throw error("invalid surrogate pair") }

@@ -22,8 +22,9 @@ public enum ParallelMap {
     public static func widthFromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int? {
         guard let text = environment[widthVariable] else { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)), (1...maximumWidth).contains(value) else {
-            throw ConfigError(source: "the environment", path: widthVariable,
-                              problem: "is \"\(text)\"; it must be a whole number of threads from 1 to \(maximumWidth)")
+            throw ConfigError(
+                source: "the environment", path: widthVariable,
+                problem: "is \"\(text)\"; it must be a whole number of threads from 1 to \(maximumWidth)")
         }
         return value
     }

@@ -70,7 +70,8 @@ public struct Raster: Sendable {
             wkt = text.map { String(cString: $0) }
             VSIFree(text)
             if let authority = OSRGetAuthorityName(srs, nil), String(cString: authority) == "EPSG",
-               let code = OSRGetAuthorityCode(srs, nil) {
+                let code = OSRGetAuthorityCode(srs, nil)
+            {
                 epsg = Int(String(cString: code))
             }
             geographic = OSRIsGeographic(srs) != 0
@@ -80,13 +81,15 @@ public struct Raster: Sendable {
         let nodataValue = GDALGetRasterNoDataValue(handle, &hasNodata)
         var values = [Double](repeating: 0, count: width * height)
         let status = values.withUnsafeMutableBytes { buffer in
-            GDALRasterIO(handle, GF_Read, 0, 0, Int32(width), Int32(height), buffer.baseAddress,
-                         Int32(width), Int32(height), GDT_Float64, 0, 0)
+            GDALRasterIO(
+                handle, GF_Read, 0, 0, Int32(width), Int32(height), buffer.baseAddress,
+                Int32(width), Int32(height), GDT_Float64, 0, 0)
         }
         guard status == CE_None else { throw fail("cannot read band \(band) (\(GDALRuntime.takeLastError() ?? "I/O error"))") }
-        return Raster(path: path, band: band, width: width, height: height, geoTransform: GeoTransform(transform),
-                      crsWKT: wkt, epsg: epsg, isGeographic: geographic, nodata: hasNodata != 0 ? nodataValue : nil,
-                      values: values)
+        return Raster(
+            path: path, band: band, width: width, height: height, geoTransform: GeoTransform(transform),
+            crsWKT: wkt, epsg: epsg, isGeographic: geographic, nodata: hasNodata != 0 ? nodataValue : nil,
+            values: values)
     }
 
     /// The value of a pixel; `nil` outside the raster or at nodata.
@@ -107,7 +110,8 @@ public struct Raster: Sendable {
         let c0 = Int(x.rounded(.down)), r0 = Int(y.rounded(.down))
         let tx = x - Double(c0), ty = y - Double(r0)
         guard let v00 = value(column: c0, row: r0), let v10 = value(column: c0 + 1, row: r0),
-              let v01 = value(column: c0, row: r0 + 1), let v11 = value(column: c0 + 1, row: r0 + 1) else { return nil }
+            let v01 = value(column: c0, row: r0 + 1), let v11 = value(column: c0 + 1, row: r0 + 1)
+        else { return nil }
         return (v00 * (1 - tx) + v10 * tx) * (1 - ty) + (v01 * (1 - tx) + v11 * tx) * ty
     }
 
@@ -122,8 +126,10 @@ public struct Raster: Sendable {
 
     /// The raster's extent in its own CRS.
     public var bounds: Envelope {
-        let corners = [geoTransform.world(column: 0, row: 0), geoTransform.world(column: Double(width), row: 0),
-                       geoTransform.world(column: 0, row: Double(height)), geoTransform.world(column: Double(width), row: Double(height))]
+        let corners = [
+            geoTransform.world(column: 0, row: 0), geoTransform.world(column: Double(width), row: 0),
+            geoTransform.world(column: 0, row: Double(height)), geoTransform.world(column: Double(width), row: Double(height)),
+        ]
         return Envelope(covering: corners)!
     }
 }

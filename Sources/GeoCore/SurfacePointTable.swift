@@ -75,8 +75,9 @@ public struct SurfacePointTable: Sendable {
             @inline(__always) func curvature(_ k: Int) -> SIMD4<Float> {
                 UnsafeRawPointer(curvatures + k * stride + index).loadUnaligned(as: SIMD4<Float>.self)
             }
-            return SurfacePoints4(x: position(0), y: position(1), z: position(2),
-                                  tiltX: curvature(0), tiltY: curvature(1), tiltZ: curvature(2), halfInverseN: curvature(3))
+            return SurfacePoints4(
+                x: position(0), y: position(1), z: position(2),
+                tiltX: curvature(0), tiltY: curvature(1), tiltZ: curvature(2), halfInverseN: curvature(3))
         }
     }
 }

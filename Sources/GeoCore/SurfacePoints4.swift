@@ -13,8 +13,10 @@ public struct SurfacePoints4: Sendable {
     }
 
     @inlinable
-    public init(x: SIMD4<Double>, y: SIMD4<Double>, z: SIMD4<Double>,
-                tiltX: SIMD4<Float>, tiltY: SIMD4<Float>, tiltZ: SIMD4<Float>, halfInverseN: SIMD4<Float>) {
+    public init(
+        x: SIMD4<Double>, y: SIMD4<Double>, z: SIMD4<Double>,
+        tiltX: SIMD4<Float>, tiltY: SIMD4<Float>, tiltZ: SIMD4<Float>, halfInverseN: SIMD4<Float>
+    ) {
         self.x = x; self.y = y; self.z = z
         self.tiltX = tiltX; self.tiltY = tiltY; self.tiltZ = tiltZ
         self.halfInverseN = halfInverseN

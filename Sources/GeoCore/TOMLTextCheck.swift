@@ -111,8 +111,9 @@ enum TOMLTextCheck {
             var line = 1, start = 0
             for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") { line += 1; start = i + 1 }
             let column = 1 + bytes[start..<offset].filter { $0 & 0xC0 != 0x80 }.count
-            return Finding(line: line, column: column, lineStart: start,
-                           problem: "contains a NUL byte; a TOML file must be plain text")
+            return Finding(
+                line: line, column: column, lineStart: start,
+                problem: "contains a NUL byte; a TOML file must be plain text")
         }
 
         /// At a header's `[`: the character after `[` or `[[` (and blanks)
@@ -170,8 +171,12 @@ enum TOMLTextCheck {
             var previous: UInt8 = 0  // the last byte that is not a blank, line break or comment
             var inValue = false  // after a key's '=', until an inline table's ',' starts the next key
             while let b = current {
-                if inValue, let problem = dateTimeWithoutTime(at: index, statementStart: statementStart)
-                    ?? dateWithALoneDigit(at: index, after: previous, statementStart: statementStart) { return problem }
+                if inValue,
+                    let problem = dateTimeWithoutTime(at: index, statementStart: statementStart)
+                        ?? dateWithALoneDigit(at: index, after: previous, statementStart: statementStart)
+                {
+                    return problem
+                }
                 switch b {
                 case UInt8(ascii: "="): inValue = true
                 case UInt8(ascii: "{"): inValue = false
@@ -189,8 +194,9 @@ enum TOMLTextCheck {
                 case UInt8(ascii: "["), UInt8(ascii: "{"): open.append(b); advance()
                 case UInt8(ascii: "}"):
                     if open.last == UInt8(ascii: "["), previous == UInt8(ascii: "[") || previous == UInt8(ascii: ",") {
-                        return Finding(line: line, column: column(of: index), lineStart: statementStart,
-                                       problem: "an array needs a value or ']' here, found '}'")
+                        return Finding(
+                            line: line, column: column(of: index), lineStart: statementStart,
+                            problem: "an array needs a value or ']' here, found '}'")
                     }
                     if !open.isEmpty { open.removeLast() }
                     advance()
@@ -208,12 +214,13 @@ enum TOMLTextCheck {
         func dateTimeWithoutTime(at offset: Int, statementStart: Int) -> Finding? {
             func digit(_ k: Int) -> Bool { byte(at: offset + k).map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
             guard digit(0), offset == 0 || !Self.isTokenByte(bytes[offset - 1]),
-                  digit(1), digit(2), digit(3), byte(at: offset + 4) == UInt8(ascii: "-"), digit(5), digit(6),
-                  byte(at: offset + 7) == UInt8(ascii: "-"), digit(8), digit(9),
-                  byte(at: offset + 10) == UInt8(ascii: "T") || byte(at: offset + 10) == UInt8(ascii: "t"), !digit(11)
+                digit(1), digit(2), digit(3), byte(at: offset + 4) == UInt8(ascii: "-"), digit(5), digit(6),
+                byte(at: offset + 7) == UInt8(ascii: "-"), digit(8), digit(9),
+                byte(at: offset + 10) == UInt8(ascii: "T") || byte(at: offset + 10) == UInt8(ascii: "t"), !digit(11)
             else { return nil }
-            return Finding(line: line, column: column(of: offset + 11), lineStart: statementStart,
-                           problem: "a date-time needs its time after the 'T' (YYYY-MM-DDTHH:MM:SS)")
+            return Finding(
+                line: line, column: column(of: offset + 11), lineStart: statementStart,
+                problem: "a date-time needs its time after the 'T' (YYYY-MM-DDTHH:MM:SS)")
         }
 
         /// A finding when a value token starts at `offset` that toml++ takes
@@ -222,14 +229,17 @@ enum TOMLTextCheck {
         /// space and asserts when the value ends there.
         func dateWithALoneDigit(at offset: Int, after previous: UInt8, statementStart: Int) -> Finding? {
             guard let first = byte(at: offset), first >= 0x30 && first <= 0x39,
-                  offset == 0 || Self.startsValue(after: bytes[offset - 1]) else { return nil }
+                offset == 0 || Self.startsValue(after: bytes[offset - 1])
+            else { return nil }
             var end = offset
             while end < bytes.count && !Self.isValueTerminator(bytes[end]) { end += 1 }
             guard byte(at: end) == UInt8(ascii: " "), let digit = byte(at: end + 1), digit >= 0x30 && digit <= 0x39,
-                  let after = byte(at: end + 2), Self.isValueTerminator(after) else { return nil }
+                let after = byte(at: end + 2), Self.isValueTerminator(after)
+            else { return nil }
             guard Self.mayBeDateBeforeASpace(Array(String(decoding: bytes[offset..<end], as: UTF8.self).unicodeScalars)) else { return nil }
-            return Finding(line: line, column: column(of: end + 2), lineStart: statementStart,
-                           problem: "a date followed by a space needs a whole time (YYYY-MM-DD HH:MM:SS)")
+            return Finding(
+                line: line, column: column(of: end + 2), lineStart: statementStart,
+                problem: "a date followed by a space needs a whole time (YYYY-MM-DD HH:MM:SS)")
         }
 
         /// Whether toml++ 3.4's value classifier (`parse_value()`'s traits)

@@ -54,13 +54,15 @@ public final class Transformer {
         let direction = inverse ? PJ_INV : PJ_FWD
         xs.withUnsafeMutableBufferPointer { x in
             ys.withUnsafeMutableBufferPointer { y in
-                _ = proj_trans_generic(pj, direction, x.baseAddress, MemoryLayout<Double>.stride, count,
-                                       y.baseAddress, MemoryLayout<Double>.stride, count,
-                                       nil, 0, 0, nil, 0, 0)
+                _ = proj_trans_generic(
+                    pj, direction, x.baseAddress, MemoryLayout<Double>.stride, count,
+                    y.baseAddress, MemoryLayout<Double>.stride, count,
+                    nil, 0, 0, nil, 0, 0)
             }
         }
         for i in 0..<count where !xs[i].isFinite || !ys[i].isFinite {
-            throw TransformError("cannot transform \(points[i]) from \"\(inverse ? target : source)\" to \"\(inverse ? source : target)\": \(Self.reason(context))")
+            throw TransformError(
+                "cannot transform \(points[i]) from \"\(inverse ? target : source)\" to \"\(inverse ? source : target)\": \(Self.reason(context))")
         }
         return zip(xs, ys).map { XY($0, $1) }
     }

@@ -87,14 +87,17 @@ public struct VectorLayer: Sendable {
         func fail(_ reason: String) -> GeoDataError { GeoDataError(path: path, reason: reason) }
         guard FileManager.default.fileExists(atPath: path) else { throw fail("no such file") }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? NSNumber)?.intValue == 0 {
+            attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? NSNumber)?.intValue == 0
+        {
             throw fail("the file is empty; expected a vector layer (GeoJSON, GeoPackage, shapefile, or CSV with lon and lat columns)")
         }
         var options: [String] = []
         if path.lowercased().hasSuffix(".csv") {
             try checkCoordinateColumns(path)
-            options = ["X_POSSIBLE_NAMES=\(longitudeColumns.joined(separator: ","))", "Y_POSSIBLE_NAMES=\(latitudeColumns.joined(separator: ","))",
-                       "KEEP_GEOM_COLUMNS=NO"]
+            options = [
+                "X_POSSIBLE_NAMES=\(longitudeColumns.joined(separator: ","))", "Y_POSSIBLE_NAMES=\(latitudeColumns.joined(separator: ","))",
+                "KEEP_GEOM_COLUMNS=NO",
+            ]
         }
         let dataset = withCStringList(options) { list in
             GDALOpenEx(path, UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR), nil, list, nil)
@@ -149,8 +152,11 @@ public struct VectorLayer: Sendable {
                     throw fail("feature \(id): unreadable geometry\(Self.ringProblem(in: "\(error)").map { ": \($0)" } ?? "") (\(error))")
                 }
                 if reprojection.mustBeLonLat, let bounds = geometry?.envelope,
-                   bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90 {
-                    throw fail("has no CRS and its coordinates (e.g. feature \(id), \(bounds)) are not longitude/latitude; give the file a CRS (e.g. a .prj) or reproject it to EPSG:4326")
+                    bounds.minX < -180 || bounds.maxX > 180 || bounds.minY < -90 || bounds.maxY > 90
+                {
+                    throw fail(
+                        "has no CRS and its coordinates (e.g. feature \(id), \(bounds)) are not longitude/latitude; give the file a CRS (e.g. a .prj) or reproject it to EPSG:4326"
+                    )
                 }
                 if let problem = geometry?.positionOutsideWGS84Problem {
                     throw fail("feature \(id): \(problem)")

@@ -85,7 +85,12 @@ public enum VectorWriter {
             throw GeoDataError(path: path, reason: "cannot create layer \(layer.name): \(GDALRuntime.takeLastError() ?? "unknown error")")
         }
         for name in names {
-            let type: OGRFieldType = switch kinds[name]! { case .integer: OFTInteger64; case .real: OFTReal; case .string: OFTString }
+            let type: OGRFieldType =
+                switch kinds[name]! {
+                case .integer: OFTInteger64;
+                case .real: OFTReal;
+                case .string: OFTString
+                }
             let definition = OGR_Fld_Create(name, type)
             defer { OGR_Fld_Destroy(definition) }
             guard OGR_L_CreateField(handle, definition, 1) == OGRERR_NONE else {

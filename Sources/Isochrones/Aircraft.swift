@@ -30,10 +30,12 @@ public struct Aircraft: Sendable, Codable, Equatable {
     /// Where each figure comes from, by field name.
     public var sources: [String: String]
 
-    public init(name: String, fullName: String? = nil, manufacturer: String? = nil, role: String? = nil,
-                aliases: [String] = [], cruiseSpeedKmh: Double, dispatchDayMin: Double, dispatchNightMin: Double,
-                enduranceMin: Double, reserveMin: Double, onSceneMin: Double, maxAltitudeM: Double,
-                sources: [String: String] = [:]) {
+    public init(
+        name: String, fullName: String? = nil, manufacturer: String? = nil, role: String? = nil,
+        aliases: [String] = [], cruiseSpeedKmh: Double, dispatchDayMin: Double, dispatchNightMin: Double,
+        enduranceMin: Double, reserveMin: Double, onSceneMin: Double, maxAltitudeM: Double,
+        sources: [String: String] = [:]
+    ) {
         self.name = name
         self.fullName = fullName
         self.manufacturer = manufacturer
@@ -131,8 +133,10 @@ extension Aircraft {
     public func validateForPlanning() throws {
         try validate()
         for entry in Self.planningRanges where !entry.range.contains(self[keyPath: entry.value]) {
-            throw AircraftError(aircraft: name, problem: "\(entry.field) is \(Self.figure(self[keyPath: entry.value])), outside the accepted "
-                                + "\(Self.figure(entry.range.lowerBound))–\(Self.figure(entry.range.upperBound)) \(entry.unit)")
+            throw AircraftError(
+                aircraft: name,
+                problem: "\(entry.field) is \(Self.figure(self[keyPath: entry.value])), outside the accepted "
+                    + "\(Self.figure(entry.range.lowerBound))–\(Self.figure(entry.range.upperBound)) \(entry.unit)")
         }
     }
 

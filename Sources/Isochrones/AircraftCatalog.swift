@@ -113,4 +113,3 @@ public struct AircraftCatalog: Sendable {
         String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 }
-

@@ -86,7 +86,8 @@ public struct Airspace: Sendable {
             while path[i].x - path[i - 1].x < -180 { path[i].x += 360 }
         }
         guard let box = Envelope(covering: path), !index.query(box).isEmpty,
-              let segment = try? Geometry.lineString(path) else { return true }
+            let segment = try? Geometry.lineString(path)
+        else { return true }
         return !blocked.intersects(segment)
     }
 

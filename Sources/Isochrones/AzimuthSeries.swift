@@ -95,8 +95,8 @@ struct AzimuthSeries {
     private func evaluate(sin s: Double, cos c: Double, thirdLane: Bool) -> (pair: SIMD2<Double>, third: Double) {
         let c2 = 2 * c * c - 1, s2 = 2 * s * c
         let step = SIMD2(repeating: 2 * c2)
-        var odd = SIMD2(c, s), oddBefore = SIMD2(c, -s)        // k = 1, and k = −1
-        var even = SIMD2(c2, s2), evenBefore = SIMD2(1.0, 0)   // k = 2, and k = 0
+        var odd = SIMD2(c, s), oddBefore = SIMD2(c, -s)  // k = 1, and k = −1
+        var even = SIMD2(c2, s2), evenBefore = SIMD2(1.0, 0)  // k = 2, and k = 0
         var pair = SIMD2(mean[0], mean[1]), pairEven = SIMD2<Double>()
         var third = SIMD2(mean[2], 0), thirdEven = SIMD2<Double>()
         coefficients.withUnsafeBufferPointer { buffer in

@@ -43,7 +43,8 @@ public struct BaseRoutes: Sendable {
             for next in 0..<nodes.count where !done[next] {
                 let trip = timer.roundTrip(from: nodes[current], to: nodes[next])
                 guard let o = trip.out, let b = trip.back, out[current] + o < out[next],
-                      airspace.isClear(from: nodes[current], to: nodes[next]) else { continue }
+                    airspace.isClear(from: nodes[current], to: nodes[next])
+                else { continue }
                 out[next] = out[current] + o
                 back[next] = back[current] + b
             }

@@ -35,11 +35,14 @@ struct BoundaryPrediction {
         func unwrap(_ x: Double, around centre: Double) -> Double {
             x - centre > 180 ? x - 360 : x - centre < -180 ? x + 360 : x
         }
-        let t = SIMD4(unwrap(p0.azimuth, around: p1.azimuth), p1.azimuth,
-                      unwrap(p2.azimuth, around: p1.azimuth), unwrap(p3.azimuth, around: p1.azimuth)) - p1.azimuth
+        let t =
+            SIMD4(
+                unwrap(p0.azimuth, around: p1.azimuth), p1.azimuth,
+                unwrap(p2.azimuth, around: p1.azimuth), unwrap(p3.azimuth, around: p1.azimuth)) - p1.azimuth
         guard t[0] < 0, t[2] > 0, t[3] > t[2] else { return nil }
-        let lon = SIMD4(unwrap(p0.position.lon, around: p1.position.lon), p1.position.lon,
-                        unwrap(p2.position.lon, around: p1.position.lon), unwrap(p3.position.lon, around: p1.position.lon))
+        let lon = SIMD4(
+            unwrap(p0.position.lon, around: p1.position.lon), p1.position.lon,
+            unwrap(p2.position.lon, around: p1.position.lon), unwrap(p3.position.lon, around: p1.position.lon))
         let lat = SIMD4(p0.position.lat, p1.position.lat, p2.position.lat, p3.position.lat)
         // Lagrange weights at the middle m = t₂/2 (t₁ = 0): the cubic's, and
         // the quadratics' through the first three and the last three nodes.

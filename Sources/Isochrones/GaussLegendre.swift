@@ -41,8 +41,10 @@ enum GaussLegendrePanels {
     /// cosines come from the offsets `from`…`to` by the addition formulas,
     /// so short spans after any θ need no libm call (`SmallAngle`).
     @inline(__always)
-    static func forEachNode(from: Double, to: Double, widest: Double = widestPanel, after start: (sin: Double, cos: Double),
-                            _ body: (Double, Double, Double) -> Void) {
+    static func forEachNode(
+        from: Double, to: Double, widest: Double = widestPanel, after start: (sin: Double, cos: Double),
+        _ body: (Double, Double, Double) -> Void
+    ) {
         let panels = max(1, Int((abs(to - from) / widest).rounded(.up)))
         let width = (to - from) / Double(panels)
         let half = width / 2
@@ -73,8 +75,10 @@ enum GaussLegendrePanels {
     static func forEachFourPointNode(from: Double, to: Double, after start: (sin: Double, cos: Double), _ body: (Double, Double, Double) -> Void) {
         let half = (to - from) / 2
         let (sm, cm) = SmallAngle.sinCos((from + to) / 2, after: start)
-        for (node, weight) in [(0.339_981_043_584_856_264_8, 0.652_145_154_862_546_142_6),
-                               (0.861_136_311_594_052_575_2, 0.347_854_845_137_453_857_4)] {
+        for (node, weight) in [
+            (0.339_981_043_584_856_264_8, 0.652_145_154_862_546_142_6),
+            (0.861_136_311_594_052_575_2, 0.347_854_845_137_453_857_4),
+        ] {
             let (so, co) = SmallAngle.sinCos(half * node)
             body(sm * co - cm * so, cm * co + sm * so, half * weight)
             body(sm * co + cm * so, cm * co - sm * so, half * weight)

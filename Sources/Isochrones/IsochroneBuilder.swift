@@ -76,8 +76,9 @@ public struct IsochroneBuilder: Sendable {
         let byTime = ring.contains { $0.limit == .time }, byRange = ring.contains { $0.limit == .range }
         let limit: IsochroneLimit = byTime && !byRange ? .time : byRange && !byTime ? .range : .timeAndRange
         let isDisc = model.wind.isCalm && model.airspace.isEmpty
-        return Isochrone(base: base, minutes: minutes, aircraft: model.aircraft.name, geometry: geometry,
-                         radiusKm: isDisc ? ring[0].distance / 1000 : nil, limit: limit, vertexCount: ring.count)
+        return Isochrone(
+            base: base, minutes: minutes, aircraft: model.aircraft.name, geometry: geometry,
+            radiusKm: isDisc ? ring[0].distance / 1000 : nil, limit: limit, vertexCount: ring.count)
     }
 
     /// The region reached from `origin` in open air (obstacles ignored), in
@@ -111,9 +112,10 @@ public struct IsochroneBuilder: Sendable {
             let conditions = UniformWindRay.Conditions(wind: vector, airspeed: model.timer.airspeed)
             func solve(_ azimuth: Double, _ arcs: AzimuthSeries?) -> (point: BoundaryPoint, timeArc: Double) {
                 let ray = fan.ray(azimuth: azimuth)
-                return ReachModel.uniformWindBoundary(UniformWindRay(ray: ray, conditions: conditions),
-                                                      timeBudget: timeBudget, roundTripBudget: roundTripBudget,
-                                                      timeArc: arcs?.value(sin: ray.sinAzimuth, cos: ray.cosAzimuth))
+                return ReachModel.uniformWindBoundary(
+                    UniformWindRay(ray: ray, conditions: conditions),
+                    timeBudget: timeBudget, roundTripBudget: roundTripBudget,
+                    timeArc: arcs?.value(sin: ray.sinAzimuth, cos: ray.cosAzimuth))
             }
             let coarse = (0..<16).map { solve(Double($0) * 22.5, nil) }
             let arcs = AzimuthSeries(samples: coarse.map(\.timeArc))
@@ -123,8 +125,10 @@ public struct IsochroneBuilder: Sendable {
             // smooth enough for series (`BoundarySeries`), checked on 16 more rays.
             initial = coarse.map(\.point)
             if timeBudget * (1 + conditions.speedRatio) <= roundTripBudget,
-               let boundary = BoundarySeries(base: origin, samples: (0..<32).map { $0 % 2 == 0 ? coarse[$0 / 2].point : solve(Double($0) * 11.25, arcs).point },
-                                             maximumPointError: Self.seriesPointError) {
+                let boundary = BoundarySeries(
+                    base: origin, samples: (0..<32).map { $0 % 2 == 0 ? coarse[$0 / 2].point : solve(Double($0) * 11.25, arcs).point },
+                    maximumPointError: Self.seriesPointError)
+            {
                 series = boundary
                 edge = boundary.point(azimuth:)
             } else {
@@ -202,7 +206,8 @@ public struct IsochroneBuilder: Sendable {
                 var middle: BoundaryPoint?
                 let deviation: Double
                 if let prediction = BoundaryPrediction(ring[before], a, b, ring[afterNext]),
-                   prediction.errorEstimate <= 0.25 * target {
+                    prediction.errorEstimate <= 0.25 * target
+                {
                     deviation = scale.distance(chordMiddle, prediction.middle) + prediction.errorEstimate
                 } else {
                     middle = edge((a.azimuth + bAzimuth) / 2)
@@ -236,15 +241,18 @@ public struct IsochroneBuilder: Sendable {
         let west = east.dropFirst().dropLast().reversed().map { point in
             var lon = 2 * base.lon - point.position.lon
             if lon > 180 { lon -= 360 } else if lon < -180 { lon += 360 }
-            return BoundaryPoint(azimuth: 360 - point.azimuth, distance: point.distance,
-                                 position: LonLat(lon, point.position.lat), limit: point.limit)
+            return BoundaryPoint(
+                azimuth: 360 - point.azimuth, distance: point.distance,
+                position: LonLat(lon, point.position.lat), limit: point.limit)
         }
         return east + west
     }
 
     /// Appends `a` and the points refining the edge from `a` to `b`.
-    private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
-                        edge: (Double) -> BoundaryPoint, disc: CalmDisc?, into ring: inout [BoundaryPoint]) {
+    private func refine(
+        _ a: BoundaryPoint, _ b: BoundaryPoint, depth: Int,
+        edge: (Double) -> BoundaryPoint, disc: CalmDisc?, into ring: inout [BoundaryPoint]
+    ) {
         let chordMiddle = Self.chordMiddle(a, b)
         // A disc's boundary is at a known distance from its centre; otherwise
         // the chord's middle is compared with the boundary point at the

@@ -38,8 +38,10 @@ extension ReachModel {
         if let fan {
             if wind.isCalm { return calmBoundary(ray: fan.ray(azimuth: azimuth), timeBudget: timeBudget, roundTripBudget: roundTripBudget) }
             if case .uniform(let vector) = wind {
-                return Self.uniformWindBoundary(UniformWindRay(ray: fan.ray(azimuth: azimuth), wind: vector, airspeed: timer.airspeed),
-                                                timeBudget: timeBudget, roundTripBudget: roundTripBudget).point
+                return Self.uniformWindBoundary(
+                    UniformWindRay(ray: fan.ray(azimuth: azimuth), wind: vector, airspeed: timer.airspeed),
+                    timeBudget: timeBudget, roundTripBudget: roundTripBudget
+                ).point
             }
         }
         let byTime: Double, byRange: Double
@@ -75,15 +77,18 @@ extension ReachModel {
 
     /// Calm air: the distances the time and the round-trip budgets allow.
     func calmDistances(timeBudget: Double, roundTripBudget: Double) -> (byTime: Double, byRange: Double) {
-        (min(timer.airspeed * max(timeBudget, 0), Self.longestGeodesic),
-         min(timer.airspeed * max(roundTripBudget, 0) / 2, Self.longestGeodesic))
+        (
+            min(timer.airspeed * max(timeBudget, 0), Self.longestGeodesic),
+            min(timer.airspeed * max(roundTripBudget, 0) / 2, Self.longestGeodesic)
+        )
     }
 
     private func calmBoundary(ray: GeodesicRay, timeBudget: Double, roundTripBudget: Double) -> BoundaryPoint {
         let (byTime, byRange) = calmDistances(timeBudget: timeBudget, roundTripBudget: roundTripBudget)
         let distance = min(byTime, byRange)
-        return BoundaryPoint(azimuth: ray.azimuth, distance: distance, position: ray.point(atDistance: distance),
-                             limit: byTime <= byRange ? .time : .range)
+        return BoundaryPoint(
+            azimuth: ray.azimuth, distance: distance, position: ray.point(atDistance: distance),
+            limit: byTime <= byRange ? .time : .range)
     }
 
     /// The boundary along one ray in a uniform wind (a static function of
@@ -91,8 +96,10 @@ extension ReachModel {
     /// the arc where the time budget is met (beyond the point when the
     /// range binds). The time crossing's search starts from `timeArc` when
     /// given (`UniformWindRay.crossing`).
-    static func uniformWindBoundary(_ ray: UniformWindRay, timeBudget: Double, roundTripBudget: Double,
-                                    timeArc start: Double? = nil) -> (point: BoundaryPoint, timeArc: Double) {
+    static func uniformWindBoundary(
+        _ ray: UniformWindRay, timeBudget: Double, roundTripBudget: Double,
+        timeArc start: Double? = nil
+    ) -> (point: BoundaryPoint, timeArc: Double) {
         let reachLimit = min((ray.airspeed + ray.wind.speed) * max(timeBudget, roundTripBudget, 0) + 1, Self.longestGeodesic)
         // Arc is at most length / b: ds/dσ ≥ b.
         let arcLimit = reachLimit / GeodesicFan.b
@@ -106,8 +113,11 @@ extension ReachModel {
             limit = .range
         }
         let distance = min(sums[0], Self.longestGeodesic)
-        return (BoundaryPoint(azimuth: ray.ray.azimuth, distance: distance,
-                              position: ray.ray.point(atArc: arc, longitudeIntegral: sums[1]), limit: limit), timeArc)
+        return (
+            BoundaryPoint(
+                azimuth: ray.ray.azimuth, distance: distance,
+                position: ray.ray.point(atArc: arc, longitudeIntegral: sums[1]), limit: limit), timeArc
+        )
     }
 
     /// The longest shortest path on WGS84: half a meridian, 20,003.93 km

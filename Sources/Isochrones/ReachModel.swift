@@ -44,7 +44,9 @@ public struct ReachModel: Sendable {
     public init(aircraft: Aircraft, wind: Wind = .calm, night: Bool = false, airspace: Airspace = .empty) throws {
         try aircraft.validate()
         if case .uniform(let vector) = wind, vector.speed >= aircraft.cruiseSpeedMetresPerSecond {
-            throw AircraftError(aircraft: aircraft.name, problem: "the wind (\(vector.speed * 3.6) km/h) is as fast as the aircraft (\(aircraft.cruiseSpeedKmh) km/h); no isochrone exists")
+            throw AircraftError(
+                aircraft: aircraft.name,
+                problem: "the wind (\(vector.speed * 3.6) km/h) is as fast as the aircraft (\(aircraft.cruiseSpeedKmh) km/h); no isochrone exists")
         }
         self.aircraft = aircraft
         self.wind = wind
@@ -83,7 +85,11 @@ public struct ReachModel: Sendable {
             throw AircraftError(aircraft: aircraft.name, problem: "the time standard must be a positive number of minutes, got \(minutes)")
         }
         guard minutes > dispatchMinutes else {
-            throw AircraftError(aircraft: aircraft.name, problem: "the \(night ? "night" : "day") dispatch time (\(dispatchMinutes) min) is not shorter than the \(minutes) min standard: nothing can be reached")
+            throw AircraftError(
+                aircraft: aircraft.name,
+                problem:
+                    "the \(night ? "night" : "day") dispatch time (\(dispatchMinutes) min) is not shorter than the \(minutes) min standard: nothing can be reached"
+            )
         }
         return (minutes - dispatchMinutes) * 60
     }

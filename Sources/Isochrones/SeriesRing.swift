@@ -26,8 +26,10 @@ extension BoundarySeries {
 
     /// Appends `a` and the vertices refining the edge from `a` to `b`, whose
     /// middle deviates by `deviation` metres.
-    private func refine(_ a: BoundaryPoint, _ b: BoundaryPoint, bAzimuth: Double, deviation: Double, depth: Int,
-                        target: Double, error: Double, scale: LocalScale, into ring: inout [BoundaryPoint]) {
+    private func refine(
+        _ a: BoundaryPoint, _ b: BoundaryPoint, bAzimuth: Double, deviation: Double, depth: Int,
+        target: Double, error: Double, scale: LocalScale, into ring: inout [BoundaryPoint]
+    ) {
         guard deviation > target, depth < 24 else {
             ring.append(a)
             return

@@ -37,10 +37,12 @@ public enum TerrainObstacles {
                 let high = column < columns.upperBound && (dem.value(column: column, row: row).map { $0 > altitude } ?? false)
                 if high, start == nil { start = column }
                 if !high, let first = start {
-                    let corners = [dem.geoTransform.world(column: Double(first), row: Double(row)),
-                                   dem.geoTransform.world(column: Double(column), row: Double(row)),
-                                   dem.geoTransform.world(column: Double(column), row: Double(row + 1)),
-                                   dem.geoTransform.world(column: Double(first), row: Double(row + 1))]
+                    let corners = [
+                        dem.geoTransform.world(column: Double(first), row: Double(row)),
+                        dem.geoTransform.world(column: Double(column), row: Double(row)),
+                        dem.geoTransform.world(column: Double(column), row: Double(row + 1)),
+                        dem.geoTransform.world(column: Double(first), row: Double(row + 1)),
+                    ]
                     runs.append(try Geometry.polygon(exterior: corners))
                     start = nil
                 }

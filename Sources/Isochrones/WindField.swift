@@ -18,8 +18,10 @@ public struct WindField: Sendable {
 
     /// A field from node values; `east` and `north` hold `rows × columns`
     /// values, row-major, row 0 at `origin.lat`.
-    public init(origin: LonLat, spacingLon: Double, spacingLat: Double, columns: Int, rows: Int,
-                east: [Double], north: [Double]) throws {
+    public init(
+        origin: LonLat, spacingLon: Double, spacingLat: Double, columns: Int, rows: Int,
+        east: [Double], north: [Double]
+    ) throws {
         guard columns >= 1, rows >= 1, east.count == columns * rows, north.count == columns * rows else {
             throw WindFieldError("a \(columns)×\(rows) wind grid needs \(columns * rows) u and v values, got \(east.count) and \(north.count)")
         }

@@ -25,15 +25,18 @@ public struct Assessment: Sendable {
     /// Assesses `bases` (default: the scenario's existing bases) at the
     /// scenario's standards, or only at `standards` (each must be one of the
     /// scenario's; another is refused naming those it has).
-    public static func run(_ study: Study, bases: [Site]? = nil, standards chosen: [Double]? = nil,
-                           progress: Progress = .silent) throws -> Assessment {
+    public static func run(
+        _ study: Study, bases: [Site]? = nil, standards chosen: [Double]? = nil,
+        progress: Progress = .silent
+    ) throws -> Assessment {
         let bases = bases ?? study.existing
         guard !bases.isEmpty else {
             throw InputError("no bases to assess: give some with --bases (ids or LON,LAT), or existing bases in the scenario's [bases] existing")
         }
         let all = study.scenario.minutes
         for minutes in chosen ?? [] where !all.contains(minutes) {
-            throw InputError("the scenario has no \(NumberText.readable(minutes)) min standard; it has \(all.map { NumberText.readable($0) }.joined(separator: ", ")) min")
+            throw InputError(
+                "the scenario has no \(NumberText.readable(minutes)) min standard; it has \(all.map { NumberText.readable($0) }.joined(separator: ", ")) min")
         }
         let selected = chosen.map { chosen in all.filter { chosen.contains($0) } } ?? all
         progress.expect(stages: selected.count)
@@ -62,10 +65,11 @@ public struct Assessment: Sendable {
             }
         }
         let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
-        return Standard(minutes: minutes, evaluation: evaluation,
-                        resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
-                        response: ResponseStatistics(samples), served: try Geometry.union(of: reaches),
-                        cellsServed: flags.filter { $0 }.count)
+        return Standard(
+            minutes: minutes, evaluation: evaluation,
+            resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
+            response: ResponseStatistics(samples), served: try Geometry.union(of: reaches),
+            cellsServed: flags.filter { $0 }.count)
     }
 
     /// The assessment as JSON: per standard the totals, zones, hazards,
@@ -76,12 +80,24 @@ public struct Assessment: Sendable {
             ("night", .bool(study.scenario.night)),
             ("isochrone_tolerance_m", SummaryJSON.number(study.scenario.isochroneToleranceMetres)),
             ("population_outside_zones", SummaryJSON.populationOutside(study.grid)),
-            ("bases", .array(bases.map { site in
-                .object([("id", .string(site.id)), ("name", .string(site.name)), ("lon", .number(site.position.lon)), ("lat", .number(site.position.lat))])
-            })),
-            ("standards", .array(standards.map { s in
-                .object([("minutes", SummaryJSON.number(s.minutes))] + SummaryJSON.coverage(s.evaluation, resilience: s.resilience, response: s.response, baseIDs: bases.map(\.id)))
-            })),
+            (
+                "bases",
+                .array(
+                    bases.map { site in
+                        .object([
+                            ("id", .string(site.id)), ("name", .string(site.name)), ("lon", .number(site.position.lon)), ("lat", .number(site.position.lat)),
+                        ])
+                    })
+            ),
+            (
+                "standards",
+                .array(
+                    standards.map { s in
+                        .object(
+                            [("minutes", SummaryJSON.number(s.minutes))]
+                                + SummaryJSON.coverage(s.evaluation, resilience: s.resilience, response: s.response, baseIDs: bases.map(\.id)))
+                    })
+            ),
         ])
     }
 }
@@ -92,16 +108,20 @@ extension Assessment {
         guard let s = standards.first else { return .null }
         let n = SummaryJSON.number
         func zone(_ a: AreaCoverage) -> JSONValue {
-            .object([("id", .string(a.id ?? a.name)), ("name", .string(a.name)), ("area_km2", n(a.areaKm2)), ("covered_km2", n(a.coveredKm2)), ("covered_pct", n(a.coveredPercent))])
+            .object([
+                ("id", .string(a.id ?? a.name)), ("name", .string(a.name)), ("area_km2", n(a.areaKm2)), ("covered_km2", n(a.coveredKm2)),
+                ("covered_pct", n(a.coveredPercent)),
+            ])
         }
         let members = SummaryJSON.coverage(s.evaluation, resilience: s.resilience, response: s.response, baseIDs: bases.map(\.id))
             .filter { $0.key != "zones" && $0.key != "bases" && $0.key != "regions" }
-        return .object([
-            ("aircraft", .string(study.scenario.aircraft.name)), ("night", .bool(study.scenario.night)), ("minutes", n(s.minutes)),
-            ("isochrone_tolerance_m", n(study.scenario.isochroneToleranceMetres)),
-            ("bases", .array(bases.map { .object([("id", .string($0.id)), ("lon", .number($0.position.lon)), ("lat", .number($0.position.lat))]) })),
-            ("zones", .array(s.evaluation.zones.map(zone))),
-        ] + members)
+        return .object(
+            [
+                ("aircraft", .string(study.scenario.aircraft.name)), ("night", .bool(study.scenario.night)), ("minutes", n(s.minutes)),
+                ("isochrone_tolerance_m", n(study.scenario.isochroneToleranceMetres)),
+                ("bases", .array(bases.map { .object([("id", .string($0.id)), ("lon", .number($0.position.lon)), ("lat", .number($0.position.lat))]) })),
+                ("zones", .array(s.evaluation.zones.map(zone))),
+            ] + members)
     }
 
     /// The assessment for a person at a terminal.
@@ -109,20 +129,29 @@ extension Assessment {
         var lines = ["\(study.scenario.name): \(bases.count) base(s), aircraft \(study.scenario.aircraft.name)"]
         for s in standards {
             let e = s.evaluation
-            lines.append(String(format: "%@ min: %.2f%% covered (%.2f of %.2f km², exact)", NumberText.readable(s.minutes),
-                                e.total.coveredPercent, e.total.coveredKm2, e.total.areaKm2))
+            lines.append(
+                String(
+                    format: "%@ min: %.2f%% covered (%.2f of %.2f km², exact)", NumberText.readable(s.minutes),
+                    e.total.coveredPercent, e.total.coveredKm2, e.total.areaKm2))
             for z in e.zones { lines.append(String(format: "  zone %@: %.2f%% of %.2f km²", z.name, z.coveredPercent, z.areaKm2)) }
             if e.hazards.count > 1 { for h in e.hazards { lines.append(String(format: "  hazard %@: %.2f%%", h.name, h.coveredPercent)) } }
             for r in e.regions where r.areaKm2 > 0 { lines.append(String(format: "  region %@: %.2f%% of %.2f km²", r.name, r.coveredPercent, r.areaKm2)) }
             if e.totalPopulation > 0 {
-                lines.append(String(format: "  population: %.0f of %.0f (%.2f%%)", e.coveredPopulation, e.totalPopulation, 100 * e.coveredPopulation / e.totalPopulation))
+                lines.append(
+                    String(format: "  population: %.0f of %.0f (%.2f%%)", e.coveredPopulation, e.totalPopulation, 100 * e.coveredPopulation / e.totalPopulation)
+                )
             }
             if let critical = s.resilience.mostCritical {
-                lines.append(String(format: "  N−1: losing %@ costs the most, %.2f points (to %.2f%%)", bases[critical.base].id, critical.lossPoints, critical.coveredPercent))
+                lines.append(
+                    String(
+                        format: "  N−1: losing %@ costs the most, %.2f points (to %.2f%%)", bases[critical.base].id, critical.lossPoints,
+                        critical.coveredPercent))
             }
             if let r = s.response {
-                lines.append(String(format: "  response over served demand: mean %.1f, median %.1f, p90 %.1f, max %.1f min",
-                                    r.meanMinutes, r.medianMinutes, r.p90Minutes, r.maxMinutes))
+                lines.append(
+                    String(
+                        format: "  response over served demand: mean %.1f, median %.1f, p90 %.1f, max %.1f min",
+                        r.meanMinutes, r.medianMinutes, r.p90Minutes, r.maxMinutes))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -132,17 +161,20 @@ extension Assessment {
 extension Scenario {
     /// A scenario made from command-line inputs (`assess --zones …`): the
     /// zones file, an aircraft, one or more standards; bases come separately.
-    public static func direct(zones: URL, idField: String?, aircraft: Aircraft, minutes: [Double], night: Bool,
-                              wind: WindVector?, cellKm: Double) throws -> Scenario {
+    public static func direct(
+        zones: URL, idField: String?, aircraft: Aircraft, minutes: [Double], night: Bool,
+        wind: WindVector?, cellKm: Double
+    ) throws -> Scenario {
         guard FileManager.default.fileExists(atPath: zones.path) else { throw InputError("\(zones.path): no such file (--zones)") }
         guard cellKm >= 0.1 else { throw InputError("--cell-km must be at least 0.1") }
-        return Scenario(name: zones.lastPathComponent, source: zones, zones: zones, zoneIDField: idField, zoneNameField: nil,
-                        hazardField: nil, hazard: "all", riskField: nil, population: nil, populationField: "population",
-                        weighting: .area, regions: nil, regionField: "name", existingBases: zones, baseFilter: [:], baseIDField: "id",
-                        candidates: [], candidateFilter: [:], costField: nil, aircraft: aircraft, minutes: minutes, night: night,
-                        wind: wind, windField: nil, noFly: nil, dem: nil, cellKm: cellKm,
-                        siting: .init(lscpMinutes: [], mclpMinutes: [], mclpSiteCounts: [], keepExisting: false, timeLimit: 60),
-                        output: zones.deletingLastPathComponent())
+        return Scenario(
+            name: zones.lastPathComponent, source: zones, zones: zones, zoneIDField: idField, zoneNameField: nil,
+            hazardField: nil, hazard: "all", riskField: nil, population: nil, populationField: "population",
+            weighting: .area, regions: nil, regionField: "name", existingBases: zones, baseFilter: [:], baseIDField: "id",
+            candidates: [], candidateFilter: [:], costField: nil, aircraft: aircraft, minutes: minutes, night: night,
+            wind: wind, windField: nil, noFly: nil, dem: nil, cellKm: cellKm,
+            siting: .init(lscpMinutes: [], mclpMinutes: [], mclpSiteCounts: [], keepExisting: false, timeLimit: 60),
+            output: zones.deletingLastPathComponent())
     }
 }
 

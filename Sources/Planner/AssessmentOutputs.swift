@@ -8,9 +8,10 @@ extension Study {
     /// id is that base.
     public func assessing(_ bases: [Site]) -> Study {
         let ids = Set(bases.map(\.id))
-        return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: bases,
-                     candidates: bases + candidates.filter { !ids.contains($0.id) }, model: model, builder: builder,
-                     stationedModels: stationedModels, notes: notes)
+        return Study(
+            scenario: scenario, grid: grid, population: population, regions: regions, existing: bases,
+            candidates: bases + candidates.filter { !ids.contains($0.id) }, model: model, builder: builder,
+            stationedModels: stationedModels, notes: notes)
     }
 }
 
@@ -21,10 +22,13 @@ extension PlanRun {
     /// demand groups), and the range limits are those of the bases' aircraft.
     public init(assessment: Assessment) throws {
         let study = assessment.study.assessing(assessment.bases)
-        self.init(study: study, standards: try assessment.standards.map { s in
-            StandardResult(minutes: s.minutes, existing: s.evaluation, resilience: s.resilience, response: s.response,
-                           served: s.served, cellsServed: s.cellsServed, groups: 0, lscp: nil, mclp: [],
-                           rangeLimits: try RangeLimit.of(study, sites: assessment.bases, minutes: s.minutes))
-        })
+        self.init(
+            study: study,
+            standards: try assessment.standards.map { s in
+                StandardResult(
+                    minutes: s.minutes, existing: s.evaluation, resilience: s.resilience, response: s.response,
+                    served: s.served, cellsServed: s.cellsServed, groups: 0, lscp: nil, mclp: [],
+                    rangeLimits: try RangeLimit.of(study, sites: assessment.bases, minutes: s.minutes))
+            })
     }
 }

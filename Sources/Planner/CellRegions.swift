@@ -20,7 +20,8 @@ public struct CellRegions: Sendable {
             cellRegion = cells.map { cell in
                 prepared.firstIndex { region in
                     guard let box = region.envelope, box.minX <= cell.centre.lon, cell.centre.lon <= box.maxX,
-                          box.minY <= cell.centre.lat, cell.centre.lat <= box.maxY else { return false }
+                        box.minY <= cell.centre.lat, cell.centre.lat <= box.maxY
+                    else { return false }
                     return region.area.covers(cell.centre.xy)
                 }
             }

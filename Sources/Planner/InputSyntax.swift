@@ -34,7 +34,8 @@ public enum InputSyntax {
                 throw InputError("\"\(part)\" is not a positive number of minutes (in --minutes \(text))")
             }
             guard value <= longestStandardMinutes else {
-                throw InputError("\"\(part)\" minutes is longer than a day (\(Int(longestStandardMinutes)) min), the longest standard accepted (in --minutes \(text))")
+                throw InputError(
+                    "\"\(part)\" minutes is longer than a day (\(Int(longestStandardMinutes)) min), the longest standard accepted (in --minutes \(text))")
             }
             return value
         }
@@ -50,7 +51,8 @@ public enum InputSyntax {
     public static func wind(_ text: String) throws -> WindVector {
         let parts = text.split(separator: "@").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, let from = Double(parts[0]), let speed = Double(parts[1]),
-              from.isFinite, speed.isFinite else {
+            from.isFinite, speed.isFinite
+        else {
             throw InputError("\"\(text)\" is not a wind; write FROM_DEG@KMH, e.g. 270@40 for a 40 km/h westerly")
         }
         guard speed >= 0 else { throw InputError("wind speed must not be negative (in \(text))") }

@@ -33,8 +33,10 @@ public enum IsochroneExport {
             properties.append(("limit", .string(isochrone.limit.rawValue)))
             let rank = thresholds.firstIndex(of: isochrone.minutes) ?? 0
             let colour = MapStyle.thresholdColour(rank: rank, of: thresholds.count)
-            properties += [("stroke", .string(colour)), ("stroke-width", .integer(2)),
-                           ("fill", .string(colour)), ("fill-opacity", .number(0.15))]
+            properties += [
+                ("stroke", .string(colour)), ("stroke-width", .integer(2)),
+                ("fill", .string(colour)), ("fill-opacity", .number(0.15)),
+            ]
             return GeoJSONFeature(geometry: isochrone.geometry, properties: properties)
         }
     }

@@ -15,7 +15,9 @@ public enum ObstacleLoading {
         return try layer.features.enumerated().map { index, feature in
             let label = feature[field: "name"]?.stringValue ?? "no-fly zone \(index + 1)"
             guard let area = feature.geometry, area.kind == .polygon || area.kind == .multiPolygon else {
-                throw InputError("\(url.path): feature \(index) (\(label)) is \(feature.geometry.map { "a \($0.kind)".lowercased() } ?? "without geometry"); no-fly zones must be polygons")
+                throw InputError(
+                    "\(url.path): feature \(index) (\(label)) is \(feature.geometry.map { "a \($0.kind)".lowercased() } ?? "without geometry"); no-fly zones must be polygons"
+                )
             }
             return try Obstacle(name: label, kind: .noFlyZone, area: area)
         }

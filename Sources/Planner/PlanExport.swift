@@ -14,35 +14,47 @@ public enum PlanExport {
         let thresholds = run.standards.map(\.minutes)
         for (rank, standard) in run.standards.enumerated().reversed() {
             let colour = MapStyle.thresholdColour(rank: rank, of: thresholds.count)
-            features.append(GeoJSONFeature(geometry: standard.served, properties: [
-                ("layer", .string("reach")), ("minutes", NumberText.json(standard.minutes)),
-                ("aircraft", .string(run.scenario.aircraft.name)),
-                ("stroke", .string(colour)), ("stroke-width", .integer(2)), ("fill", .string(colour)), ("fill-opacity", .number(0.2)),
-            ]))
+            features.append(
+                GeoJSONFeature(
+                    geometry: standard.served,
+                    properties: [
+                        ("layer", .string("reach")), ("minutes", NumberText.json(standard.minutes)),
+                        ("aircraft", .string(run.scenario.aircraft.name)),
+                        ("stroke", .string(colour)), ("stroke-width", .integer(2)), ("fill", .string(colour)), ("fill-opacity", .number(0.2)),
+                    ]))
         }
         for standard in run.standards {
             let minutes = NumberText.json(standard.minutes)
             for (zone, coverage) in zip(run.grid.zones, standard.existing.zones) {
-                features.append(GeoJSONFeature(geometry: zone.area, properties: [
-                    ("layer", .string("zone")), ("id", .string(zone.id)), ("name", .string(zone.name)), ("hazard", .string(zone.hazard)),
-                    ("minutes", minutes), ("area_km2", .number(coverage.areaKm2)),
-                    ("covered_pct", .number(coverage.coveredPercent)),
-                    ("stroke", .string("#555555")), ("stroke-width", .integer(1)), ("fill-opacity", .number(0)),
-                ]))
+                features.append(
+                    GeoJSONFeature(
+                        geometry: zone.area,
+                        properties: [
+                            ("layer", .string("zone")), ("id", .string(zone.id)), ("name", .string(zone.name)), ("hazard", .string(zone.hazard)),
+                            ("minutes", minutes), ("area_km2", .number(coverage.areaKm2)),
+                            ("covered_pct", .number(coverage.coveredPercent)),
+                            ("stroke", .string("#555555")), ("stroke-width", .integer(1)), ("fill-opacity", .number(0)),
+                        ]))
             }
             for (zone, missing) in zip(run.grid.zones, standard.existing.uncovered) where !missing.isEmpty {
-                features.append(GeoJSONFeature(geometry: missing, properties: [
-                    ("layer", .string("uncovered")), ("zone", .string(zone.id)), ("minutes", minutes),
-                    ("stroke", .string(MapStyle.uncovered)), ("fill", .string(MapStyle.uncovered)), ("fill-opacity", .number(0.35)),
-                ]))
+                features.append(
+                    GeoJSONFeature(
+                        geometry: missing,
+                        properties: [
+                            ("layer", .string("uncovered")), ("zone", .string(zone.id)), ("minutes", minutes),
+                            ("stroke", .string(MapStyle.uncovered)), ("fill", .string(MapStyle.uncovered)), ("fill-opacity", .number(0.35)),
+                        ]))
             }
         }
         features += chosenSites(run)
         for site in run.existing {
-            features.append(GeoJSONFeature(geometry: .point(site.position.xy), properties: [
-                ("layer", .string("base")), ("id", .string(site.id)), ("name", .string(site.name)),
-                ("marker-color", .string(MapStyle.existingBase)), ("marker-symbol", .string("heliport")),
-            ]))
+            features.append(
+                GeoJSONFeature(
+                    geometry: .point(site.position.xy),
+                    properties: [
+                        ("layer", .string("base")), ("id", .string(site.id)), ("name", .string(site.name)),
+                        ("marker-color", .string(MapStyle.existingBase)), ("marker-symbol", .string("heliport")),
+                    ]))
         }
         return features
     }

@@ -43,8 +43,10 @@ public enum PlanOutputs {
         for feature in features {
             guard case .string(let layer)? = feature.properties.first(where: { $0.key == "layer" })?.value else { continue }
             if byLayer[layer] == nil { order.append(layer) }
-            byLayer[layer, default: []].append(GeoJSONFeature(geometry: feature.geometry,
-                                                              properties: feature.properties.filter { !styling.contains($0.key) }))
+            byLayer[layer, default: []].append(
+                GeoJSONFeature(
+                    geometry: feature.geometry,
+                    properties: feature.properties.filter { !styling.contains($0.key) }))
         }
         return try VectorWriter.data(order.map { VectorWriter.Layer(name: $0, features: byLayer[$0]!) })
     }

@@ -5,44 +5,61 @@ import Coverage
 /// The plan in words and figures for a person at a terminal.
 public enum PlanReport {
     public static func text(_ run: PlanRun) -> String {
-        var lines = ["\(run.scenario.name)",
-                     "aircraft \(run.scenario.aircraft.name): \(Int(run.scenario.aircraft.cruiseSpeedKmh)) km/h, dispatch \(run.scenario.aircraft.dispatchMinutes(night: run.scenario.night)) min (\(run.scenario.night ? "night" : "day"))",
-                     String(format: "zones: %.2f km² in %d cells of %.1f km", run.standards.first?.existing.total.areaKm2 ?? 0, run.grid.cells.count, run.scenario.cellKm),
-                     "isochrones within \(NumberText.readable(run.scenario.isochroneToleranceMetres)) m of the true reach (inside it where convex: figures err low)"]
+        var lines = [
+            "\(run.scenario.name)",
+            "aircraft \(run.scenario.aircraft.name): \(Int(run.scenario.aircraft.cruiseSpeedKmh)) km/h, dispatch \(run.scenario.aircraft.dispatchMinutes(night: run.scenario.night)) min (\(run.scenario.night ? "night" : "day"))",
+            String(
+                format: "zones: %.2f km² in %d cells of %.1f km", run.standards.first?.existing.total.areaKm2 ?? 0, run.grid.cells.count, run.scenario.cellKm),
+            "isochrones within \(NumberText.readable(run.scenario.isochroneToleranceMetres)) m of the true reach (inside it where convex: figures err low)",
+        ]
         for s in run.standards {
             lines.append("")
             lines.append(String(format: "%.0f-minute standard", s.minutes))
             for limit in s.rangeLimits { lines.append("  \(limit.sentence)") }
-            lines.append(String(format: "  existing %d base(s) cover %.2f%% (%.2f of %.2f km², exact polygon areas)",
-                                run.existing.count, s.existing.total.coveredPercent, s.existing.total.coveredKm2, s.existing.total.areaKm2))
+            lines.append(
+                String(
+                    format: "  existing %d base(s) cover %.2f%% (%.2f of %.2f km², exact polygon areas)",
+                    run.existing.count, s.existing.total.coveredPercent, s.existing.total.coveredKm2, s.existing.total.areaKm2))
             if s.existing.totalPopulation > 0 {
-                lines.append(String(format: "  population: %.0f of %.0f people (%.2f%%) within the standard",
-                                    s.existing.coveredPopulation, s.existing.totalPopulation, 100 * s.existing.coveredPopulation / s.existing.totalPopulation))
+                lines.append(
+                    String(
+                        format: "  population: %.0f of %.0f people (%.2f%%) within the standard",
+                        s.existing.coveredPopulation, s.existing.totalPopulation, 100 * s.existing.coveredPopulation / s.existing.totalPopulation))
             }
             if let critical = s.resilience.mostCritical {
-                lines.append(String(format: "  N−1: losing %@ costs the most, %.2f points (to %.2f%%)",
-                                    run.existing[critical.base].id, critical.lossPoints, critical.coveredPercent))
+                lines.append(
+                    String(
+                        format: "  N−1: losing %@ costs the most, %.2f points (to %.2f%%)",
+                        run.existing[critical.base].id, critical.lossPoints, critical.coveredPercent))
             }
             if let r = s.response {
-                lines.append(String(format: "  response time over served demand: mean %.1f, median %.1f, p90 %.1f, max %.1f min",
-                                    r.meanMinutes, r.medianMinutes, r.p90Minutes, r.maxMinutes))
+                lines.append(
+                    String(
+                        format: "  response time over served demand: mean %.1f, median %.1f, p90 %.1f, max %.1f min",
+                        r.meanMinutes, r.medianMinutes, r.p90Minutes, r.maxMinutes))
             }
             if let e = s.expected { lines.append("  " + e.sentence) }
             if let lscp = s.lscp {
-                lines.append(String(format: "  LSCP: %d base(s) cover everything the candidates can reach: %@ [%@] (exact %.2f%%)",
-                                    lscp.sites.count, lscp.sites.joined(separator: ", "), proof(lscp), lscp.exactCoveredPercent))
+                lines.append(
+                    String(
+                        format: "  LSCP: %d base(s) cover everything the candidates can reach: %@ [%@] (exact %.2f%%)",
+                        lscp.sites.count, lscp.sites.joined(separator: ", "), proof(lscp), lscp.exactCoveredPercent))
             }
             for plan in s.mclp {
-                lines.append(String(format: "  MCLP p=%d: %@ → %.2f%% exact [%@]", plan.p ?? plan.result.selected.count,
-                                    plan.sites.joined(separator: ", "), plan.exactCoveredPercent, proof(plan)))
+                lines.append(
+                    String(
+                        format: "  MCLP p=%d: %@ → %.2f%% exact [%@]", plan.p ?? plan.result.selected.count,
+                        plan.sites.joined(separator: ", "), plan.exactCoveredPercent, proof(plan)))
                 if let shortfall = plan.shortfall { lines.append("    \(shortfall)") }
             }
             for plan in s.mexclp {
                 let placed = zip(plan.sites, plan.result.aircraft ?? []).map { $1 > 1 ? "\($0) ×\($1)" : $0 }
-                lines.append(String(format: "  MEXCLP %d aircraft: %@ → expected %.2f%% of the demand weight (grid), exact %.2f%% reached [%@]",
-                                    plan.p ?? 0, placed.joined(separator: ", "),
-                                    plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0,
-                                    plan.exactCoveredPercent, proof(plan)))
+                lines.append(
+                    String(
+                        format: "  MEXCLP %d aircraft: %@ → expected %.2f%% of the demand weight (grid), exact %.2f%% reached [%@]",
+                        plan.p ?? 0, placed.joined(separator: ", "),
+                        plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0,
+                        plan.exactCoveredPercent, proof(plan)))
             }
         }
         return lines.joined(separator: "\n")

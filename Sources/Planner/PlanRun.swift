@@ -22,8 +22,9 @@ public struct PlanRun: Sendable {
         /// the exact coverage of the sites chosen at `minutes`.
         public init(_ result: SitingResult, p: Int?, study: Study, minutes: Double) throws {
             let chosen = result.selected.map { study.candidates[$0] }
-            self.init(model: result.model, p: p, result: result, sites: chosen.map(\.id),
-                      exactCoveredPercent: try study.exactCoveredPercent(of: chosen, minutes: minutes))
+            self.init(
+                model: result.model, p: p, result: result, sites: chosen.map(\.id),
+                exactCoveredPercent: try study.exactCoveredPercent(of: chosen, minutes: minutes))
         }
 
         public init(model: String, p: Int?, result: SitingResult, sites: [String], exactCoveredPercent: Double) {
@@ -81,7 +82,9 @@ public struct PlanRun: Sendable {
         progress.expect(stages: 1 + 2 * scenario.minutes.count + sitingStages.reduce(0, +))
         progress.stage("reading the scenario's layers and building the demand grid")
         let study = try Study.load(scenario)
-        progress.note("\(study.grid.zones.count) zone(s), \(study.existing.count) existing base(s), \(study.candidates.count) candidate site(s), aircraft \(scenario.aircraft.name)")
+        progress.note(
+            "\(study.grid.zones.count) zone(s), \(study.existing.count) existing base(s), \(study.candidates.count) candidate site(s), aircraft \(scenario.aircraft.name)"
+        )
         progress.note("demand grid: \(study.grid.cells.count) cells of \(scenario.cellKm) km in \(study.grid.projection.description)")
         study.notes.forEach(progress.note)
         let options = scenario.siting
@@ -92,7 +95,8 @@ public struct PlanRun: Sendable {
             progress.stage("\(label): isochrones of the existing bases")
             let reaches = try study.reaches(of: study.existing, minutes: minutes)
             let served = try Geometry.union(of: reaches)
-            progress.stage("\(label): coverage matrix (\(study.candidates.count) candidates × \(study.grid.cells.count) cells), exact coverage of the existing bases, N−1")
+            progress.stage(
+                "\(label): coverage matrix (\(study.candidates.count) candidates × \(study.grid.cells.count) cells), exact coverage of the existing bases, N−1")
             let clock = ContinuousClock.now
             // The matrix is needed only up to the cells the existing bases
             // serve: it goes (China at 2 km: 3 GB) before the rest runs.
@@ -109,8 +113,10 @@ public struct PlanRun: Sendable {
             SitingTrace.log("\(label): N−1 resilience", since: clock, tag: "plan")
             let weights = study.grid.cells.map(\.weight)
             let servedWeight = zip(weights, flags).reduce(0.0) { $0 + ($1.1 ? $1.0 : 0) }
-            progress.note(String(format: "%@: existing network covers %.2f%% of the zones' area (exact); grid: %.2f%% of the demand weight",
-                                 label, evaluation.total.coveredPercent, 100 * servedWeight / max(weights.reduce(0, +), .leastNonzeroMagnitude)))
+            progress.note(
+                String(
+                    format: "%@: existing network covers %.2f%% of the zones' area (exact); grid: %.2f%% of the demand weight",
+                    label, evaluation.total.coveredPercent, 100 * servedWeight / max(weights.reduce(0, +), .leastNonzeroMagnitude)))
             let response = ResponseStatistics(samples)
             let expected = try scenario.availability.map { options in
                 let figures = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: options)
@@ -149,13 +155,16 @@ public struct PlanRun: Sendable {
                     mexclp.append(try plan(try SitingModel.mexclp.solve(on: instance, options: mexclpOptions), p: aircraft))
                 }
             }
-            progress.note("\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
-                          + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
-            results.append(StandardResult(minutes: minutes, existing: evaluation, resilience: resilience,
-                                          response: response, served: served,
-                                          cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
-                                          rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes),
-                                          expected: expected, mexclp: mexclp))
+            progress.note(
+                "\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
+                    + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
+            results.append(
+                StandardResult(
+                    minutes: minutes, existing: evaluation, resilience: resilience,
+                    response: response, served: served,
+                    cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
+                    rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes),
+                    expected: expected, mexclp: mexclp))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)

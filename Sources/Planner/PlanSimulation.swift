@@ -77,7 +77,9 @@ public struct PlanSimulation: Sendable {
             throw InputError("--years must be from 2 (for a confidence interval) to \(DispatchSimulation.mostYears), got \(settings.years)")
         }
         guard settings.missionsPerYear * Double(settings.years) <= DispatchSimulation.largestRun else {
-            throw InputError("--years \(settings.years) × --missions-per-year \(NumberText.readable(settings.missionsPerYear)) is more than \(Int(DispatchSimulation.largestRun)) missions; simulate fewer")
+            throw InputError(
+                "--years \(settings.years) × --missions-per-year \(NumberText.readable(settings.missionsPerYear)) is more than \(Int(DispatchSimulation.largestRun)) missions; simulate fewer"
+            )
         }
     }
 
@@ -96,7 +98,8 @@ public struct PlanSimulation: Sendable {
         for c in cells.indices {
             let list = zip(matrix.sites(serving: c), matrix.minutes(serving: c)).map { site, minutes in
                 let b = Int(site), response = Double(minutes)
-                let mission = settings.missionMinutes
+                let mission =
+                    settings.missionMinutes
                     ?? MissionTime.minutes(response: response, model: models[b], turnaround: settings.turnaroundMinutes)
                 return DispatchOption(base: b, responseMinutes: response, missionMinutes: mission)
             }
@@ -109,27 +112,32 @@ public struct PlanSimulation: Sendable {
         let totalWeight = weights.reduce(0, +)
         let aircraft = bases.count * settings.aircraftPerBase
         do {
-            let simulation = try DispatchSimulation(weights: weights, options: options,
-                                                    aircraftPerBase: Array(repeating: settings.aircraftPerBase, count: bases.count),
-                                                    missionsPerYear: settings.missionsPerYear, standardMinutes: settings.minutes)
+            let simulation = try DispatchSimulation(
+                weights: weights, options: options,
+                aircraftPerBase: Array(repeating: settings.aircraftPerBase, count: bases.count),
+                missionsPerYear: settings.missionsPerYear, standardMinutes: settings.minutes)
             var generator = SplitMix64(seed: settings.seed)
             let result = try simulation.run(years: settings.years, using: &generator)
             guard let estimate = result.estimate else {
-                throw InputError("no mission arrived in \(settings.years) years at \(NumberText.readable(settings.missionsPerYear)) a year: raise --years or --missions-per-year")
+                throw InputError(
+                    "no mission arrived in \(settings.years) years at \(NumberText.readable(settings.missionsPerYear)) a year: raise --years or --missions-per-year"
+                )
             }
             let offered = settings.missionsPerYear * offeredMinutes / totalWeight / (Double(aircraft) * DispatchSimulation.minutesPerYear)
             let busy = result.utilisation
             var expected: Double?
             if busy < 1 {
-                let instance = try CoverInstance(demandIDs: cells.indices.map { "cell-\($0)" }, siteIDs: bases.map(\.id), weights: weights,
-                                                 coveringSites: cells.indices.map { Array(matrix.sites(serving: $0)) })
+                let instance = try CoverInstance(
+                    demandIDs: cells.indices.map { "cell-\($0)" }, siteIDs: bases.map(\.id), weights: weights,
+                    coveringSites: cells.indices.map { Array(matrix.sites(serving: $0)) })
                 let mexclp = try ExpectedCovering(instance: instance, aircraft: aircraft, busy: busy, perSite: settings.aircraftPerBase)
                 expected = mexclp.expectedCoveredWeight(Array(repeating: settings.aircraftPerBase, count: bases.count)) / totalWeight
             }
-            return PlanSimulation(bases: bases, settings: settings, result: result, estimate: estimate,
-                                  reachableShare: reachableWeight / totalWeight,
-                                  meanMissionMinutes: reachableWeight > 0 ? offeredMinutes / reachableWeight : 0,
-                                  offeredLoad: offered, busy: busy, expectedCoverage: expected)
+            return PlanSimulation(
+                bases: bases, settings: settings, result: result, estimate: estimate,
+                reachableShare: reachableWeight / totalWeight,
+                meanMissionMinutes: reachableWeight > 0 ? offeredMinutes / reachableWeight : 0,
+                offeredLoad: offered, busy: busy, expectedCoverage: expected)
         } catch let error as SitingInputError {
             throw InputError(error.message)
         }

@@ -44,10 +44,16 @@ public enum PlanSummary {
                 ("minutes", n(s.minutes)),
                 ("existing", .object(existing)),
                 ("demand_groups", .integer(s.groups)),
-                ("range_limits", .array(s.rangeLimits.map { limit in
-                    .object([("aircraft", .string(limit.aircraft)), ("time_radius_km", n(limit.timeRadiusKm)),
-                             ("range_radius_km", n(limit.rangeRadiusKm)), ("cut_km", n(limit.cutKm)), ("cut_pct", n(limit.cutPercent))])
-                })),
+                (
+                    "range_limits",
+                    .array(
+                        s.rangeLimits.map { limit in
+                            .object([
+                                ("aircraft", .string(limit.aircraft)), ("time_radius_km", n(limit.timeRadiusKm)),
+                                ("range_radius_km", n(limit.rangeRadiusKm)), ("cut_km", n(limit.cutKm)), ("cut_pct", n(limit.cutPercent)),
+                            ])
+                        })
+                ),
                 ("lscp", s.lscp.map(siting) ?? .null),
                 ("mclp", .array(s.mclp.map(siting))),
             ]
@@ -61,15 +67,23 @@ public enum PlanSummary {
             ("aircraft", AircraftListing.jsonValue(run.scenario.aircraft)),
             ("night", .bool(run.scenario.night)),
             ("isochrone_tolerance_m", n(run.scenario.isochroneToleranceMetres)),
-            ("grid", .object([
-                ("cell_km", n(run.scenario.cellKm)), ("cells", .integer(run.grid.cells.count)),
-                ("projection", .string(run.grid.projection.proj)), ("weighting", .string(run.grid.weighting.description)),
-                ("population_outside_zones", SummaryJSON.populationOutside(run.grid)),
-            ])),
+            (
+                "grid",
+                .object([
+                    ("cell_km", n(run.scenario.cellKm)), ("cells", .integer(run.grid.cells.count)),
+                    ("projection", .string(run.grid.projection.proj)), ("weighting", .string(run.grid.weighting.description)),
+                    ("population_outside_zones", SummaryJSON.populationOutside(run.grid)),
+                ])
+            ),
             ("candidates", .integer(run.candidates.count)),
             ("standards", .array(standards)),
-            ("versions", .object([("aircover", .string(versions.aircover)), ("proj", .string(versions.proj)),
-                                  ("geos", .string(versions.geos)), ("gdal", .string(versions.gdal)), ("cbc", .string(versions.cbc))])),
+            (
+                "versions",
+                .object([
+                    ("aircover", .string(versions.aircover)), ("proj", .string(versions.proj)),
+                    ("geos", .string(versions.geos)), ("gdal", .string(versions.gdal)), ("cbc", .string(versions.cbc)),
+                ])
+            ),
         ])
     }
 }

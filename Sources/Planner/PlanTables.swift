@@ -15,16 +15,21 @@ public enum PlanTables {
                 }
             }
             guard index < run.existing.count || !chosen.isEmpty else { continue }
-            bases.append([site.id, site.name, NumberText.exact(site.position.lon), NumberText.exact(site.position.lat),
-                          run.study.model(of: site).aircraft.name, index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; ")])
+            bases.append([
+                site.id, site.name, NumberText.exact(site.position.lon), NumberText.exact(site.position.lat),
+                run.study.model(of: site).aircraft.name, index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; "),
+            ])
         }
         // Zones carry their id beside their name (`AreaCoverage.name`), to join the zones layer.
         func coverageRows(_ pick: (CoverageEvaluation) -> [AreaCoverage], label: String, ids: Bool = false) -> [[String]] {
             var rows = [["minutes"] + (ids ? ["id"] : []) + [label, "area_km2", "covered_km2", "covered_pct", "grid_covered_km2"]]
             for s in run.standards {
                 for a in pick(s.existing) {
-                    rows.append([NumberText.exact(s.minutes)] + (ids ? [a.id ?? ""] : []) + [a.name, NumberText.exact(a.areaKm2), NumberText.exact(a.coveredKm2),
-                                 NumberText.exact(a.coveredPercent), a.gridCoveredKm2.map(NumberText.exact) ?? ""])
+                    rows.append(
+                        [NumberText.exact(s.minutes)] + (ids ? [a.id ?? ""] : []) + [
+                            a.name, NumberText.exact(a.areaKm2), NumberText.exact(a.coveredKm2),
+                            NumberText.exact(a.coveredPercent), a.gridCoveredKm2.map(NumberText.exact) ?? "",
+                        ])
                 }
             }
             return rows
@@ -33,9 +38,11 @@ public enum PlanTables {
         for s in run.standards {
             for plan in [s.lscp].compactMap({ $0 }) + s.mclp {
                 let r = plan.result
-                curve.append([NumberText.exact(s.minutes), plan.model, plan.p.map(String.init) ?? "", r.status.rawValue, NumberText.exact(r.objective),
-                              NumberText.exact(r.bound), NumberText.exact(r.gap), NumberText.exact(r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0),
-                              NumberText.exact(plan.exactCoveredPercent), plan.sites.joined(separator: " ")])
+                curve.append([
+                    NumberText.exact(s.minutes), plan.model, plan.p.map(String.init) ?? "", r.status.rawValue, NumberText.exact(r.objective),
+                    NumberText.exact(r.bound), NumberText.exact(r.gap), NumberText.exact(r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0),
+                    NumberText.exact(plan.exactCoveredPercent), plan.sites.joined(separator: " "),
+                ])
             }
         }
         var files = [

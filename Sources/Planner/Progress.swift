@@ -34,8 +34,10 @@ public final class Progress: @unchecked Sendable {
     /// Redraws the bar each second on a terminal, so times count on between events.
     private var ticker: DispatchSourceTimer?
 
-    public init(style: Style, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
-                now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        style: Style, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data($0.utf8)) },
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.style = style
         self.write = write
         self.now = now
@@ -143,7 +145,8 @@ public final class Progress: @unchecked Sendable {
         let detail = stepDetail(at: time).map { " — \($0)" } ?? ""
         guard total > 0 else { return "\(text)\(detail) (\(seconds))" }
         let width = 20, filled = min(width, width * done / total)
-        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled) + "] \(min(done + 1, total))/\(total) \(text)\(detail) (\(seconds))"
+        return "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+            + "] \(min(done + 1, total))/\(total) \(text)\(detail) (\(seconds))"
     }
 
     /// The step's share done and its time left, or the stage's time limit left.

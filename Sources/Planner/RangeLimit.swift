@@ -35,8 +35,9 @@ public struct RangeLimit: Sendable, Equatable {
             guard seen.insert(model.aircraft.name).inserted else { return nil }
             let radii = try model.stillAirRadii(forStandard: minutes)
             guard radii.byRange < radii.byTime else { return nil }
-            return RangeLimit(aircraft: model.aircraft.name, minutes: minutes, timeRadiusKm: radii.byTime / 1_000,
-                              rangeRadiusKm: radii.byRange / 1_000, roundTripMinutes: model.aircraft.roundTripFlightBudgetMin)
+            return RangeLimit(
+                aircraft: model.aircraft.name, minutes: minutes, timeRadiusKm: radii.byTime / 1_000,
+                rangeRadiusKm: radii.byRange / 1_000, roundTripMinutes: model.aircraft.roundTripFlightBudgetMin)
         }
     }
 
@@ -50,8 +51,10 @@ public struct RangeLimit: Sendable, Equatable {
     /// AW139 to 112.5 km (out and back in 65 min of flight); the 120-minute
     /// standard alone would allow 350.0 km: 237.5 km (67.86%) less".
     public var sentence: String {
-        String(format: "fuel range limits %@ to %.1f km (out and back in %@ min of flight: endurance − reserve − on scene); the %@-minute standard alone would allow %.1f km: %.1f km (%.2f%%) less",
-               aircraft, rangeRadiusKm, NumberText.readable(roundTripMinutes), NumberText.readable(minutes),
-               timeRadiusKm, cutKm, cutPercent)
+        String(
+            format:
+                "fuel range limits %@ to %.1f km (out and back in %@ min of flight: endurance − reserve − on scene); the %@-minute standard alone would allow %.1f km: %.1f km (%.2f%%) less",
+            aircraft, rangeRadiusKm, NumberText.readable(roundTripMinutes), NumberText.readable(minutes),
+            timeRadiusKm, cutKm, cutPercent)
     }
 }

@@ -90,8 +90,10 @@ public struct Scenario: Sendable {
     static let keys: [String: Set<String>] = [
         "": ["study", "demand", "bases", "aircraft", "standards", "flight", "siting", "output", "availability"],
         "study": ["name"],
-        "demand": ["zones", "zone_filter", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
-                   "population", "population_field", "population_filter", "weighting", "risk_share", "regions", "region_field"],
+        "demand": [
+            "zones", "zone_filter", "id_field", "name_field", "hazard", "hazard_field", "risk_field", "cell_km",
+            "population", "population_field", "population_filter", "weighting", "risk_share", "regions", "region_field",
+        ],
         "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field", "candidate_id_field"],
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
@@ -147,8 +149,11 @@ public struct Scenario: Sendable {
         }
 
         let minutes = try standards.numbers("minutes")
-        guard !minutes.isEmpty, minutes.allSatisfy({ $0 > 0 && $0 <= InputSyntax.longestStandardMinutes }), zip(minutes, minutes.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw standards.error("minutes", "must list positive, increasing response-time standards up to \(Int(InputSyntax.longestStandardMinutes)) min, e.g. [60, 120]")
+        guard !minutes.isEmpty, minutes.allSatisfy({ $0 > 0 && $0 <= InputSyntax.longestStandardMinutes }),
+            zip(minutes, minutes.dropFirst()).allSatisfy({ $0 < $1 })
+        else {
+            throw standards.error(
+                "minutes", "must list positive, increasing response-time standards up to \(Int(InputSyntax.longestStandardMinutes)) min, e.g. [60, 120]")
         }
         let cellKm = try demand.optionalNumber("cell_km") ?? 2
         guard cellKm >= 0.1 else { throw demand.error("cell_km", "must be at least 0.1 km") }
@@ -212,8 +217,10 @@ public struct Scenario: Sendable {
     }
 
     /// The numeric profile fields a scenario may override on a catalog type.
-    static let aircraftFigures = ["cruise_speed_kmh", "dispatch_day_min", "dispatch_night_min", "endurance_min",
-                                  "reserve_min", "on_scene_min", "max_altitude_m"]
+    static let aircraftFigures = [
+        "cruise_speed_kmh", "dispatch_day_min", "dispatch_night_min", "endurance_min",
+        "reserve_min", "on_scene_min", "max_altitude_m",
+    ]
 
     /// [aircraft]: a full inline profile (every figure given), or a catalog
     /// type by `name` (from the built-in catalog plus an optional `catalog`
@@ -224,8 +231,10 @@ public struct Scenario: Sendable {
         if aircraftFigures.allSatisfy(table.contains) {
             // An inline profile; `catalog` then only serves the types named per site.
             guard case .object(let members) = table.value else { return try AircraftCatalog.profile(from: table) }
-            return try AircraftCatalog.profile(from: ConfigTable(source: table.source, path: table.path,
-                                                                 value: .object(members.filter { $0.key != "catalog" })))
+            return try AircraftCatalog.profile(
+                from: ConfigTable(
+                    source: table.source, path: table.path,
+                    value: .object(members.filter { $0.key != "catalog" })))
         }
         try table.rejectUnknownKeys(allowed: Set(aircraftFigures + ["name", "catalog"]))
         var profile: Aircraft
@@ -233,8 +242,10 @@ public struct Scenario: Sendable {
             profile = try AircraftCatalog.available(adding: catalogFile).profile(named: try table.string("name"))
         } catch let error as AircraftError {
             let missing = aircraftFigures.filter { !table.contains($0) }
-            throw table.error("name", "\"\(error.aircraft)\" is \(error.problem)"
-                              + (table.keys.count > 1 ? " (an inline profile needs all of \(missing.joined(separator: ", ")))" : ""))
+            throw table.error(
+                "name",
+                "\"\(error.aircraft)\" is \(error.problem)"
+                    + (table.keys.count > 1 ? " (an inline profile needs all of \(missing.joined(separator: ", ")))" : ""))
         }
         let paths: [String: WritableKeyPath<Aircraft, Double>] = [
             "cruise_speed_kmh": \.cruiseSpeedKmh, "dispatch_day_min": \.dispatchDayMin, "dispatch_night_min": \.dispatchNightMin,
@@ -295,12 +306,13 @@ public struct Scenario: Sendable {
         }
         let timeLimit = try siting.optionalNumber("time_limit") ?? 60
         guard timeLimit > 0 else { throw siting.error("time_limit", "must be a positive number of seconds") }
-        return SitingPlanOptions(lscpMinutes: try standards("lscp_minutes", default: minutes),
-                                 mclpMinutes: try standards("mclp_minutes", default: counts.isEmpty ? [] : minutes),
-                                 mclpSiteCounts: counts, keepExisting: try siting.optionalBool("keep_existing") ?? false,
-                                 timeLimit: timeLimit, mexclpSiteCounts: aircraftCounts,
-                                 mexclpMinutes: try standards("mexclp_minutes", default: aircraftCounts.isEmpty ? [] : minutes),
-                                 mexclpPerSite: Int(perSite))
+        return SitingPlanOptions(
+            lscpMinutes: try standards("lscp_minutes", default: minutes),
+            mclpMinutes: try standards("mclp_minutes", default: counts.isEmpty ? [] : minutes),
+            mclpSiteCounts: counts, keepExisting: try siting.optionalBool("keep_existing") ?? false,
+            timeLimit: timeLimit, mexclpSiteCounts: aircraftCounts,
+            mexclpMinutes: try standards("mexclp_minutes", default: aircraftCounts.isEmpty ? [] : minutes),
+            mexclpPerSite: Int(perSite))
     }
 
     /// Every file a run of this scenario reads: the scenario file and each

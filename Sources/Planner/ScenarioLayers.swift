@@ -26,14 +26,20 @@ enum ScenarioLayers {
     static func zones(_ scenario: Scenario) throws -> [HazardZone] {
         let layer = try VectorLayer.read(scenario.zones.path)
         guard !layer.features.isEmpty else { throw InputError("\(scenario.zones.path): the zone layer is empty") }
-        for (key, field) in [("id_field", scenario.zoneIDField), ("name_field", scenario.zoneNameField),
-                             ("hazard_field", scenario.hazardField), ("risk_field", scenario.riskField)] {
+        for (key, field) in [
+            ("id_field", scenario.zoneIDField), ("name_field", scenario.zoneNameField),
+            ("hazard_field", scenario.hazardField), ("risk_field", scenario.riskField),
+        ] {
             if let field, !layer.fieldNames.contains(field) {
-                throw InputError("\(scenario.zones.path): no field \(field) (from [demand] \(key) in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))")
+                throw InputError(
+                    "\(scenario.zones.path): no field \(field) (from [demand] \(key) in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))"
+                )
             }
         }
         for field in scenario.zoneFilter.keys.sorted() where !layer.fieldNames.contains(field) {
-            throw InputError("\(scenario.zones.path): no field \(field) (from [demand] zone_filter in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))")
+            throw InputError(
+                "\(scenario.zones.path): no field \(field) (from [demand] zone_filter in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))"
+            )
         }
         let kept = layer.features.filter { feature in scenario.zoneFilter.allSatisfy { feature[field: $0.key]?.stringValue == $0.value } }
         guard !kept.isEmpty else { throw InputError("\(scenario.zones.path): no zones match [demand] zone_filter \(scenario.zoneFilter)") }
@@ -47,17 +53,20 @@ enum ScenarioLayers {
                 id = value
             }
             if let earlier = firstFeature[id] {
-                throw InputError("\(scenario.zones.path): zone id \(id) appears twice (features \(earlier) and \(feature.id)); ids in \(scenario.zoneIDField ?? "the id field") must be unique")
+                throw InputError(
+                    "\(scenario.zones.path): zone id \(id) appears twice (features \(earlier) and \(feature.id)); ids in \(scenario.zoneIDField ?? "the id field") must be unique"
+                )
             }
             firstFeature[id] = feature.id
             let name = scenario.zoneNameField.flatMap { feature[field: $0]?.stringValue } ?? id
             guard let area = feature.geometry else { throw InputError("\(scenario.zones.path): zone \(id) has no geometry") }
-            let risk = try scenario.riskField.map { field -> Double in
-                guard let value = feature[field: field]?.doubleValue else {
-                    throw InputError("\(scenario.zones.path): zone \(id): field \(field) is missing or not a number")
-                }
-                return value
-            } ?? 1
+            let risk =
+                try scenario.riskField.map { field -> Double in
+                    guard let value = feature[field: field]?.doubleValue else {
+                        throw InputError("\(scenario.zones.path): zone \(id): field \(field) is missing or not a number")
+                    }
+                    return value
+                } ?? 1
             let hazard = scenario.hazardField.flatMap { feature[field: $0]?.stringValue } ?? scenario.hazard
             do {
                 return try HazardZone(id: id, name: name, hazard: hazard, risk: risk, area: area)
@@ -117,11 +126,15 @@ enum ScenarioLayers {
         }
     }
 
-    static func sites(_ url: URL, idField: String, filter: [String: String], costField: String? = nil,
-                      aircraftField: String? = nil) throws -> [Site] {
+    static func sites(
+        _ url: URL, idField: String, filter: [String: String], costField: String? = nil,
+        aircraftField: String? = nil
+    ) throws -> [Site] {
         let layer = try VectorLayer.read(url.path)
         for field in filter.keys.sorted() + [costField, aircraftField].compactMap({ $0 }) where !layer.fieldNames.contains(field) {
-            throw InputError("\(url.path): no field \(field) (named in [bases] filter, cost_field or aircraft_field); fields are \(layer.fieldNames.joined(separator: ", "))")
+            throw InputError(
+                "\(url.path): no field \(field) (named in [bases] filter, cost_field or aircraft_field); fields are \(layer.fieldNames.joined(separator: ", "))"
+            )
         }
         var sites: [Site] = []
         var firstFeature: [String: Int] = [:]

@@ -11,8 +11,9 @@ public enum ScenarioValidation {
         var lines = ["\(scenario.source.path): \(scenario.name)"]
         let zones = try ScenarioLayers.zones(scenario)
         let hazards = Set(zones.map(\.hazard)).sorted()
-        lines.append("zones: \(zones.count) from \(scenario.zones.lastPathComponent) (hazards: \(hazards.joined(separator: ", ")))"
-                     + (zones.contains { $0.repaired != nil } ? "; \(zones.filter { $0.repaired != nil }.count) invalid polygon(s) would be repaired" : ""))
+        lines.append(
+            "zones: \(zones.count) from \(scenario.zones.lastPathComponent) (hazards: \(hazards.joined(separator: ", ")))"
+                + (zones.contains { $0.repaired != nil } ? "; \(zones.filter { $0.repaired != nil }.count) invalid polygon(s) would be repaired" : ""))
         if let url = scenario.population {
             let points = try ScenarioLayers.population(url, field: scenario.populationField, filter: scenario.populationFilter)
             lines.append("population: \(points.count) point(s), \(Int(points.reduce(0) { $0 + $1.count })) people, from \(url.lastPathComponent)")
@@ -20,15 +21,19 @@ public enum ScenarioValidation {
         if let url = scenario.regions {
             lines.append("regions: \(try ScenarioLayers.regions(url, nameField: scenario.regionField).count) from \(url.lastPathComponent)")
         }
-        let existing = try ScenarioLayers.sites(scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
-                                                costField: scenario.costField, aircraftField: scenario.aircraftField)
+        let existing = try ScenarioLayers.sites(
+            scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
+            costField: scenario.costField, aircraftField: scenario.aircraftField)
         lines.append("existing bases: \(existing.count) from \(scenario.existingBases.lastPathComponent)")
         for file in scenario.candidates {
-            let sites = try ScenarioLayers.sites(file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,
-                                                 costField: scenario.costField, aircraftField: scenario.aircraftField)
+            let sites = try ScenarioLayers.sites(
+                file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,
+                costField: scenario.costField, aircraftField: scenario.aircraftField)
             lines.append("candidates: \(sites.count) from \(file.lastPathComponent)")
         }
-        lines.append("aircraft: \(scenario.aircraft.name); standards: \(scenario.minutes.map { NumberText.readable($0) }.joined(separator: ", ")) min; cell \(NumberText.readable(scenario.cellKm)) km")
+        lines.append(
+            "aircraft: \(scenario.aircraft.name); standards: \(scenario.minutes.map { NumberText.readable($0) }.joined(separator: ", ")) min; cell \(NumberText.readable(scenario.cellKm)) km"
+        )
         for (label, file) in [("no-fly zones", scenario.noFly), ("DEM", scenario.dem), ("wind field", scenario.windField)] {
             if let file { lines.append("\(label): \(file.lastPathComponent)") }
         }

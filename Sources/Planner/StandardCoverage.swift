@@ -35,8 +35,9 @@ public struct StandardCoverage: Sendable {
         let pairs = (0..<matrix.cellCount).map { cell in
             zip(matrix.sites(serving: cell), matrix.minutes(serving: cell)).map { (site: Int($0), cost: Double($1)) }
         }
-        return try CoverInstance(demandIDs: study.grid.cells.map { "cell-\($0.column)-\($0.row)" }, siteIDs: study.candidates.map(\.id),
-                                 weights: study.grid.cells.map(\.weight), siteCosts: study.candidates.map(\.cost), pairs: pairs)
+        return try CoverInstance(
+            demandIDs: study.grid.cells.map { "cell-\($0.column)-\($0.row)" }, siteIDs: study.candidates.map(\.id),
+            weights: study.grid.cells.map(\.weight), siteCosts: study.candidates.map(\.cost), pairs: pairs)
     }
 
     /// Flags of the cells an open set of candidates serves, and the response

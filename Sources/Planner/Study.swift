@@ -28,24 +28,32 @@ public struct Study: Sendable {
     /// scenario's existing bases (e.g. positions typed on the command line).
     public static func load(_ scenario: Scenario, bases: [Site]? = nil) throws -> Study {
         let zones = try ScenarioLayers.zones(scenario)
-        let population = try scenario.population.map {
-            try ScenarioLayers.population($0, field: scenario.populationField, filter: scenario.populationFilter)
-        } ?? []
+        let population =
+            try scenario.population.map {
+                try ScenarioLayers.population($0, field: scenario.populationField, filter: scenario.populationFilter)
+            } ?? []
         let regions = try scenario.regions.map { try ScenarioLayers.regions($0, nameField: scenario.regionField) }
-        let existing = try bases ?? ScenarioLayers.sites(scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
-                                                               costField: scenario.costField, aircraftField: scenario.aircraftField)
+        let existing =
+            try bases
+            ?? ScenarioLayers.sites(
+                scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
+                costField: scenario.costField, aircraftField: scenario.aircraftField)
         var candidates = existing
         var known = Set(existing.map(\.id))
         // A candidate with an existing base's id is that base (listed once).
         for file in scenario.candidates {
-            for site in try ScenarioLayers.sites(file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,
-                                                  costField: scenario.costField, aircraftField: scenario.aircraftField)
+            for site in try ScenarioLayers.sites(
+                file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,
+                costField: scenario.costField, aircraftField: scenario.aircraftField)
             {
                 if known.insert(site.id).inserted {
                     candidates.append(site)
                 } else if let same = candidates.first(where: { $0.id == site.id }),
-                          Geodesic.wgs84.inverse(from: same.position, to: site.position).distance > 100 {
-                    throw InputError("\(file.path): site id \(site.id) is already used by a site \(Int(Geodesic.wgs84.inverse(from: same.position, to: site.position).distance / 1_000)) km away; give candidates their own ids (or set [bases] candidate_id_field)")
+                    Geodesic.wgs84.inverse(from: same.position, to: site.position).distance > 100
+                {
+                    throw InputError(
+                        "\(file.path): site id \(site.id) is already used by a site \(Int(Geodesic.wgs84.inverse(from: same.position, to: site.position).distance / 1_000)) km away; give candidates their own ids (or set [bases] candidate_id_field)"
+                    )
                 }
             }
         }
@@ -55,12 +63,16 @@ public struct Study: Sendable {
         } catch let error as CoverageInputError {
             throw InputError("\(scenario.zones.path): \(error.message)")
         } catch let error as GridTooLargeError {
-            throw InputError("\(scenario.source.path): [demand] cell_km (or --cell-km) \(NumberText.readable(scenario.cellKm)) km is too small for \(scenario.zones.lastPathComponent): \(error)")
+            throw InputError(
+                "\(scenario.source.path): [demand] cell_km (or --cell-km) \(NumberText.readable(scenario.cellKm)) km is too small for \(scenario.zones.lastPathComponent): \(error)"
+            )
         }
         let (model, stationed) = try reachModels(scenario, candidates: candidates)
-        return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
-                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres), stationedModels: stationed,
-                     notes: grid.notes)
+        return Study(
+            scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
+            candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
+            stationedModels: stationed,
+            notes: grid.notes)
     }
 
     /// The same study flown by day (`false`) or night (`true`): the layers,
@@ -71,9 +83,11 @@ public struct Study: Sendable {
         var scenario = scenario
         scenario.night = night
         let (model, stationed) = try Study.reachModels(scenario, candidates: candidates)
-        return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
-                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres), stationedModels: stationed,
-                     notes: notes)
+        return Study(
+            scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
+            candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
+            stationedModels: stationed,
+            notes: notes)
     }
 
     /// The scenario aircraft's reach model, and those of the types the sites name.
@@ -148,8 +162,9 @@ public struct Study: Sendable {
 
     /// Exact coverage of the region served by `reaches`.
     public func evaluate(reaches: [Geometry], servedCells: [Bool]? = nil) throws -> CoverageEvaluation {
-        try CoverageEvaluation.evaluate(grid: grid, served: try Geometry.union(of: reaches), population: population,
-                                        servedCells: servedCells, regions: regions)
+        try CoverageEvaluation.evaluate(
+            grid: grid, served: try Geometry.union(of: reaches), population: population,
+            servedCells: servedCells, regions: regions)
     }
 
     /// The exact covered share (percent) of all zones' area by `sites`'

@@ -15,8 +15,9 @@ extension Study {
         scenario.aircraft = aircraft
         scenario.night = night
         let (model, stationed) = try Study.reachModels(scenario, candidates: candidates)
-        return Study(scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
-                     candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
-                     stationedModels: stationed, notes: notes)
+        return Study(
+            scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
+            candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
+            stationedModels: stationed, notes: notes)
     }
 }

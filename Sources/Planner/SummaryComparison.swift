@@ -62,7 +62,9 @@ public struct SummaryComparison: Sendable {
                 let tolerance = key.hasSuffix("_pct") ? percentTolerance : max(1e-9, relativeTolerance * abs(ev))
                 if !(abs(ev - av) <= tolerance) {
                     let delta = av - ev
-                    differ(NumberText.readable(ev), NumberText.readable(av) + " (\(delta >= 0 ? "+" : "−")\(NumberText.readable(abs(delta)))\(key.hasSuffix("_pct") ? " points" : ""))")
+                    differ(
+                        NumberText.readable(ev),
+                        NumberText.readable(av) + " (\(delta >= 0 ? "+" : "−")\(NumberText.readable(abs(delta)))\(key.hasSuffix("_pct") ? " points" : ""))")
                 }
             } else {
                 compared += 1

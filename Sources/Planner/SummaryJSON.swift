@@ -24,8 +24,10 @@ enum SummaryJSON {
     }
 
     /// The members describing what a base set covers at one standard.
-    static func coverage(_ e: CoverageEvaluation, resilience: Resilience, response: ResponseStatistics?,
-                         baseIDs: [String]) -> [(key: String, value: JSONValue)] {
+    static func coverage(
+        _ e: CoverageEvaluation, resilience: Resilience, response: ResponseStatistics?,
+        baseIDs: [String]
+    ) -> [(key: String, value: JSONValue)] {
         var members: [(key: String, value: JSONValue)] = [
             ("bases", .array(baseIDs.map { .string($0) })),
             ("total", area(e.total)),
@@ -34,22 +36,38 @@ enum SummaryJSON {
             ("regions", .array(e.regions.map(area))),
         ]
         if e.totalPopulation > 0 {
-            members.append(("population", .object([
-                ("covered", number(e.coveredPopulation)), ("total", number(e.totalPopulation)),
-                ("covered_pct", number(100 * e.coveredPopulation / e.totalPopulation)),
-            ])))
+            members.append(
+                (
+                    "population",
+                    .object([
+                        ("covered", number(e.coveredPopulation)), ("total", number(e.totalPopulation)),
+                        ("covered_pct", number(100 * e.coveredPopulation / e.totalPopulation)),
+                    ])
+                ))
         }
-        members.append(("resilience", .object([
-            ("full_pct", number(resilience.fullPercent)),
-            ("most_critical_base", resilience.mostCritical.map { .string(baseIDs[$0.base]) } ?? .null),
-            ("outages", .array(resilience.outages.map { o in
-                .object([("base", .string(baseIDs[o.base])), ("covered_pct", number(o.coveredPercent)), ("loss_pct", number(o.lossPoints))])
-            })),
-        ])))
+        members.append(
+            (
+                "resilience",
+                .object([
+                    ("full_pct", number(resilience.fullPercent)),
+                    ("most_critical_base", resilience.mostCritical.map { .string(baseIDs[$0.base]) } ?? .null),
+                    (
+                        "outages",
+                        .array(
+                            resilience.outages.map { o in
+                                .object([("base", .string(baseIDs[o.base])), ("covered_pct", number(o.coveredPercent)), ("loss_pct", number(o.lossPoints))])
+                            })
+                    ),
+                ])
+            ))
         if let r = response {
-            members.append(("response_minutes", .object([
-                ("mean", number(r.meanMinutes)), ("median", number(r.medianMinutes)), ("p90", number(r.p90Minutes)), ("max", number(r.maxMinutes)),
-            ])))
+            members.append(
+                (
+                    "response_minutes",
+                    .object([
+                        ("mean", number(r.meanMinutes)), ("median", number(r.medianMinutes)), ("p90", number(r.p90Minutes)), ("max", number(r.maxMinutes)),
+                    ])
+                ))
         }
         return members
     }

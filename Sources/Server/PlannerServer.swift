@@ -63,12 +63,13 @@ public struct PlannerServer: Sendable {
     func application(host: String, port: Int, ready: @escaping @Sendable (String) -> Void = { _ in })
         -> some ApplicationProtocol
     {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "aircover"),
-                           onServerRunning: { channel in
-                               let bound = channel.localAddress?.port ?? port
-                               let shown = host.contains(":") ? "[\(host)]" : host
-                               ready("http://\(shown):\(bound)/")
-                           })
+        Application(
+            router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "aircover"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                let shown = host.contains(":") ? "[\(host)]" : host
+                ready("http://\(shown):\(bound)/")
+            })
     }
 
     /// Serves until SIGINT (Ctrl-C) or SIGTERM, then shuts down gracefully,

@@ -12,7 +12,10 @@ struct Aircover: ParsableCommand {
         commandName: "aircover",
         abstract: "Plan aviation rescue networks: isochrones, coverage and base siting.",
         version: AircoverVersion.string,
-        subcommands: [Plan.self, Assess.self, SiteCommand.self, Curve.self, Check.self, Validate.self, AircraftList.self, IsochronesCommand.self, Solve.self, Simulate.self, Serve.self, Versions.self]
+        subcommands: [
+            Plan.self, Assess.self, SiteCommand.self, Curve.self, Check.self, Validate.self, AircraftList.self, IsochronesCommand.self, Solve.self,
+            Simulate.self, Serve.self, Versions.self,
+        ]
     )
 
     static func main() {

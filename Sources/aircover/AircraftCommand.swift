@@ -9,12 +9,12 @@ struct AircraftList: ParsableCommand {
         commandName: "aircraft",
         abstract: "List the aircraft catalog.",
         discussion: """
-        Every figure in the catalog cites its source; dispatch and on-scene times are operator assumptions.
+            Every figure in the catalog cites its source; dispatch and on-scene times are operator assumptions.
 
-        Examples:
-          aircover aircraft
-          aircover aircraft --json
-        """
+            Examples:
+              aircover aircraft
+              aircover aircraft --json
+            """
     )
 
     @Flag(help: "Print a JSON array of profiles, with the catalog file's field names.")

@@ -8,23 +8,26 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rerun a scenario and compare its summary with an expected summary.json; exit 1 when coverage moved.",
         discussion: """
-        Percentages (keys ending in _pct) may differ by --tolerance percentage points, other figures by --relative
-        of their expected value; names, site lists and statuses must be equal; tool versions are ignored.
-        Exit status: 0 unchanged, 1 differences (listed), 2 bad input.
+            Percentages (keys ending in _pct) may differ by --tolerance percentage points, other figures by --relative
+            of their expected value; names, site lists and statuses must be equal; tool versions are ignored.
+            Exit status: 0 unchanged, 1 differences (listed), 2 bad input.
 
-        Examples:
-          aircover check basemaps/liaoning/scenario.toml --cell-km 20 --expect Tests/CommandTests/Fixtures/liaoning-20km-summary.json --tolerance 0.05 --write-actual actual-summary.json
-        """
+            Examples:
+              aircover check basemaps/liaoning/scenario.toml --cell-km 20 --expect Tests/CommandTests/Fixtures/liaoning-20km-summary.json --tolerance 0.05 --write-actual actual-summary.json
+            """
     )
 
     @Argument(help: ArgumentHelp("Scenario file (TOML).", valueName: "SCENARIO")) var scenario: String
     @Option(help: ArgumentHelp("The expected summary.json.", valueName: "SUMMARY.json")) var expect: String
-    @Option(parsing: .unconditional, help: ArgumentHelp("Allowed difference of percentages, in points.", valueName: "POINTS"),
-            transform: SignedOptionValue.number) var tolerance: Double = 0.01
-    @Option(parsing: .unconditional, help: ArgumentHelp("Allowed relative difference of other figures.", valueName: "R"),
-            transform: SignedOptionValue.number) var relative: Double = 1e-6
-    @Option(name: .customLong("cell-km"), parsing: .unconditional, help: ArgumentHelp("Demand grid cell size, instead of the scenario's.", valueName: "KM"),
-            transform: SignedOptionValue.number) var cellKm: Double?
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Allowed difference of percentages, in points.", valueName: "POINTS"),
+        transform: SignedOptionValue.number) var tolerance: Double = 0.01
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Allowed relative difference of other figures.", valueName: "R"),
+        transform: SignedOptionValue.number) var relative: Double = 1e-6
+    @Option(
+        name: .customLong("cell-km"), parsing: .unconditional, help: ArgumentHelp("Demand grid cell size, instead of the scenario's.", valueName: "KM"),
+        transform: SignedOptionValue.number) var cellKm: Double?
     @Option(name: .customLong("write-actual"), help: ArgumentHelp("Also write the new summary here.", valueName: "FILE")) var writeActual: String?
 
     func run() throws {

@@ -9,15 +9,15 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a scenario: reach and exact coverage of the existing bases, N−1 resilience, and base siting.",
         discussion: """
-        Writes summary.json, plan.geojson, plan.gpkg, bases.csv, coverage_*.csv, siting.csv, map.svg and report.html into the scenario's output folder (or --output), all at once: a failed run leaves the folder as it was. Only files aircover wrote (listed in the folder's .aircover-manifest.json) are ever replaced; the user's other files in the folder are kept, and a folder holding the scenario or its layers is refused.
-        --minutes, --night/--day, --aircraft (with any figure, e.g. --dispatch-day-min 45), --cell-km and --tolerance replace the scenario's own for this run; summary.json records what was used.
-        --tolerance (metres, default 100) bounds how far isochrone edges lie from the true reach; they lie inside it where the reach is convex, so the exact coverage figures err low by at most that band.
+            Writes summary.json, plan.geojson, plan.gpkg, bases.csv, coverage_*.csv, siting.csv, map.svg and report.html into the scenario's output folder (or --output), all at once: a failed run leaves the folder as it was. Only files aircover wrote (listed in the folder's .aircover-manifest.json) are ever replaced; the user's other files in the folder are kept, and a folder holding the scenario or its layers is refused.
+            --minutes, --night/--day, --aircraft (with any figure, e.g. --dispatch-day-min 45), --cell-km and --tolerance replace the scenario's own for this run; summary.json records what was used.
+            --tolerance (metres, default 100) bounds how far isochrone edges lie from the true reach; they lie inside it where the reach is convex, so the exact coverage figures err low by at most that band.
 
-        Examples:
-          aircover plan basemaps/henan/scenario.toml --cell-km 20 --output out/henan-quick-look
-          aircover plan basemaps/henan/scenario.toml --cell-km 20 --night --minutes 60,120 --output out/henan-night
-          aircover plan basemaps/henan/scenario.toml --cell-km 20 --aircraft H225 --dispatch-day-min 20 --output out/henan-h225
-        """
+            Examples:
+              aircover plan basemaps/henan/scenario.toml --cell-km 20 --output out/henan-quick-look
+              aircover plan basemaps/henan/scenario.toml --cell-km 20 --night --minutes 60,120 --output out/henan-night
+              aircover plan basemaps/henan/scenario.toml --cell-km 20 --aircraft H225 --dispatch-day-min 20 --output out/henan-h225
+            """
     )
 
     @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
@@ -26,9 +26,10 @@ struct Plan: ParsableCommand {
     @Option(help: ArgumentHelp("Output folder, instead of the scenario's.", valueName: "DIR"))
     var output: String?
 
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Response-time standards, instead of the scenario's (siting keeps those of its standards still listed).", valueName: "MIN,MIN"),
-            transform: SignedOptionValue.text)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Response-time standards, instead of the scenario's (siting keeps those of its standards still listed).", valueName: "MIN,MIN"),
+        transform: SignedOptionValue.text)
     var minutes: String?
 
     @OptionGroup var overrides: ScenarioOverrides

@@ -45,14 +45,18 @@ enum ScenarioOption {
     static func standard(_ minutes: Double?, of scenario: Scenario) throws -> Double {
         guard let minutes else {
             guard scenario.minutes.count == 1 else {
-                throw InputError("the scenario has several standards (\(scenario.minutes.map { NumberText.exact($0) }.joined(separator: ", ")) min): choose one with --minutes")
+                throw InputError(
+                    "the scenario has several standards (\(scenario.minutes.map { NumberText.exact($0) }.joined(separator: ", ")) min): choose one with --minutes"
+                )
             }
             return scenario.minutes[0]
         }
         guard minutes > 0, minutes.isFinite else { throw InputError("--minutes must be a positive number of minutes") }
         guard scenario.minutes.contains(minutes) else {
             let standards = scenario.minutes.map { NumberText.exact($0) }.joined(separator: ", ")
-            throw InputError("--minutes \(NumberText.exact(minutes)) is not a standard of \(scenario.source.lastPathComponent) (its [standards] minutes are \(standards)): choose one of them or add it there")
+            throw InputError(
+                "--minutes \(NumberText.exact(minutes)) is not a standard of \(scenario.source.lastPathComponent) (its [standards] minutes are \(standards)): choose one of them or add it there"
+            )
         }
         return minutes
     }
@@ -75,9 +79,10 @@ enum Dispatch: String, EnumerableFlag {
 /// aircraft (a type and any of its figures) and the isochrone tolerance.
 /// The scenario file is not changed.
 struct ScenarioOverrides: ParsableArguments {
-    @Option(name: .customLong("cell-km"), parsing: .unconditional,
-            help: ArgumentHelp("Demand grid cell size, instead of the scenario's (assess --zones: 2 by default); e.g. 20 for a quick look.", valueName: "KM"),
-            transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("cell-km"), parsing: .unconditional,
+        help: ArgumentHelp("Demand grid cell size, instead of the scenario's (assess --zones: 2 by default); e.g. 20 for a quick look.", valueName: "KM"),
+        transform: SignedOptionValue.number)
     var cellKm: Double?
 
     @Flag var dispatch: Dispatch?
@@ -103,8 +108,10 @@ struct ScenarioOverrides: ParsableArguments {
 
     /// The conditions a siting result was computed under, for its JSON (`site`, `curve`).
     static func conditions(of scenario: Scenario) -> [(key: String, value: JSONValue)] {
-        [("aircraft", .string(scenario.aircraft.name)), ("night", .bool(scenario.night)), ("cell_km", .number(scenario.cellKm)),
-         ("isochrone_tolerance_m", .number(scenario.isochroneToleranceMetres))]
+        [
+            ("aircraft", .string(scenario.aircraft.name)), ("night", .bool(scenario.night)), ("cell_km", .number(scenario.cellKm)),
+            ("isochrone_tolerance_m", .number(scenario.isochroneToleranceMetres)),
+        ]
     }
 }
 
@@ -119,27 +126,43 @@ struct AircraftOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A catalog file whose profiles add to or override the built-in ones (and the scenario's).", valueName: "FILE"))
     var catalog: String?
 
-    @Option(name: .customLong("cruise-speed-kmh"), parsing: .unconditional, help: ArgumentHelp("Cruise true airspeed, km/h.", valueName: "KMH"), transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("cruise-speed-kmh"), parsing: .unconditional, help: ArgumentHelp("Cruise true airspeed, km/h.", valueName: "KMH"),
+        transform: SignedOptionValue.number)
     var cruiseSpeedKmh: Double?
-    @Option(name: .customLong("dispatch-day-min"), parsing: .unconditional, help: ArgumentHelp("Alert to airborne by day, minutes.", valueName: "MIN"), transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("dispatch-day-min"), parsing: .unconditional, help: ArgumentHelp("Alert to airborne by day, minutes.", valueName: "MIN"),
+        transform: SignedOptionValue.number)
     var dispatchDayMin: Double?
-    @Option(name: .customLong("dispatch-night-min"), parsing: .unconditional, help: ArgumentHelp("Alert to airborne by night, minutes.", valueName: "MIN"), transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("dispatch-night-min"), parsing: .unconditional, help: ArgumentHelp("Alert to airborne by night, minutes.", valueName: "MIN"),
+        transform: SignedOptionValue.number)
     var dispatchNightMin: Double?
-    @Option(name: .customLong("endurance-min"), parsing: .unconditional, help: ArgumentHelp("Flight time on standard fuel at cruise speed, minutes.", valueName: "MIN"), transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("endurance-min"), parsing: .unconditional,
+        help: ArgumentHelp("Flight time on standard fuel at cruise speed, minutes.", valueName: "MIN"), transform: SignedOptionValue.number)
     var enduranceMin: Double?
-    @Option(name: .customLong("reserve-min"), parsing: .unconditional, help: ArgumentHelp("Fuel reserve left on landing, minutes.", valueName: "MIN"), transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("reserve-min"), parsing: .unconditional, help: ArgumentHelp("Fuel reserve left on landing, minutes.", valueName: "MIN"),
+        transform: SignedOptionValue.number)
     var reserveMin: Double?
-    @Option(name: .customLong("on-scene-min"), parsing: .unconditional, help: ArgumentHelp("Time on scene in the round-trip check, minutes.", valueName: "MIN"), transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("on-scene-min"), parsing: .unconditional, help: ArgumentHelp("Time on scene in the round-trip check, minutes.", valueName: "MIN"),
+        transform: SignedOptionValue.number)
     var onSceneMin: Double?
-    @Option(name: .customLong("max-altitude-m"), parsing: .unconditional, help: ArgumentHelp("Maximum operating altitude, metres (terrain above it is flown around).", valueName: "M"), transform: SignedOptionValue.number)
+    @Option(
+        name: .customLong("max-altitude-m"), parsing: .unconditional,
+        help: ArgumentHelp("Maximum operating altitude, metres (terrain above it is flown around).", valueName: "M"), transform: SignedOptionValue.number)
     var maxAltitudeM: Double?
 
     /// The figures given, by their catalog field names.
     private var figures: [(key: String, path: WritableKeyPath<Aircraft, Double>, value: Double?)] {
-        [("cruise_speed_kmh", \.cruiseSpeedKmh, cruiseSpeedKmh), ("dispatch_day_min", \.dispatchDayMin, dispatchDayMin),
-         ("dispatch_night_min", \.dispatchNightMin, dispatchNightMin), ("endurance_min", \.enduranceMin, enduranceMin),
-         ("reserve_min", \.reserveMin, reserveMin), ("on_scene_min", \.onSceneMin, onSceneMin),
-         ("max_altitude_m", \.maxAltitudeM, maxAltitudeM)]
+        [
+            ("cruise_speed_kmh", \.cruiseSpeedKmh, cruiseSpeedKmh), ("dispatch_day_min", \.dispatchDayMin, dispatchDayMin),
+            ("dispatch_night_min", \.dispatchNightMin, dispatchNightMin), ("endurance_min", \.enduranceMin, enduranceMin),
+            ("reserve_min", \.reserveMin, reserveMin), ("on_scene_min", \.onSceneMin, onSceneMin),
+            ("max_altitude_m", \.maxAltitudeM, maxAltitudeM),
+        ]
     }
 
     var hasFigures: Bool { figures.contains { $0.value != nil } }
@@ -156,11 +179,14 @@ struct AircraftOptions: ParsableArguments {
         } catch let error as AircraftError where error.aircraft == name {
             let missing = figures.filter { $0.value == nil }.map { "--" + $0.key.replacingOccurrences(of: "_", with: "-") }
             guard missing.isEmpty else {
-                throw InputError("--aircraft \"\(name)\" is \(error.problem)"
-                                 + (hasFigures ? " (a new profile needs all of \(missing.joined(separator: ", ")))" : ""))
+                throw InputError(
+                    "--aircraft \"\(name)\" is \(error.problem)"
+                        + (hasFigures ? " (a new profile needs all of \(missing.joined(separator: ", ")))" : ""))
             }
-            return try overriding(Aircraft(name: name, cruiseSpeedKmh: 0, dispatchDayMin: 0, dispatchNightMin: 0, enduranceMin: 0,
-                                           reserveMin: 0, onSceneMin: 0, maxAltitudeM: 0))
+            return try overriding(
+                Aircraft(
+                    name: name, cruiseSpeedKmh: 0, dispatchDayMin: 0, dispatchNightMin: 0, enduranceMin: 0,
+                    reserveMin: 0, onSceneMin: 0, maxAltitudeM: 0))
         }
     }
 

@@ -9,38 +9,48 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Choose bases on a scenario: LSCP, MCLP (p or budget), backup, p-center, p-median.",
         discussion: """
-        Solves on the scenario's demand grid and coverage matrix at one standard, then reports the exact coverage
-        (polygon areas) of the chosen set. Status "optimal" only when CBC proved it; otherwise the bound and gap.
+            Solves on the scenario's demand grid and coverage matrix at one standard, then reports the exact coverage
+            (polygon areas) of the chosen set. Status "optimal" only when CBC proved it; otherwise the bound and gap.
 
-        --minutes may be any standard; --night/--day, --aircraft (with any figure) and --cell-km replace the scenario's own,
-        and the JSON records the aircraft, night and cell size used.
+            --minutes may be any standard; --night/--day, --aircraft (with any figure) and --cell-km replace the scenario's own,
+            and the JSON records the aircraft, night and cell size used.
 
-        Examples:
-          aircover site --model lscp --minutes 60 --cell-km 20
-          aircover site basemaps/liaoning/scenario.toml --model mclp -p 12 --minutes 30 --keep existing --cell-km 20 --json
-          aircover site basemaps/liaoning/scenario.toml --model mclp -p 4 --minutes 60 --night --aircraft H225 --cell-km 20
-          aircover site basemaps/henan/scenario.toml --model pmedian -p 6 --minutes 60 --min-coverage 95 --cell-km 20
-        """
+            Examples:
+              aircover site --model lscp --minutes 60 --cell-km 20
+              aircover site basemaps/liaoning/scenario.toml --model mclp -p 12 --minutes 30 --keep existing --cell-km 20 --json
+              aircover site basemaps/liaoning/scenario.toml --model mclp -p 4 --minutes 60 --night --aircraft H225 --cell-km 20
+              aircover site basemaps/henan/scenario.toml --model pmedian -p 6 --minutes 60 --min-coverage 95 --cell-km 20
+            """
     )
 
     @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
     var scenario: String?
     @Option(help: "The siting model (mexclp, malp and maxmin work with aircover solve only).") var model: SitingModel
     @Option(name: .short, parsing: .unconditional, help: "Number of bases (kept ones included).", transform: SignedOptionValue.integer) var p: Int?
-    @Option(parsing: .unconditional, help: "MCLP: total site cost at most this (costs from the scenario's [bases] cost_field).",
-            transform: SignedOptionValue.number) var budget: Double?
-    @Option(parsing: .unconditional, help: ArgumentHelp("Response-time standard in minutes; default: the scenario's only one (required when it has several).", valueName: "MIN"),
-            transform: SignedOptionValue.number) var minutes: Double?
+    @Option(
+        parsing: .unconditional, help: "MCLP: total site cost at most this (costs from the scenario's [bases] cost_field).",
+        transform: SignedOptionValue.number) var budget: Double?
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Response-time standard in minutes; default: the scenario's only one (required when it has several).", valueName: "MIN"),
+        transform: SignedOptionValue.number) var minutes: Double?
     @Option(help: ArgumentHelp("Sites kept open: \"existing\" or site ids ID,ID.", valueName: "existing|ID,…")) var keep: String?
-    @Option(name: .customLong("min-coverage"), parsing: .unconditional,
-            help: ArgumentHelp("p-median hybrid: percent of the weight to serve within the standard.", valueName: "PCT"),
-            transform: SignedOptionValue.number) var minCoverage: Double?
-    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: .exactSolverTimeLimit, transform: SignedOptionValue.number) var timeLimit: Double = 60
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("lscp, mclp: also seek other optimal sets (the existing bases preferred among them, then the lower cost) and list up to N.", valueName: "N"),
-            transform: SignedOptionValue.integer) var alternatives: Int?
+    @Option(
+        name: .customLong("min-coverage"), parsing: .unconditional,
+        help: ArgumentHelp("p-median hybrid: percent of the weight to serve within the standard.", valueName: "PCT"),
+        transform: SignedOptionValue.number) var minCoverage: Double?
+    @Option(name: .customLong("time-limit"), parsing: .unconditional, help: .exactSolverTimeLimit, transform: SignedOptionValue.number) var timeLimit: Double =
+        60
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "lscp, mclp: also seek other optimal sets (the existing bases preferred among them, then the lower cost) and list up to N.", valueName: "N"),
+        transform: SignedOptionValue.integer) var alternatives: Int?
     @OptionGroup var overrides: ScenarioOverrides
-    @Flag(help: "Heuristics only (greedy, local search, Lagrangian relaxation), with a proven bound: Lagrangian (LSCP, MCLP with -p) or CBC's root LP (MCLP with --budget); lscp and mclp only.") var heuristic = false
+    @Flag(
+        help:
+            "Heuristics only (greedy, local search, Lagrangian relaxation), with a proven bound: Lagrangian (LSCP, MCLP with -p) or CBC's root LP (MCLP with --budget); lscp and mclp only."
+    ) var heuristic = false
     @Flag(help: "Print one JSON object.") var json = false
 
     func run() throws {
@@ -56,8 +66,9 @@ struct SiteCommand: ParsableCommand {
             if heuristic || minCoverage != nil { throw ValidationError("--alternatives seeks other proven optima: not with --heuristic or --min-coverage") }
             (plan, optima) = try siting.solve(model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, alternatives: alternatives)
         } else {
-            plan = try siting.solve(model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
-                                    minCoveragePercent: minCoverage)
+            plan = try siting.solve(
+                model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
+                minCoveragePercent: minCoverage)
             optima = nil
         }
         progress.finish()
@@ -70,13 +81,17 @@ struct SiteCommand: ParsableCommand {
             let proof = r.status == .optimal ? "optimal (proven)" : "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
             print("\(r.model) at \(NumberText.exact(standard)) min: objective \(r.objective), \(proof)")
             print("bases (\(plan.sites.count)): \(plan.sites.joined(separator: ", "))")
-            print(String(format: "exact coverage %.2f%% of the zones' area; grid %.2f%% of the weight", plan.exactCoveredPercent,
-                         r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0))
+            print(
+                String(
+                    format: "exact coverage %.2f%% of the zones' area; grid %.2f%% of the weight", plan.exactCoveredPercent,
+                    r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0))
             if let optima {
                 let ids = study.candidates.map(\.id)
                 switch optima.othersExist {
-                case true?: print("other optimal sets (existing bases preferred, then lower cost; the first is shown above): "
-                                  + optima.others.map { $0.selected.map { ids[$0] }.sorted().joined(separator: ", ") }.joined(separator: "; "))
+                case true?:
+                    print(
+                        "other optimal sets (existing bases preferred, then lower cost; the first is shown above): "
+                            + optima.others.map { $0.selected.map { ids[$0] }.sorted().joined(separator: ", ") }.joined(separator: "; "))
                 case false?: print("no other optimal set (each chosen site excluded in turn, every solve proven)")
                 case nil: print("other optimal sets: unknown (a solve was not proven optimal)")
                 }

@@ -10,9 +10,12 @@ import Isochrones
 ///
 ///     aircover plan scenario.toml --tolerance 20
 struct ToleranceOption: ParsableArguments {
-    @Option(parsing: .unconditional,
-            help: ArgumentHelp("Isochrone boundary tolerance, metres, 1 to 10000 (default 100): polygons lie within this of the true reach, inside it where the reach is convex, so coverage figures err low.", valueName: "METRES"),
-            transform: SignedOptionValue.number)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Isochrone boundary tolerance, metres, 1 to 10000 (default 100): polygons lie within this of the true reach, inside it where the reach is convex, so coverage figures err low.",
+            valueName: "METRES"),
+        transform: SignedOptionValue.number)
     var tolerance: Double = 100
 
     func validate() throws {

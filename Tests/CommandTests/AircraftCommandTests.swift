@@ -12,8 +12,10 @@ import GeoCore
         guard case .array(let profiles) = try JSONParser.parse(json.stdout) else { Issue.record("not an array"); return }
         #expect(profiles.count >= 1)
         for profile in profiles {
-            for key in ["name", "cruise_speed_kmh", "dispatch_day_min", "dispatch_night_min", "endurance_min",
-                        "reserve_min", "on_scene_min", "max_altitude_m", "sources"] {
+            for key in [
+                "name", "cruise_speed_kmh", "dispatch_day_min", "dispatch_night_min", "endurance_min",
+                "reserve_min", "on_scene_min", "max_altitude_m", "sources",
+            ] {
                 #expect(profile[key] != nil, "\(profile["name"]?.stringValue ?? "?") lacks \(key)")
             }
         }

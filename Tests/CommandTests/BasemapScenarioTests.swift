@@ -19,8 +19,10 @@ import Testing
     /// `aircover plan --cell-km 20 --output /tmp/ln20` and copying its summary.json.
     @Test func theLiaoningDefaultIsUnchanged() throws {
         let expected = try #require(Bundle.module.url(forResource: "liaoning-20km-summary", withExtension: "json", subdirectory: "Fixtures"))
-        let run = try CommandRunner.run(["check", Self.repository.appendingPathComponent("basemaps/liaoning/scenario.toml").path,
-                                         "--cell-km", "20", "--expect", expected.path])
+        let run = try CommandRunner.run([
+            "check", Self.repository.appendingPathComponent("basemaps/liaoning/scenario.toml").path,
+            "--cell-km", "20", "--expect", expected.path,
+        ])
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("unchanged"))
     }

@@ -26,7 +26,11 @@ struct BenchmarkHarnessSmokeTests {
         let report = try String(contentsOf: Self.repository.appendingPathComponent("BENCHMARKS-smoke.md"), encoding: .utf8)
         // The OR-Library rows need ../shared/orlib beside the checkout (CI has it; a bare clone may not).
         let orlib = FileManager.default.fileExists(atPath: Self.repository.appendingPathComponent("../shared/orlib/optima.csv").standardized.path)
-        for task in ["## Geodesic distances", "## Isochrones", "## Coverage matrix (Liaoning)", "## Coverage matrix at national scale", "| mclp p=4", "| lscp", "## Backup coverage, p-center", "| pmedian p=8", "| mexclp P=4", "| malp P=4", "## OR-Library", "## Scaling", "## End to end", "| Liaoning (embedded default)", "## Planner server", "| 120 min"] + (orlib ? ["| scp41 "] : []) {
+        for task in [
+            "## Geodesic distances", "## Isochrones", "## Coverage matrix (Liaoning)", "## Coverage matrix at national scale", "| mclp p=4", "| lscp",
+            "## Backup coverage, p-center", "| pmedian p=8", "| mexclp P=4", "| malp P=4", "## OR-Library", "## Scaling", "## End to end",
+            "| Liaoning (embedded default)", "## Planner server", "| 120 min",
+        ] + (orlib ? ["| scp41 "] : []) {
             #expect(report.contains(task), "BENCHMARKS-smoke.md has no \(task) row")
         }
     }

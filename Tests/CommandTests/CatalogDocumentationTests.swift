@@ -39,7 +39,8 @@ import GeoCore
     @Test func theH225IsFoundByItsOldName() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try CommandRunner.run(["isochrones", "--base", "-21.94,64.13", "--aircraft", "ec225", "--minutes", "60", "-o", "h225.geojson"], in: directory)
+        let run = try CommandRunner.run(
+            ["isochrones", "--base", "-21.94,64.13", "--aircraft", "ec225", "--minutes", "60", "-o", "h225.geojson"], in: directory)
         #expect(run.status == 0 && run.stderr.contains("H225 from -21.94,64.13: 60 min"), "\(run.stderr)")
     }
 }

@@ -133,15 +133,19 @@ import TestSupport
             try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         // Zones around Reykjavik (−21.94, 64.13), for the examples west of Greenwich.
-        try write("zones.geojson", """
-        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"RVK"},"geometry":{"type":"Polygon",
-        "coordinates":[[[-22.4,63.9],[-21.5,63.9],[-21.5,64.4],[-22.4,64.4],[-22.4,63.9]]]}}]}
-        """)
+        try write(
+            "zones.geojson",
+            """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"RVK"},"geometry":{"type":"Polygon",
+            "coordinates":[[[-22.4,63.9],[-21.5,63.9],[-21.5,64.4],[-22.4,64.4],[-22.4,63.9]]]}}]}
+            """)
         // A restricted area east of Zhengzhou (113.62, 34.75).
-        try write("restricted.geojson", """
-        {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon",
-        "coordinates":[[[113.9,34.5],[114.1,34.5],[114.1,35.0],[113.9,35.0],[113.9,34.5]]]}}]}
-        """)
+        try write(
+            "restricted.geojson",
+            """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon",
+            "coordinates":[[[113.9,34.5],[114.1,34.5],[114.1,35.0],[113.9,35.0],[113.9,34.5]]]}}]}
+            """)
         // Response times from 20 demands to 10 sites B1…B10, 10 to 94 min; weights 1…20.
         var times = "demand,site,cost\n", weights = "demand,weight\n"
         for i in 1...20 {

@@ -7,8 +7,10 @@ import GeoCore
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("shenyang.geojson")
-        let run = try CommandRunner.run(["isochrones", "--base", "123.43,41.80", "--base", "121.64,38.92",
-                                         "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog, "--minutes", "60,120", "--wind", "270@30", "-o", output.path])
+        let run = try CommandRunner.run([
+            "isochrones", "--base", "123.43,41.80", "--base", "121.64,38.92",
+            "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog, "--minutes", "60,120", "--wind", "270@30", "-o", output.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let features = try GeoJSONReader.features(at: output)
         #expect(features.count == 4)
@@ -30,9 +32,15 @@ import GeoCore
             (["--base", "41.8,123.4", "--aircraft", "TR-1", "--catalog", CommandRunner.testCatalog, "--minutes", "60"], "is it LAT,LON?"),
             (["--base", "123.4,41.8", "--aircraft", "Concorde", "--catalog", CommandRunner.testCatalog, "--minutes", "60"], "not in the catalog"),
             (["--base", "123.4,41.8", "--aircraft", "TR-1", "--catalog", CommandRunner.testCatalog, "--minutes", "120,60"], "minutes must increase"),
-            (["--base", "123.4,41.8", "--aircraft", "TR-1", "--catalog", CommandRunner.testCatalog, "--minutes", "5"], "is not shorter than the 5.0 min standard"),
+            (
+                ["--base", "123.4,41.8", "--aircraft", "TR-1", "--catalog", CommandRunner.testCatalog, "--minutes", "5"],
+                "is not shorter than the 5.0 min standard"
+            ),
             (["--base", "123.4,41.8", "--aircraft", "TR-1", "--catalog", CommandRunner.testCatalog, "--minutes", "60", "--wind", "west"], "FROM_DEG@KMH"),
-            (["--base", "123.4,41.8", "--aircraft", "TR-1", "--catalog", CommandRunner.testCatalog, "--minutes", "60", "--no-fly", "/nonexistent.geojson"], "/nonexistent.geojson"),
+            (
+                ["--base", "123.4,41.8", "--aircraft", "TR-1", "--catalog", CommandRunner.testCatalog, "--minutes", "60", "--no-fly", "/nonexistent.geojson"],
+                "/nonexistent.geojson"
+            ),
         ]
         for (arguments, message) in cases {
             let run = try CommandRunner.run(["isochrones"] + arguments + ["-o", output.path])

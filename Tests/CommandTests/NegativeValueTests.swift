@@ -10,8 +10,10 @@ import GeoCore
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("west.geojson")
-        let run = try CommandRunner.run(["isochrones", "--base", "-74.0,40.7", "--base", "-180,0", "--base", "-70.65,-33.45",
-                                         "--aircraft", "H135", "--minutes", "30", "-o", output.path])
+        let run = try CommandRunner.run([
+            "isochrones", "--base", "-74.0,40.7", "--base", "-180,0", "--base", "-70.65,-33.45",
+            "--aircraft", "H135", "--minutes", "30", "-o", output.path,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let features = try GeoJSONReader.features(at: output)
         #expect(features.count == 3 && features.allSatisfy { $0.geometry?.isValid == true })
@@ -26,8 +28,11 @@ import GeoCore
         {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"RVK"},
         "geometry":{"type":"Polygon","coordinates":[[[-22.14,63.93],[-21.74,63.93],[-21.74,64.33],[-22.14,64.33],[-22.14,63.93]]]}}]}
         """.write(to: directory.appendingPathComponent("iceland.geojson"), atomically: true, encoding: .utf8)
-        let run = try CommandRunner.run(["assess", "--zones", "iceland.geojson", "--id", "id", "--bases", "-21.94,64.13",
-                                         "--aircraft", "H135", "--minutes", "60", "--json"], in: directory)
+        let run = try CommandRunner.run(
+            [
+                "assess", "--zones", "iceland.geojson", "--id", "id", "--bases", "-21.94,64.13",
+                "--aircraft", "H135", "--minutes", "60", "--json",
+            ], in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         let result = try JSONParser.parse(run.stdout)
         #expect(result["bases"]?.arrayValue?.first?["lon"]?.doubleValue == -21.94)
@@ -37,10 +42,19 @@ import GeoCore
     /// A negative number reaches the command's own check, which names the option.
     @Test(arguments: [
         (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "-30", "-o", "x.geojson"], "\"-30\" is not a positive number of minutes"),
-        (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "30", "--tolerance", "-5", "-o", "x.geojson"], "--tolerance must be from 1 to 10000 metres"),
-        (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "30", "--wind", "-90@40", "-o", "x.geojson"], "wind direction must be 0 to 360"),
+        (
+            ["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "30", "--tolerance", "-5", "-o", "x.geojson"],
+            "--tolerance must be from 1 to 10000 metres"
+        ),
+        (
+            ["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--minutes", "30", "--wind", "-90@40", "-o", "x.geojson"],
+            "wind direction must be 0 to 360"
+        ),
         (["isochrones", "--base", "-74,95", "--aircraft", "H135", "--minutes", "30", "-o", "x.geojson"], "outside WGS84"),
-        (["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--cruise-speed-kmh", "-200", "--minutes", "30", "-o", "x.geojson"], "cruise_speed_kmh must be positive"),
+        (
+            ["isochrones", "--base", "-74,40.7", "--aircraft", "H135", "--cruise-speed-kmh", "-200", "--minutes", "30", "-o", "x.geojson"],
+            "cruise_speed_kmh must be positive"
+        ),
         (["plan", "--cell-km", "-5"], "--cell-km must be at least 0.1 km"),
         (["curve", "--minutes", "30", "--max-p", "-2"], "--max-p must be at least 1"),
         (["site", "--model", "mclp", "-p", "-3", "--minutes", "30"], "-p must be at least 1"),
@@ -69,8 +83,9 @@ import GeoCore
         defer { try? FileManager.default.removeItem(at: directory) }
         let run = try CommandRunner.run(arguments, in: directory)
         #expect(run.status == 2, "\(arguments): \(run.stderr)")
-        #expect(run.stderr.contains("'\(next)' is invalid for '\(option) ") && run.stderr.contains("\(next) is an option, not a value; the value is missing"),
-                "\(arguments): \(run.stderr)")
+        #expect(
+            run.stderr.contains("'\(next)' is invalid for '\(option) ") && run.stderr.contains("\(next) is an option, not a value; the value is missing"),
+            "\(arguments): \(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.geojson").path))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     }

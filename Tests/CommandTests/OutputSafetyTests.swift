@@ -15,9 +15,10 @@ import Testing
     var inputs: [String] { ["scenario.toml", "zone.geojson", "bases.csv"] }
     func snapshot(_ folder: URL) -> [String: Data] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return Dictionary(uniqueKeysWithValues: names.compactMap { name in
-            FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { (name, $0) }
-        })
+        return Dictionary(
+            uniqueKeysWithValues: names.compactMap { name in
+                FileManager.default.contents(atPath: folder.appendingPathComponent(name).path).map { (name, $0) }
+            })
     }
     func plan(_ extra: [String] = [], in folder: URL? = nil, environment: [String: String] = [:]) throws -> (status: Int32, stderr: String) {
         let run = try CommandRunner.run(["plan", scenario.path] + extra + ["--cell-km", "10"], in: folder ?? directory, environment: environment)
@@ -134,8 +135,10 @@ import Testing
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let output = directory.appendingPathComponent("reach.geojson")
-        let arguments = ["isochrones", "--base", "123.43,41.80", "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog,
-                         "--minutes", "30", "-o", output.path]
+        let arguments = [
+            "isochrones", "--base", "123.43,41.80", "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog,
+            "--minutes", "30", "-o", output.path,
+        ]
         for _ in 0..<2 {
             let run = try CommandRunner.run(arguments)
             #expect(run.status == 0, "\(run.stderr)")

@@ -28,7 +28,8 @@ import TestSupport
         let scenario = try SmallScenario.write(in: directory)
         let run = try CommandRunner.run(["plan", scenario.path, "--endurance-min", "60"])
         #expect(run.status == 0, "\(run.stderr)")
-        let sentence = "fuel range limits T to 50.0 km (out and back in 25 min of flight: endurance − reserve − on scene); the 40-minute standard alone would allow 120.0 km: 70.0 km (58.33%) less"
+        let sentence =
+            "fuel range limits T to 50.0 km (out and back in 25 min of flight: endurance − reserve − on scene); the 40-minute standard alone would allow 120.0 km: 70.0 km (58.33%) less"
         #expect(Self.occurrences(of: sentence, in: run.stdout) == 1, "\(run.stdout)")
         #expect(!run.stdout.contains("15-minute standard alone"), "\(run.stdout)")
         #expect(try Self.report(directory).contains("Range limit: \(sentence)."))
@@ -40,9 +41,11 @@ import TestSupport
         #expect(abs((limit["cut_pct"]?.doubleValue ?? 0) - 700 / 12) < 1e-9, "\(limit)")
 
         // The isochrones command draws the same radius, marked limit range.
-        let drawn = try CommandRunner.run(["isochrones", "--base", "122.3,41.4", "--aircraft", "T", "--cruise-speed-kmh", "240", "--dispatch-day-min", "10",
-                                           "--dispatch-night-min", "20", "--endurance-min", "60", "--reserve-min", "20", "--on-scene-min", "15",
-                                           "--max-altitude-m", "3000", "--minutes", "40", "-o", directory.appendingPathComponent("i.geojson").path])
+        let drawn = try CommandRunner.run([
+            "isochrones", "--base", "122.3,41.4", "--aircraft", "T", "--cruise-speed-kmh", "240", "--dispatch-day-min", "10",
+            "--dispatch-night-min", "20", "--endurance-min", "60", "--reserve-min", "20", "--on-scene-min", "15",
+            "--max-altitude-m", "3000", "--minutes", "40", "-o", directory.appendingPathComponent("i.geojson").path,
+        ])
         #expect(drawn.stderr.contains("40 min, radius 50.0 km, limit range"), "\(drawn.stderr)")
 
         // With the scenario's own endurance (200 min) the time binds everywhere: nothing is said.
@@ -84,7 +87,8 @@ import TestSupport
         let scenario = try SmallScenario.write(in: directory) {
             $0.replacingOccurrences(of: "cell_km = 4", with: "cell_km = 4\npopulation = \"people.csv\"\nweighting = \"area\"")
         }
-        let warning = "2 population point(s) with 700 people lie outside every zone; they carry no weight under area weighting, and the population figures count them"
+        let warning =
+            "2 population point(s) with 700 people lie outside every zone; they carry no weight under area weighting, and the population figures count them"
         let plan = try CommandRunner.run(["plan", scenario.path])
         #expect(plan.status == 0 && plan.stderr.contains(warning), "\(plan.stderr)")
         let outside = try Self.summary(directory)["grid"]?["population_outside_zones"]
@@ -134,7 +138,8 @@ import TestSupport
         let report = try Self.report(directory)
         #expect(Self.occurrences(of: "<p>Population", in: report) == 2)
         // At 40 min either base reaches the whole square: a second adds nothing.
-        let shortfall = "1 of p = 2 bases chosen: no other candidate adds coverage at this standard (those chosen already cover all the demand the candidates can reach)"
+        let shortfall =
+            "1 of p = 2 bases chosen: no other candidate adds coverage at this standard (those chosen already cover all the demand the candidates can reach)"
         #expect(Self.occurrences(of: shortfall, in: plan.stdout) == 1, "\(plan.stdout)")
         #expect(report.contains("MCLP p = 2: \(shortfall)."))
         #expect(try Self.summary(directory)["standards"]?.arrayValue?[1]["mclp"]?.arrayValue?.first?["sites"]?.arrayValue?.count == 1)
@@ -151,7 +156,8 @@ import TestSupport
         let out = directory.appendingPathComponent("assessed")
         let run = try CommandRunner.run(["assess", scenario.path, "--bases", "122.5,41.4", "--output", out.path])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
                 == [".aircover-manifest.json", "map-40min.svg", "map.svg", "plan.geojson", "plan.gpkg", "report.html"])
         let json = try JSONParser.parse(try CommandRunner.run(["assess", scenario.path, "--bases", "122.5,41.4", "--json"]).stdout)
         let total15 = try #require(json["standards"]?.arrayValue?.first?["total"]?["covered_pct"]?.doubleValue)
@@ -166,8 +172,10 @@ import TestSupport
         // The folder rules are plan's: the scenario's own folder is refused before any work.
         let inside = try CommandRunner.run(["assess", scenario.path, "--bases", "B1", "--output", directory.path])
         #expect(inside.status == 2 && inside.stderr.contains("Error: --output") && inside.stderr.contains("which this run reads"), "\(inside.stderr)")
-        let direct = try CommandRunner.run(["assess", "--zones", directory.appendingPathComponent("zone.geojson").path, "--bases", "122.5,41.4",
-                                            "--aircraft", "H135", "--minutes", "30", "--output", out.path])
+        let direct = try CommandRunner.run([
+            "assess", "--zones", directory.appendingPathComponent("zone.geojson").path, "--bases", "122.5,41.4",
+            "--aircraft", "H135", "--minutes", "30", "--output", out.path,
+        ])
         #expect(direct.status == 2 && direct.stderr.contains("Error: --output goes with a SCENARIO"), "\(direct.stderr)")
     }
 }

@@ -40,9 +40,10 @@ import GeoCore
         #expect(!info.stderr.contains("Warning") && !info.stdout.contains("Warning"), "\(info.stderr)")
         // The same inputs give the same bytes, in every file (plan.gpkg's timestamps included).
         func contents() throws -> [String: Data] {
-            Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: out.path).map {
-                ($0, try Data(contentsOf: out.appendingPathComponent($0)))
-            })
+            Dictionary(
+                uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: out.path).map {
+                    ($0, try Data(contentsOf: out.appendingPathComponent($0)))
+                })
         }
         let first = try contents()
         Thread.sleep(forTimeInterval: 1.1)

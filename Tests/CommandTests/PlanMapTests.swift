@@ -26,7 +26,9 @@ import GeoCore
         for name in svgs {
             let colours = try #require(SVGColours.read(try Data(contentsOf: out.appendingPathComponent(name))), "\(name) is not XML")
             let drawn = colours.byClass["drawing"] ?? [], legend = colours.byClass["legend"] ?? []
-            #expect(!drawn.isEmpty && drawn == legend, "\(name): drawn but not in the legend \(drawn.subtracting(legend)), in the legend but not drawn \(legend.subtracting(drawn))")
+            #expect(
+                !drawn.isEmpty && drawn == legend,
+                "\(name): drawn but not in the legend \(drawn.subtracting(legend)), in the legend but not drawn \(legend.subtracting(drawn))")
             #expect(colours.opacities.isEmpty, "\(name): opacity changes the colours seen: \(colours.opacities)")
         }
         // At 15 min the square is partly covered: the uncovered part is hatched, over the zone's class fill.
@@ -64,7 +66,8 @@ import GeoCore
                     if numbers.count == 2 {
                         let p = (x: numbers[0], y: numbers[1])
                         if command == "L", let q = previous,
-                           (q.x == p.x && (p.x == 20 || p.x == 920)) || (q.y == p.y && p.y == 20) {
+                            (q.x == p.x && (p.x == 20 || p.x == 920)) || (q.y == p.y && p.y == 20)
+                        {
                             alongTheFrame.append("\(q) → \(p)")
                         }
                         previous = p
@@ -100,8 +103,9 @@ import GeoCore
             #expect(svg.contains("Proposed network: MCLP p = 1"))
             for id in sites { #expect(svg.contains(">\(id)</text>") && svg.contains("(\(id))</title>"), "\(id) labelled on the \(minutes)-min proposed map") }
             let pct = try #require(mclp["exact_covered_pct"]?.doubleValue)
-            #expect(svg.contains(String(format: "%.2f%% of the zones' area within \(minutes) min", pct)),
-                    "the proposed network's coverage \(pct)% as siting measured it")
+            #expect(
+                svg.contains(String(format: "%.2f%% of the zones' area within \(minutes) min", pct)),
+                "the proposed network's coverage \(pct)% as siting measured it")
             #expect(report.contains("map-\(minutes)min-proposed.svg"))
         }
         #expect(report.contains("id=\"uncovered-map-15min-proposed\""), "each embedded map has its own pattern id")

@@ -2,19 +2,23 @@ import Foundation
 import Testing
 import GeoCore
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Every file `aircover plan` writes, read back the way users read them
 /// (GDAL for the maps, a CSV split, an XML parser for the SVG), and checked
 /// against summary.json and against each other.
 @Suite struct PlanOutputsTests {
-    static let expectedFiles = [".aircover-manifest.json", "bases.csv", "coverage_hazards.csv", "coverage_zones.csv",
-                                "map-15min-proposed.svg", "map-40min-proposed.svg", "map-40min.svg", "map.svg", "plan.geojson",
-                                "plan.gpkg", "report.html", "siting.csv", "summary.json"]
+    static let expectedFiles = [
+        ".aircover-manifest.json", "bases.csv", "coverage_hazards.csv", "coverage_zones.csv",
+        "map-15min-proposed.svg", "map-40min-proposed.svg", "map-40min.svg", "map.svg", "plan.geojson",
+        "plan.gpkg", "report.html", "siting.csv", "summary.json",
+    ]
 
     func rows(_ url: URL) throws -> [[String: String]] {
-        let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
     }
 
@@ -90,9 +94,12 @@ import FoundationXML
         _ = try SmallScenario.write(in: directory)
         // TestRescue: 270 km/h, 10 min dispatch by day; 16 min → 6 min of flight = 27 km,
         // a disc well inside the square (≥ 41 km to every edge).
-        let run = try CommandRunner.run(["assess", "--zones", "zone.geojson", "--id", "code", "--bases", "122.5,41.4",
-                                         "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog, "--minutes", "16", "--json"],
-                                        in: directory)
+        let run = try CommandRunner.run(
+            [
+                "assess", "--zones", "zone.geojson", "--id", "code", "--bases", "122.5,41.4",
+                "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog, "--minutes", "16", "--json",
+            ],
+            in: directory)
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONParser.parse(run.stdout)
         let zone = try #require(json["zones"]?.arrayValue?.first)
@@ -134,7 +141,8 @@ import FoundationXML
     @Test func aCatalogTypeWithOverridesIsUsedAndRecorded() throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let inline = "name = \"T\"\ncruise_speed_kmh = 240\ndispatch_day_min = 10\ndispatch_night_min = 20\nendurance_min = 200\nreserve_min = 20\non_scene_min = 15\nmax_altitude_m = 3000"
+        let inline =
+            "name = \"T\"\ncruise_speed_kmh = 240\ndispatch_day_min = 10\ndispatch_night_min = 20\nendurance_min = 200\nreserve_min = 20\non_scene_min = 15\nmax_altitude_m = 3000"
         let scenario = try SmallScenario.write(in: directory) {
             $0.replacingOccurrences(of: inline, with: "name = \"TR-1\"\ncatalog = \"\(CommandRunner.testCatalog)\"\ndispatch_day_min = 5")
         }
@@ -152,7 +160,7 @@ import FoundationXML
         defer { try? FileManager.default.removeItem(at: directory) }
         let scenario = try SmallScenario.write(in: directory) {
             $0.replacingOccurrences(of: "id_field = \"code\"\n[aircraft]", with: "id_field = \"code\"\naircraft_field = \"type\"\n[aircraft]")
-              .replacingOccurrences(of: "max_altitude_m = 3000", with: "max_altitude_m = 3000\ncatalog = \"\(CommandRunner.testCatalog)\"")
+                .replacingOccurrences(of: "max_altitude_m = 3000", with: "max_altitude_m = 3000\ncatalog = \"\(CommandRunner.testCatalog)\"")
         }
         try "code,name,lon,lat,province,type\nB1,west,122.3,41.4,LN,TestRescue\nB2,east,122.7,41.4,LN,\n"
             .write(to: directory.appendingPathComponent("bases.csv"), atomically: true, encoding: .utf8)
@@ -164,7 +172,8 @@ import FoundationXML
         // the union of the two discs is π r1² + π r2² − lens(r1, r2, d).
         let d = Geodesic.wgs84.inverse(from: LonLat(122.3, 41.4), to: LonLat(122.7, 41.4)).distance / 1_000
         let r1 = 22.5, r2 = 20.0
-        let lens = r1 * r1 * acos((d * d + r1 * r1 - r2 * r2) / (2 * d * r1)) + r2 * r2 * acos((d * d + r2 * r2 - r1 * r1) / (2 * d * r2))
+        let lens =
+            r1 * r1 * acos((d * d + r1 * r1 - r2 * r2) / (2 * d * r1)) + r2 * r2 * acos((d * d + r2 * r2 - r1 * r1) / (2 * d * r2))
             - 0.5 * ((-d + r1 + r2) * (d + r1 - r2) * (d - r1 + r2) * (d + r1 + r2)).squareRoot()
         let union = Double.pi * (r1 * r1 + r2 * r2) - lens
         let standards = try #require(summary["standards"]?.arrayValue)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The colours a map's SVG paints, read with an XML parser: for each group
@@ -43,8 +43,11 @@ final class SVGColours: NSObject, XMLParserDelegate {
         }
         for className in classes {
             for colour in painted {
-                if colour.hasPrefix("url(#") { pending.append((className, String(colour.dropFirst(5).dropLast()))) }
-                else { byClass[className, default: []].insert(colour.lowercased()) }
+                if colour.hasPrefix("url(#") {
+                    pending.append((className, String(colour.dropFirst(5).dropLast())))
+                } else {
+                    byClass[className, default: []].insert(colour.lowercased())
+                }
             }
         }
     }

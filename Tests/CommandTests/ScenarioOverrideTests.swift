@@ -53,8 +53,10 @@ import GeoCore
     }
 
     @Test func planRecordsTheOverridesInItsSummary() throws {
-        let summary = try json(["plan", "SCENARIO", "--minutes", "15,30", "--night", "--cell-km", "8",
-                                "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog, "--dispatch-night-min", "12"])
+        let summary = try json([
+            "plan", "SCENARIO", "--minutes", "15,30", "--night", "--cell-km", "8",
+            "--aircraft", "TestRescue", "--catalog", CommandRunner.testCatalog, "--dispatch-night-min", "12",
+        ])
         #expect(summary["night"] == .bool(true))
         #expect(summary["grid"]?["cell_km"]?.doubleValue == 8)
         #expect(summary["aircraft"]?["name"] == .string("TestRescue"))
@@ -78,19 +80,26 @@ import GeoCore
         #expect(day["night"] == .bool(false) && night["night"] == .bool(true) && day["aircraft"] == .string("T"))
         let dayPct = try #require(day["exact_covered_pct"]?.doubleValue), nightPct = try #require(night["exact_covered_pct"]?.doubleValue)
         #expect(nightPct < dayPct && nightPct > 0, "day \(dayPct) %, night \(nightPct) %")
-        let curve = try json(["curve", "SCENARIO", "--minutes", "15", "--max-p", "2", "--aircraft", "TestRescue",
-                              "--catalog", CommandRunner.testCatalog, "--cell-km", "8", "--json"])
+        let curve = try json([
+            "curve", "SCENARIO", "--minutes", "15", "--max-p", "2", "--aircraft", "TestRescue",
+            "--catalog", CommandRunner.testCatalog, "--cell-km", "8", "--json",
+        ])
         let points = try #require(curve.arrayValue)
         #expect(points.count == 2 && points.allSatisfy { $0["aircraft"] == .string("TestRescue") && $0["cell_km"]?.doubleValue == 8 })
     }
 
     @Test func assessOnFilesTakesAnInlineAircraft() throws {
-        let figures = ["--cruise-speed-kmh", "240", "--dispatch-day-min", "10", "--dispatch-night-min", "20", "--endurance-min", "200",
-                       "--reserve-min", "20", "--on-scene-min", "15", "--max-altitude-m", "3000"]
+        let figures = [
+            "--cruise-speed-kmh", "240", "--dispatch-day-min", "10", "--dispatch-night-min", "20", "--endurance-min", "200",
+            "--reserve-min", "20", "--on-scene-min", "15", "--max-altitude-m", "3000",
+        ]
         // The same figures as the scenario's inline aircraft give the same coverage.
         let scenario = try json(["assess", "SCENARIO", "--minutes", "15", "--json"])
-        let direct = try json(["assess", "--zones", "zone.geojson", "--bases", "122.3,41.4;122.7,41.4", "--cell-km", "4",
-                               "--aircraft", "Rescue1", "--minutes", "15", "--json"] + figures)
+        let direct = try json(
+            [
+                "assess", "--zones", "zone.geojson", "--bases", "122.3,41.4;122.7,41.4", "--cell-km", "4",
+                "--aircraft", "Rescue1", "--minutes", "15", "--json",
+            ] + figures)
         #expect(direct["aircraft"] == .string("Rescue1"))
         let expected = try #require(covered(scenario, standard: 0))
         let got = try #require(direct["total"]?["covered_pct"]?.doubleValue ?? direct["covered_pct"]?.doubleValue)
@@ -99,11 +108,17 @@ import GeoCore
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         _ = try SmallScenario.write(in: directory)
-        let partial = try CommandRunner.run(["assess", "--zones", "zone.geojson", "--bases", "122.3,41.4", "--aircraft", "Rescue1",
-                                             "--minutes", "15", "--cruise-speed-kmh", "240"], in: directory)
+        let partial = try CommandRunner.run(
+            [
+                "assess", "--zones", "zone.geojson", "--bases", "122.3,41.4", "--aircraft", "Rescue1",
+                "--minutes", "15", "--cruise-speed-kmh", "240",
+            ], in: directory)
         #expect(partial.status == 2 && partial.stderr.contains("--endurance-min") && partial.stderr.contains("not in the catalog"), "\(partial.stderr)")
-        let impossible = try CommandRunner.run(["assess", "--zones", "zone.geojson", "--bases", "122.3,41.4", "--aircraft", "H135",
-                                                "--minutes", "15", "--endurance-min", "30"], in: directory)
+        let impossible = try CommandRunner.run(
+            [
+                "assess", "--zones", "zone.geojson", "--bases", "122.3,41.4", "--aircraft", "H135",
+                "--minutes", "15", "--endurance-min", "30",
+            ], in: directory)
         #expect(impossible.status == 2 && impossible.stderr.contains("leaves no flight time"), "\(impossible.stderr)")
         let catalogAlone = try CommandRunner.run(["assess", "scenario.toml", "--catalog", CommandRunner.testCatalog], in: directory)
         #expect(catalogAlone.status == 2 && catalogAlone.stderr.contains("--catalog goes with --aircraft NAME"), "\(catalogAlone.stderr)")

@@ -22,8 +22,10 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let scenario = try SmallScenario.write(in: directory)
         // λ = 5000 a year, T = 105.12 min: a = 1 Erlang; B(2, 1) = 1/2 / (1 + 1 + 1/2) = 0.2.
-        let arguments = ["simulate", scenario.path, "--minutes", "40", "--missions-per-year", "5000", "--mission-minutes", "105.12",
-                         "--years", "30", "--seed", "5", "--json"]
+        let arguments = [
+            "simulate", scenario.path, "--minutes", "40", "--missions-per-year", "5000", "--mission-minutes", "105.12",
+            "--years", "30", "--seed", "5", "--json",
+        ]
         let run = try CommandRunner.run(arguments, environment: ["AIRCOVER_THREADS": "1"])
         #expect(run.status == 0, "\(run.stderr)")
         let json = try JSONParser.parse(run.stdout)
@@ -53,15 +55,20 @@ import TestSupport
         let scenario = try SmallScenario.write(in: directory)
         let run = try CommandRunner.run(["simulate", scenario.path, "--minutes", "15", "--missions-per-year", "3000", "--years", "5"])
         #expect(run.status == 0, "\(run.stderr)")
-        for line in ["bases: B1, B2 (1 aircraft each); standard 15 min", "mission time: response + on scene + flight back",
-                     "simulated 5 years (seed 1):", "share reached:", "95% CI", "MEXCLP busy probability q", "MEXCLP expected coverage:",
-                     "simulated − MEXCLP:"] {
+        for line in [
+            "bases: B1, B2 (1 aircraft each); standard 15 min", "mission time: response + on scene + flight back",
+            "simulated 5 years (seed 1):", "share reached:", "95% CI", "MEXCLP busy probability q", "MEXCLP expected coverage:",
+            "simulated − MEXCLP:",
+        ] {
             #expect(run.stdout.contains(line), "missing \(line) in\n\(run.stdout)")
         }
         // Within 15 min (dispatch 10), the flight out is at most 5 min: a
         // mission is response (10…15) + on scene 15 + flight back (0…5) min.
-        let json = try JSONParser.parse(try CommandRunner.run(["simulate", scenario.path, "--minutes", "15", "--missions-per-year", "3000",
-                                                               "--years", "5", "--json"]).stdout)
+        let json = try JSONParser.parse(
+            try CommandRunner.run([
+                "simulate", scenario.path, "--minutes", "15", "--missions-per-year", "3000",
+                "--years", "5", "--json",
+            ]).stdout)
         let mean = try #require(Self.number(json["mean_mission_minutes"]))
         #expect(mean >= 25 && mean <= 35, "mean mission \(mean) min")
     }
@@ -88,19 +95,20 @@ import TestSupport
         }
     }
 
-    @Test(arguments: [
-        ([], "give --missions-per-year X, the missions a year over all zones, or set [availability] missions_per_year in scenario.toml"),
-        (["--minutes", "40", "--missions-per-year", "0"], "--missions-per-year must be a positive number"),
-        (["--minutes", "40", "--missions-per-year", "-5"], "--missions-per-year must be a positive number"),
-        (["--minutes", "40", "--missions-per-year", "100", "--years", "1"], "--years must be from 2"),
-        (["--minutes", "40", "--missions-per-year", "100", "--per-base", "0"], "--per-base must be 1 or more"),
-        (["--minutes", "40", "--missions-per-year", "100", "--mission-minutes", "0"], "--mission-minutes must be a positive number"),
-        (["--minutes", "40", "--missions-per-year", "1e9", "--years", "10"], "simulate fewer"),
-        (["--missions-per-year", "100"], "several standards"),
-        (["--minutes", "30", "--missions-per-year", "100"], "--minutes 30 is not a standard"),
-        (["--minutes", "40", "--missions-per-year", "100", "--bases", "NOPE"], "--bases \"NOPE\""),
-        (["--minutes", "40", "--missions-per-year", "100", "--seed", "-1"], "--seed"),
-    ] as [([String], String)])
+    @Test(
+        arguments: [
+            ([], "give --missions-per-year X, the missions a year over all zones, or set [availability] missions_per_year in scenario.toml"),
+            (["--minutes", "40", "--missions-per-year", "0"], "--missions-per-year must be a positive number"),
+            (["--minutes", "40", "--missions-per-year", "-5"], "--missions-per-year must be a positive number"),
+            (["--minutes", "40", "--missions-per-year", "100", "--years", "1"], "--years must be from 2"),
+            (["--minutes", "40", "--missions-per-year", "100", "--per-base", "0"], "--per-base must be 1 or more"),
+            (["--minutes", "40", "--missions-per-year", "100", "--mission-minutes", "0"], "--mission-minutes must be a positive number"),
+            (["--minutes", "40", "--missions-per-year", "1e9", "--years", "10"], "simulate fewer"),
+            (["--missions-per-year", "100"], "several standards"),
+            (["--minutes", "30", "--missions-per-year", "100"], "--minutes 30 is not a standard"),
+            (["--minutes", "40", "--missions-per-year", "100", "--bases", "NOPE"], "--bases \"NOPE\""),
+            (["--minutes", "40", "--missions-per-year", "100", "--seed", "-1"], "--seed"),
+        ] as [([String], String)])
     func badOptionsExitTwoWithAMessage(arguments: [String], message: String) throws {
         let directory = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

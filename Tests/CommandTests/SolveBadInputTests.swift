@@ -41,17 +41,27 @@ import Testing
         (["--costs", "negative.csv", "--model", "pmedian", "-p", "1"], ["negative.csv: line 3: the cost -5 is negative"]),
         (["--costs", "twice.csv", "--threshold", "30", "--model", "lscp"], ["twice.csv: line 3: the pair a,B1 is listed twice"]),
         (["--costs", "unclosed.csv", "--threshold", "30", "--model", "lscp"], ["unclosed.csv: line 2: field 1 opens a quote"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--weights", "weights-negative.csv"],
-         ["weights-negative.csv: line 2: demand a has weight -1; weights must be 0 or more"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--weights", "weights-nan.csv"],
-         ["weights-nan.csv: line 2: \"nan\" is not a number"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "lscp", "--site-costs", "sites-zero.csv"],
-         ["sites-zero.csv: line 2: site B1 has cost 0; site costs must be above 0"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "lscp", "--site-costs", "sites-unknown.csv"],
-         ["the site costs name site B9, which the costs table does not have"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--weights", "weights-negative.csv"],
+            ["weights-negative.csv: line 2: demand a has weight -1; weights must be 0 or more"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--weights", "weights-nan.csv"],
+            ["weights-nan.csv: line 2: \"nan\" is not a number"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "lscp", "--site-costs", "sites-zero.csv"],
+            ["sites-zero.csv: line 2: site B1 has cost 0; site costs must be above 0"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "lscp", "--site-costs", "sites-unknown.csv"],
+            ["the site costs name site B9, which the costs table does not have"]
+        ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "lscp", "--keep", "B9"], ["--keep names site B9, which is not in the input"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "2", "--keep", "B1", "--exclude", "B1"],
-         ["site B1 is both kept and excluded"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "2", "--keep", "B1", "--exclude", "B1"],
+            ["site B1 is both kept and excluded"]
+        ),
         (["--costs", "costs.csv", "--threshold", "nan", "--model", "lscp"], ["--threshold is nan", "finite cost of 0 or more"]),
         (["--costs", "costs.csv", "--threshold", "inf", "--model", "lscp"], ["--threshold is inf", "finite cost of 0 or more"]),
         (["--costs", "costs.csv", "--threshold=-1", "--model", "lscp"], ["--threshold is -1.0", "finite cost of 0 or more"]),
@@ -63,57 +73,93 @@ import Testing
         (["--costs", "costs.csv", "--threshold", "30", "--model", "lscp", "--time-limit", "-3"], ["--time-limit is -3.0", "seconds above 0"]),
         (["--costs", "costs.csv", "--model", "pmedian", "-p", "-2"], ["-p is -2", "1 or more"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "--budget", "-1"], ["--budget is -1.0", "finite total site cost of 0 or more"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "pmedian", "-p", "1", "--min-coverage", "-5"],
-         ["--min-coverage is -5.0", "percentage from 0 to 100"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "pmedian", "-p", "1", "--min-coverage", "-5"],
+            ["--min-coverage is -5.0", "percentage from 0 to 100"]
+        ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "0"], ["-p is 0", "1 or more"]),
         (["--costs", "costs.csv", "--model", "pmedian", "-p=-2"], ["-p is -2", "1 or more"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "--budget", "nan"], ["--budget is nan", "finite total site cost of 0 or more"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "--budget=-1"], ["--budget is -1.0", "finite total site cost of 0 or more"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "pmedian", "-p", "1", "--min-coverage", "150"],
-         ["--min-coverage is 150.0", "percentage from 0 to 100"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "pmedian", "-p", "1", "--min-coverage", "nan"],
-         ["--min-coverage is nan", "percentage from 0 to 100"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "pmedian", "-p", "1", "--min-coverage", "150"],
+            ["--min-coverage is 150.0", "percentage from 0 to 100"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "pmedian", "-p", "1", "--min-coverage", "nan"],
+            ["--min-coverage is nan", "percentage from 0 to 100"]
+        ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "1", "--busy", "1"], ["--busy is 1.0", "0 ≤ q < 1"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "1", "--busy=-0.1"], ["--busy is -0.1", "0 ≤ q < 1"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "1", "--busy", "nan"], ["--busy is nan", "0 ≤ q < 1"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "malp", "-p", "1", "--busy", "0.2", "--alpha", "0"], ["--alpha is 0.0", "0 < α < 1"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "malp", "-p", "1", "--busy", "0.2", "--alpha", "1"], ["--alpha is 1.0", "0 < α < 1"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "malp", "-p", "1", "--busy", "0.2", "--alpha", "inf"], ["--alpha is inf", "0 < α < 1"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "1", "--busy", "0.2", "--per-site", "0"],
-         ["--per-site is 0", "1 or more"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "5", "--busy", "0.2", "--per-site", "2"],
-         ["-p is 5", "at most --per-site 2 × 2 sites = 4 aircraft"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "1", "--busy", "0.2", "--per-site", "0"],
+            ["--per-site is 0", "1 or more"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "5", "--busy", "0.2", "--per-site", "2"],
+            ["-p is 5", "at most --per-site 2 × 2 sites = 4 aircraft"]
+        ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "2"], ["mexclp needs --busy q"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "malp", "-p", "2", "--busy", "0.3"], ["malp needs --alpha"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "malp", "--busy", "0.3", "--alpha", "0.5"], ["malp needs -p P"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "mexclp", "-p", "2", "--busy", "0.3", "--alpha", "0.5"], ["--alpha works with malp only"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--busy", "0.3"], ["--busy and --per-site work with mexclp and malp only"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "malp", "-p", "2", "--busy", "0.5", "--alpha", "0.9"],
-         ["needs b = 4 aircraft within reach, more than the 2 placed"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups.csv", "--min-group-coverage", "101"],
-         ["--min-group-coverage is 101.0", "percentage from 0 to 100"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups.csv", "--min-group-coverage=-1"],
-         ["--min-group-coverage is -1.0", "percentage from 0 to 100"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--busy", "0.3"],
+            ["--busy and --per-site work with mexclp and malp only"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "malp", "-p", "2", "--busy", "0.5", "--alpha", "0.9"],
+            ["needs b = 4 aircraft within reach, more than the 2 placed"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups.csv", "--min-group-coverage", "101"],
+            ["--min-group-coverage is 101.0", "percentage from 0 to 100"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups.csv", "--min-group-coverage=-1"],
+            ["--min-group-coverage is -1.0", "percentage from 0 to 100"]
+        ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1"], ["maxmin needs --groups GROUPS.csv"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--keep", "B1"], ["--keep works with lscp and mclp only"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--exclude", "B1"], ["--exclude works with lscp and mclp only"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--keep", "B1", "--exclude", "B2"],
-         ["--keep and --exclude work with lscp and mclp only"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--keep", "B1", "--exclude", "B2"],
+            ["--keep and --exclude work with lscp and mclp only"]
+        ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--heuristic"], ["--heuristic works with lscp and mclp only"]),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "--groups", "groups.csv"], ["maxmin needs -p N"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--groups", "groups.csv"],
-         ["--groups and --min-group-coverage work with maxmin only"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-short.csv"],
-         ["groups-short.csv gives no group to demand b; every demand needs one"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-unknown.csv"],
-         ["groups-unknown.csv names demand z, which the input does not have"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-twice.csv"],
-         ["groups-twice.csv: line 3: demand a is listed twice"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-empty-name.csv"],
-         ["groups-empty-name.csv: line 2: demand a has an empty group"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "3", "--groups", "groups.csv"],
-         ["p = 3 must be between 1 and the 2 candidate sites"]),
-        (["--orlib", "or-negative-count.txt", "--model", "lscp"], ["or-negative-count.txt: number 5 (the column count of row 1) is -1; it must be at least 0"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "mclp", "-p", "1", "--groups", "groups.csv"],
+            ["--groups and --min-group-coverage work with maxmin only"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-short.csv"],
+            ["groups-short.csv gives no group to demand b; every demand needs one"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-unknown.csv"],
+            ["groups-unknown.csv names demand z, which the input does not have"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-twice.csv"],
+            ["groups-twice.csv: line 3: demand a is listed twice"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1", "--groups", "groups-empty-name.csv"],
+            ["groups-empty-name.csv: line 2: demand a has an empty group"]
+        ),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "3", "--groups", "groups.csv"],
+            ["p = 3 must be between 1 and the 2 candidate sites"]
+        ),
+        (
+            ["--orlib", "or-negative-count.txt", "--model", "lscp"],
+            ["or-negative-count.txt: number 5 (the column count of row 1) is -1; it must be at least 0"]
+        ),
         (["--orlib", "or-huge-rows.txt", "--model", "lscp"], ["or-huge-rows.txt: number 1 says 1000000000000 rows follow"]),
         (["--orlib", "or-huge-columns.txt", "--model", "lscp"], ["or-huge-columns.txt: number 2 says 1000000000000 column costs follow"]),
         (["--orlib", "or-huge-count.txt", "--model", "lscp"], ["or-huge-count.txt: number 5 says 1000000000000 columns of row 1 follow"]),
@@ -151,8 +197,11 @@ import Testing
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
         func solve(_ costs: String, _ weights: String) throws -> JSONValue {
-            let run = try CommandRunner.run(["solve", "--costs", costs, "--weights", weights, "--threshold", "30", "--model", "mclp",
-                                             "-p", "1", "--json"], in: directory)
+            let run = try CommandRunner.run(
+                [
+                    "solve", "--costs", costs, "--weights", weights, "--threshold", "30", "--model", "mclp",
+                    "-p", "1", "--json",
+                ], in: directory)
             #expect(run.status == 0, "\(costs): \(run.stderr)")
             return try JSONParser.parse(run.stdout)
         }

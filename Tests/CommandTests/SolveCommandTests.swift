@@ -21,13 +21,18 @@ import GeoCore
             #expect(result[key] != nil, "missing \(key)")
         }
         // One base within 30 minutes: B1 (a, 10) beats B3 (c, 5) and B2 (b, 1).
-        let mclp = try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "30", "--weights", weights.path,
-                                          "--model", "mclp", "-p", "1", "--json"])
+        let mclp = try CommandRunner.run([
+            "solve", "--costs", costs.path, "--threshold", "30", "--weights", weights.path,
+            "--model", "mclp", "-p", "1", "--json",
+        ])
         let best = try JSONParser.parse(mclp.stdout)
         #expect(best["selected"] == .array([.string("B1")]) && best["covered_weight"] == .integer(10))
         // Keep B3 (an existing base) and add one more.
-        let kept = try JSONParser.parse(try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "30", "--weights", weights.path,
-                                                                "--model", "mclp", "-p", "2", "--keep", "B3", "--json"]).stdout)
+        let kept = try JSONParser.parse(
+            try CommandRunner.run([
+                "solve", "--costs", costs.path, "--threshold", "30", "--weights", weights.path,
+                "--model", "mclp", "-p", "2", "--keep", "B3", "--json",
+            ]).stdout)
         #expect(kept["selected"] == .array([.string("B1"), .string("B3")]) && kept["covered_weight"] == .integer(15))
     }
 
@@ -84,7 +89,8 @@ import GeoCore
         guard case .object(let placed)? = malp["aircraft"] else { Issue.record("no aircraft object: \(malp)"); return }
         #expect(placed.reduce(0) { $0 + ($1.value == .integer(2) ? 2 : $1.value == .integer(1) ? 1 : 100) } == 3, "\(placed)")
         // Other models have no aircraft field.
-        let mclp = try JSONParser.parse(try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "60", "--model", "mclp", "-p", "1", "--json"]).stdout)
+        let mclp = try JSONParser.parse(
+            try CommandRunner.run(["solve", "--costs", costs.path, "--threshold", "60", "--model", "mclp", "-p", "1", "--json"]).stdout)
         #expect(mclp["aircraft"] == nil)
     }
 

@@ -7,9 +7,10 @@ import TestSupport
 @Suite struct ThreadCountTests {
     /// Every file of `out`, by name.
     static func contents(of out: URL) throws -> [String: Data] {
-        Dictionary(uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: out.path).map {
-            ($0, try Data(contentsOf: out.appendingPathComponent($0)))
-        })
+        Dictionary(
+            uniqueKeysWithValues: try FileManager.default.contentsOfDirectory(atPath: out.path).map {
+                ($0, try Data(contentsOf: out.appendingPathComponent($0)))
+            })
     }
 
     @Test func onePlanOnOneThreadAndOnManyIsByteIdentical() throws {

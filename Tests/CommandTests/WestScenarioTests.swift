@@ -57,8 +57,9 @@ import GeoCore
     /// tolerance band along the whole circle, tolerance × 2πr.
     func expectWithinIsochroneBound(_ covered: Double, reference: Double, toleranceMetres: Double, _ what: String) {
         let band = toleranceMetres * 2 * .pi * Self.reach25 / 1e6
-        #expect(covered <= reference + 0.01 && covered >= reference - band,
-                "\(what): \(covered) km² against the geodesic disc's \(reference) km² (band \(band) km²)")
+        #expect(
+            covered <= reference + 0.01 && covered >= reference - band,
+            "\(what): \(covered) km² against the geodesic disc's \(reference) km² (band \(band) km²)")
     }
 
     @Test func planMatchesTheQuadrangleAndTheGeodesicDisc() throws {
@@ -86,8 +87,9 @@ import GeoCore
         let w2 = try zone("W2")
         let w2Exact = Self.quadrangleKm2(lon1: Self.w2.lon1, lon2: Self.w2.lon2, lat1: Self.w2.lat1, lat2: Self.w2.lat2)
         #expect(abs(w2.area - w2Exact) <= 1e-6 * w2Exact, "W2 area \(w2.area) km² against \(w2Exact) km²")
-        let reference = try Self.discCutKm2(centre: Self.akureyri, radius: Self.reach25,
-                                            lon1: Self.w2.lon1, lon2: Self.w2.lon2, lat1: Self.w2.lat1, lat2: Self.w2.lat2)
+        let reference = try Self.discCutKm2(
+            centre: Self.akureyri, radius: Self.reach25,
+            lon1: Self.w2.lon1, lon2: Self.w2.lon2, lat1: Self.w2.lat1, lat2: Self.w2.lat2)
         #expect(reference > 0.3 * w2.area && reference < 0.9 * w2.area, "W2 is partly covered: \(reference) of \(w2.area) km²")
         expectWithinIsochroneBound(w2.covered, reference: reference, toleranceMetres: tolerance, "plan, W2 at 25 min")
 
@@ -115,8 +117,9 @@ import GeoCore
         }
         let akureyri = try assess("BIAR")
         let tolerance = try #require(akureyri["isochrone_tolerance_m"]?.doubleValue)
-        let reference = try Self.discCutKm2(centre: Self.akureyri, radius: Self.reach25,
-                                            lon1: Self.w2.lon1, lon2: Self.w2.lon2, lat1: Self.w2.lat1, lat2: Self.w2.lat2)
+        let reference = try Self.discCutKm2(
+            centre: Self.akureyri, radius: Self.reach25,
+            lon1: Self.w2.lon1, lon2: Self.w2.lon2, lat1: Self.w2.lat1, lat2: Self.w2.lat2)
         expectWithinIsochroneBound(try zone(akureyri, "W2").covered, reference: reference, toleranceMetres: tolerance, "assess BIAR, W2")
         #expect(try zone(akureyri, "W1").covered == 0, "Reykjavík is 250 km from Akureyri")
         // Reykjavík alone: W1 within its reach, whole.

@@ -6,8 +6,9 @@ import Isochrones
 
 /// Analytic cases: exact areas must match what geometry says they are.
 @Suite struct CoverageEvaluationTests {
-    static let aircraft = Aircraft(name: "Test", cruiseSpeedKmh: 300, dispatchDayMin: 10, dispatchNightMin: 20,
-                                   enduranceMin: 600, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 3000)
+    static let aircraft = Aircraft(
+        name: "Test", cruiseSpeedKmh: 300, dispatchDayMin: 10, dispatchNightMin: 20,
+        enduranceMin: 600, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 3000)
     let base = LonLat(122.5, 41.0)
 
     func isochrone(_ base: LonLat, minutes: Double) throws -> Geometry {
@@ -16,9 +17,10 @@ import Isochrones
 
     /// A geodesic circle of `radius` metres around `centre`, as a zone polygon.
     func disc(_ centre: LonLat, radius: Double, vertices: Int = 720) throws -> Geometry {
-        try Geometry.polygon(exterior: (0..<vertices).map {
-            Geodesic.wgs84.direct(from: centre, azimuthDegrees: Double($0) * 360 / Double(vertices), distanceMetres: radius).destination.xy
-        })
+        try Geometry.polygon(
+            exterior: (0..<vertices).map {
+                Geodesic.wgs84.direct(from: centre, azimuthDegrees: Double($0) * 360 / Double(vertices), distanceMetres: radius).destination.xy
+            })
     }
 
     @Test func aDiscWellInsideTheReachIsFullyCovered() throws {
@@ -77,8 +79,9 @@ import Isochrones
     @Test func theBaseWhoseReachNobodyElseSharesIsTheMostCritical() throws {
         let tests = CoverageEvaluationTests()
         let west = LonLat(122.0, 41.0), middle = LonLat(122.4, 41.0), east = LonLat(123.5, 41.0)
-        let zone = try HazardZone(id: "strip", name: "strip", hazard: "flood", risk: 1,
-                                  area: .rectangle(Envelope(minX: 121.5, minY: 40.8, maxX: 124.0, maxY: 41.2)))
+        let zone = try HazardZone(
+            id: "strip", name: "strip", hazard: "flood", risk: 1,
+            area: .rectangle(Envelope(minX: 121.5, minY: 40.8, maxX: 124.0, maxY: 41.2)))
         let grid = try DemandGrid.build(zones: [zone], cellSize: 4_000)
         let reaches = try [west, middle, east].map { try tests.isochrone($0, minutes: 20) }  // 50 km each
         let resilience = try Resilience.evaluate(grid: grid, reaches: reaches)

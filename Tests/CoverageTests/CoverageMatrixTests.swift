@@ -5,8 +5,9 @@ import Isochrones
 @testable import Coverage
 
 @Suite struct CoverageMatrixTests {
-    static let aircraft = Aircraft(name: "Test", cruiseSpeedKmh: 260, dispatchDayMin: 10, dispatchNightMin: 20,
-                                   enduranceMin: 200, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 3000)
+    static let aircraft = Aircraft(
+        name: "Test", cruiseSpeedKmh: 260, dispatchDayMin: 10, dispatchNightMin: 20,
+        enduranceMin: 200, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 3000)
 
     func randomPoints(_ count: Int, seed: UInt64, lon: ClosedRange<Double>, lat: ClosedRange<Double>) -> [LonLat] {
         var generator = SplitMix64(seed: seed)
@@ -34,8 +35,10 @@ import Isochrones
 
     /// The matrix holds exactly the brute-force pairs, each with the model's
     /// time (to Float precision), and its by-site view holds the same entries.
-    func expectMatchesBruteForce(model: ReachModel, standard: Double, sites: [LonLat], cells: [LonLat],
-                                 minimumPairs: Int) throws {
+    func expectMatchesBruteForce(
+        model: ReachModel, standard: Double, sites: [LonLat], cells: [LonLat],
+        minimumPairs: Int
+    ) throws {
         let matrix = try CoverageMatrixBuilder(model: model, standardMinutes: standard).build(sites: sites, cells: cells)
         let expected = bruteForce(model: model, standard: standard, sites: sites, cells: cells)
         #expect(pairs(matrix) == expected)
@@ -74,13 +77,16 @@ import Isochrones
     @Test(arguments: [(LonLat(179.5, 60), 6.0, 4.0), (LonLat(0, 88.5), 40.0, 1.5), (LonLat(-179.8, -70), 8.0, 3.0)])
     func matchesBruteForceWhereLongitudesWrap(centre: LonLat, lonSpan: Double, latSpan: Double) throws {
         func around(_ count: Int, seed: UInt64) -> [LonLat] {
-            randomPoints(count, seed: seed, lon: (centre.lon - lonSpan)...(centre.lon + lonSpan),
-                         lat: max(-90, centre.lat - latSpan)...min(90, centre.lat + latSpan))
-                .map { LonLat($0.lon > 180 ? $0.lon - 360 : ($0.lon < -180 ? $0.lon + 360 : $0.lon), $0.lat) }
+            randomPoints(
+                count, seed: seed, lon: (centre.lon - lonSpan)...(centre.lon + lonSpan),
+                lat: max(-90, centre.lat - latSpan)...min(90, centre.lat + latSpan)
+            )
+            .map { LonLat($0.lon > 180 ? $0.lon - 360 : ($0.lon < -180 ? $0.lon + 360 : $0.lon), $0.lat) }
         }
         let sites = around(25, seed: 3), cells = around(1_200, seed: 4) + [LonLat(0, 90)]
-        try expectMatchesBruteForce(model: try ReachModel(aircraft: Self.aircraft), standard: 45,
-                                    sites: sites, cells: cells, minimumPairs: 2_000)
+        try expectMatchesBruteForce(
+            model: try ReachModel(aircraft: Self.aircraft), standard: 45,
+            sites: sites, cells: cells, minimumPairs: 2_000)
     }
 
     @Test func theRoundTripLimitsCoverage() throws {

@@ -16,8 +16,9 @@ import Isochrones
         let reference = try JSONParser.parse(String(contentsOf: url, encoding: .utf8))
         let features = try GeoJSONReader.features(at: Self.root.appendingPathComponent("basemaps/liaoning/cities.geojson"))
         let zones = try features.map { feature in
-            try HazardZone(id: feature[property: "adcode"]!.stringValue!, name: feature[property: "name"]!.stringValue!,
-                           hazard: "all", risk: 1, area: feature.geometry!)
+            try HazardZone(
+                id: feature[property: "adcode"]!.stringValue!, name: feature[property: "name"]!.stringValue!,
+                hazard: "all", risk: 1, area: feature.geometry!)
         }
         let grid = try DemandGrid.build(zones: zones, cellSize: 20_000)
         let bases = try VectorLayer.read(Self.root.appendingPathComponent("basemaps/china/airports.csv").path).features
@@ -27,9 +28,10 @@ import Isochrones
                 return p.lonLat
             }
         #expect(bases.count == 10)
-        let aircraft = Aircraft(name: "reference", cruiseSpeedKmh: reference["speed_kmh"]!.doubleValue!,
-                                dispatchDayMin: reference["dispatch_min"]!.doubleValue!, dispatchNightMin: 30,
-                                enduranceMin: 600, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
+        let aircraft = Aircraft(
+            name: "reference", cruiseSpeedKmh: reference["speed_kmh"]!.doubleValue!,
+            dispatchDayMin: reference["dispatch_min"]!.doubleValue!, dispatchNightMin: 30,
+            enduranceMin: 600, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 6000)
         let builder = IsochroneBuilder(model: try ReachModel(aircraft: aircraft), toleranceMetres: 10)
         guard case .array(let standards)? = reference["standards"] else { Issue.record("no standards"); return }
         var worst = 0.0

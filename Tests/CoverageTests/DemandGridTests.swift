@@ -13,8 +13,9 @@ import Isochrones
 
     @Test func cellsHoldTheExactSharedAreaAndWeights() throws {
         let square = try zone("sq", risk: 2, wkt: "POLYGON ((122 40.8, 122.4 40.8, 122.4 41.1, 122 41.1, 122 40.8))")
-        let grid = try DemandGrid.build(zones: [square], population: [PopulationPoint(name: "town", position: LonLat(122.2, 40.9), count: 5_000)],
-                                        cellSize: 2_000, weighting: .risk)
+        let grid = try DemandGrid.build(
+            zones: [square], population: [PopulationPoint(name: "town", position: LonLat(122.2, 40.9), count: 5_000)],
+            cellSize: 2_000, weighting: .risk)
         let exact = grid.projectedZones[0].area / 1e6
         let summed = grid.cells.reduce(0) { $0 + $1.zoneAreas[0].km2 }
         #expect(abs(summed - exact) < 1e-6 * exact, "cells hold \(summed) km² of \(exact)")
@@ -23,8 +24,9 @@ import Isochrones
         #expect(grid.cells.reduce(0) { $0 + $1.population } == 5_000)
         #expect(grid.projection.kind == .lambertAzimuthal)  // a small area
         // Population weighting: only the town's cell carries weight.
-        let people = try DemandGrid.build(zones: [square], population: [PopulationPoint(name: "town", position: LonLat(122.2, 40.9), count: 5_000)],
-                                          cellSize: 2_000, weighting: .population)
+        let people = try DemandGrid.build(
+            zones: [square], population: [PopulationPoint(name: "town", position: LonLat(122.2, 40.9), count: 5_000)],
+            cellSize: 2_000, weighting: .population)
         #expect(people.cells.count == 1 && people.cells[0].weight == 5_000)
     }
 

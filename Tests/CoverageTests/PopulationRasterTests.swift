@@ -18,8 +18,9 @@ import TestSupport
         #expect(points[0].position == LonLat(122.25, 41.75))
         #expect(points[1].position == LonLat(122.75, 41.25))
         // Counted into the grid cell that holds them.
-        let zone = try HazardZone(id: "z", name: "z", hazard: "flood", risk: 1,
-                                  area: .rectangle(Envelope(minX: 122, minY: 41, maxX: 123.5, maxY: 42)))
+        let zone = try HazardZone(
+            id: "z", name: "z", hazard: "flood", risk: 1,
+            area: .rectangle(Envelope(minX: 122, minY: 41, maxX: 123.5, maxY: 42)))
         let grid = try DemandGrid.build(zones: [zone], population: points, cellSize: 5_000, weighting: .population)
         #expect(grid.cells.reduce(0) { $0 + $1.weight } == 357)
         // Negative counts are refused.

@@ -14,8 +14,10 @@ import Testing
         for _ in 0..<60_000 {
             let start = LonLat(Double.random(in: -180...180, using: &generator), asin(Double.random(in: -1...1, using: &generator)) * 180 / .pi)
             let distance = exp(Double.random(in: log(10.0)...log(1_500_000), using: &generator))
-            let end = Geodesic.wgs84.direct(from: start, azimuthDegrees: Double.random(in: 0..<360, using: &generator),
-                                            distanceMetres: distance).destination
+            let end = Geodesic.wgs84.direct(
+                from: start, azimuthDegrees: Double.random(in: 0..<360, using: &generator),
+                distanceMetres: distance
+            ).destination
             let exact = Geodesic.wgs84.inverse(from: start, to: end).distance
             let estimate = ChordGeodesic.distance(from: SurfacePoint(start), to: SurfacePoint(end))
             let error = abs(estimate - exact)
@@ -36,8 +38,9 @@ import Testing
         for trial in 0..<20_000 {
             // Every fourth start on the equator heading along a meridian.
             let equatorial = trial % 4 == 0
-            let start = LonLat(Double.random(in: -180...180, using: &generator),
-                               equatorial ? 0 : asin(Double.random(in: -1...1, using: &generator)) * 180 / .pi)
+            let start = LonLat(
+                Double.random(in: -180...180, using: &generator),
+                equatorial ? 0 : asin(Double.random(in: -1...1, using: &generator)) * 180 / .pi)
             let azimuth = equatorial ? [0.0, 180][trial % 8 / 4] : Double.random(in: 0..<360, using: &generator)
             let limit = exp(Double.random(in: log(1_000.0)...log(1_500_000), using: &generator))
             let chordLimit = ChordGeodesic.chord(below: limit)

@@ -6,20 +6,21 @@ import Testing
 /// line and column instead of reaching toml++'s assertions.
 @Suite struct ConfigTableTests {
     @Test func readsEveryKindOfValue() throws {
-        let table = try ConfigTable.parse(toml: """
-            title = "x [[[ y"
-            n = 3
-            f = 2.5
-            on = true
-            day = 1979-05-27
-            [a]
-            list = [1, 2.0, "three", [4]]
-            inline = { k = "v" }
-            [[t]]
-            name = "first"
-            [[t]]
-            name = "second"
-            """, source: "t.toml")
+        let table = try ConfigTable.parse(
+            toml: """
+                title = "x [[[ y"
+                n = 3
+                f = 2.5
+                on = true
+                day = 1979-05-27
+                [a]
+                list = [1, 2.0, "three", [4]]
+                inline = { k = "v" }
+                [[t]]
+                name = "first"
+                [[t]]
+                name = "second"
+                """, source: "t.toml")
         #expect(table.value["title"] == .string("x [[[ y"))
         #expect(table.value["n"] == .integer(3))
         #expect(table.value["f"] == .number(2.5))
@@ -32,22 +33,23 @@ import Testing
 
     /// `[` inside strings, arrays and comments is not a table header.
     @Test func bracketsInsideValuesAreNotHeaders() throws {
-        let table = try ConfigTable.parse(toml: """
-            a = [
-            [[1]],
-            [ [2] ], # [[[ comment
-            ]
-            s = \"\"\"
-            [[[
-            \"\"\"
-            q = \"\"\"ends with quotes\"\"\"\"\"
-            l = '''
-            [=]
-            '''
-            e = "escaped \\" [[["
-            [b] # [[[
-            "quoted [[[ key" = 1
-            """, source: "t.toml")
+        let table = try ConfigTable.parse(
+            toml: """
+                a = [
+                [[1]],
+                [ [2] ], # [[[ comment
+                ]
+                s = \"\"\"
+                [[[
+                \"\"\"
+                q = \"\"\"ends with quotes\"\"\"\"\"
+                l = '''
+                [=]
+                '''
+                e = "escaped \\" [[["
+                [b] # [[[
+                "quoted [[[ key" = 1
+                """, source: "t.toml")
         #expect(table.value["a"] == .array([.array([.array([.integer(1)])]), .array([.array([.integer(2)])])]))
         #expect(table.value["s"] == .string("[[[\n"))
         #expect(table.value["q"] == .string("ends with quotes\"\""))
@@ -61,8 +63,11 @@ import Testing
         ("a = [\n[[1]]\n]\n[[[x\n", 4, 3, "'['"), ("a = 1\n[é]\n", 2, 2, "'é'"),
     ])
     func headersTomlPlusPlusAssertsOnAreRefused(text: String, line: Int, column: Int, found: String) {
-        #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
-                                    problem: "not valid TOML: a table header needs a key (a name or a quoted string) after '[', found \(found)")) {
+        #expect(
+            throws: ConfigError(
+                source: "t.toml", path: "line \(line), column \(column)",
+                problem: "not valid TOML: a table header needs a key (a name or a quoted string) after '[', found \(found)")
+        ) {
             try ConfigTable.parse(toml: text, source: "t.toml")
         }
     }
@@ -73,8 +78,11 @@ import Testing
         ("t = { a = [ } ]\n", 1, 13), ("a = [[1], [}]]\n", 1, 12),
     ])
     func aBraceWhereAnArrayExpectsAValueIsRefused(text: String, line: Int, column: Int) {
-        #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
-                                    problem: "not valid TOML: an array needs a value or ']' here, found '}'")) {
+        #expect(
+            throws: ConfigError(
+                source: "t.toml", path: "line \(line), column \(column)",
+                problem: "not valid TOML: an array needs a value or ']' here, found '}'")
+        ) {
             try ConfigTable.parse(toml: text, source: "t.toml")
         }
     }
@@ -85,8 +93,11 @@ import Testing
         ("a = [1979-05-27T07:32:00, 1979-05-27Tx]\n", 1, 38), ("t = { x = 1, y = 2001-01-01T }\n", 1, 29),
     ])
     func aDateTimeWithoutItsTimeIsRefused(text: String, line: Int, column: Int) {
-        #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
-                                    problem: "not valid TOML: a date-time needs its time after the 'T' (YYYY-MM-DDTHH:MM:SS)")) {
+        #expect(
+            throws: ConfigError(
+                source: "t.toml", path: "line \(line), column \(column)",
+                problem: "not valid TOML: a date-time needs its time after the 'T' (YYYY-MM-DDTHH:MM:SS)")
+        ) {
             try ConfigTable.parse(toml: text, source: "t.toml")
         }
     }
@@ -97,16 +108,20 @@ import Testing
         ("a = 1979_-05-27 7 # note\n", 1, 18), ("ee = 0989-05-he 5 a\n", 1, 18),
     ])
     func aDateWithALoneDigitAfterASpaceIsRefused(text: String, line: Int, column: Int) {
-        #expect(throws: ConfigError(source: "t.toml", path: "line \(line), column \(column)",
-                                    problem: "not valid TOML: a date followed by a space needs a whole time (YYYY-MM-DD HH:MM:SS)")) {
+        #expect(
+            throws: ConfigError(
+                source: "t.toml", path: "line \(line), column \(column)",
+                problem: "not valid TOML: a date followed by a space needs a whole time (YYYY-MM-DD HH:MM:SS)")
+        ) {
             try ConfigTable.parse(toml: text, source: "t.toml")
         }
     }
 
     /// Dates, times and keys that look like dates are valid TOML and read as such.
     @Test func datesAndDateLikeKeysAreRead() throws {
-        let table = try ConfigTable.parse(toml: "1979-05-27t = 1\nd = 1979-05-27T07:32:00Z\ne = 1979-05-27\nf = 1979-05-27 07:32:00\ng = [1979-05-27, 1]\n",
-                                          source: "t.toml")
+        let table = try ConfigTable.parse(
+            toml: "1979-05-27t = 1\nd = 1979-05-27T07:32:00Z\ne = 1979-05-27\nf = 1979-05-27 07:32:00\ng = [1979-05-27, 1]\n",
+            source: "t.toml")
         #expect(table.value["1979-05-27t"] == .integer(1))
         #expect(table.value["e"] != nil && table.value["d"] != nil && table.value["f"] != nil)
     }
@@ -131,8 +146,11 @@ import Testing
     }
 
     @Test func nulBytesAreRefusedNotTruncated() {
-        #expect(throws: ConfigError(source: "t.toml", path: "line 2, column 6",
-                                    problem: "not valid TOML: contains a NUL byte; a TOML file must be plain text")) {
+        #expect(
+            throws: ConfigError(
+                source: "t.toml", path: "line 2, column 6",
+                problem: "not valid TOML: contains a NUL byte; a TOML file must be plain text")
+        ) {
             try ConfigTable.parse(toml: "a = 1\nb = 2\u{0}\nc = 3\n", source: "t.toml")
         }
     }
@@ -141,8 +159,11 @@ import Testing
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("config-\(UUID().uuidString).toml")
         defer { try? FileManager.default.removeItem(at: url) }
         try Data("a = 1\nb = \"é".utf8 + [0xFF] + Array("\"\n".utf8)).write(to: url)
-        #expect(throws: ConfigError(source: url.path, path: "line 2, column 7",
-                                    problem: "not valid TOML: the file is not UTF-8 text (save it as UTF-8)")) {
+        #expect(
+            throws: ConfigError(
+                source: url.path, path: "line 2, column 7",
+                problem: "not valid TOML: the file is not UTF-8 text (save it as UTF-8)")
+        ) {
             try ConfigTable.load(tomlFile: url)
         }
     }

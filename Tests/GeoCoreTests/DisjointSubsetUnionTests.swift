@@ -13,8 +13,9 @@ import Testing
             let x = Double(Int.random(in: 0..<100, using: &random)), y = Double(Int.random(in: 0..<100, using: &random))
             let size = Double(Int.random(in: 1...3, using: &random))
             if k % 7 == 0 {  // a square with a hole
-                return try .polygon(exterior: [XY(x, y), XY(x + size + 2, y), XY(x + size + 2, y + size + 2), XY(x, y + size + 2), XY(x, y)],
-                                    holes: [[XY(x + 1, y + 1), XY(x + 1, y + 1 + size), XY(x + 1 + size, y + 1 + size), XY(x + 1 + size, y + 1), XY(x + 1, y + 1)]])
+                return try .polygon(
+                    exterior: [XY(x, y), XY(x + size + 2, y), XY(x + size + 2, y + size + 2), XY(x, y + size + 2), XY(x, y)],
+                    holes: [[XY(x + 1, y + 1), XY(x + 1, y + 1 + size), XY(x + 1 + size, y + 1 + size), XY(x + 1 + size, y + 1), XY(x + 1, y + 1)]])
             }
             return .rectangle(Envelope(minX: x, minY: y, maxX: x + size, maxY: y + size))
         }

@@ -9,8 +9,9 @@ import Testing
             exterior: [XY(121, 38), XY(121, 42), XY(125, 42), XY(125, 38)],
             holes: [[XY(122, 39), XY(123, 39), XY(123, 40), XY(122, 40)]])
         let features = [
-            GeoJSONFeature(id: .string("zone-1"), geometry: polygon,
-                           properties: [("name", .string("辽宁")), ("weight", .number(2.5)), ("count", .integer(3))]),
+            GeoJSONFeature(
+                id: .string("zone-1"), geometry: polygon,
+                properties: [("name", .string("辽宁")), ("weight", .number(2.5)), ("count", .integer(3))]),
             GeoJSONFeature(geometry: .point(XY(123.123456789, 41.000000049)), properties: [("kind", .string("base"))]),
             GeoJSONFeature(geometry: nil),
         ]
@@ -56,8 +57,10 @@ import Testing
     /// −180°, as isochrones around a pole are written) is no crossing of the
     /// antimeridian: it is written as it is, not collapsed.
     @Test func polarCapsClosedAlongThePoleAreWrittenAsTheyAre() throws {
-        let cap = try Geometry.polygon(exterior: [XY(-180, 88), XY(-90, 87), XY(0, 86), XY(90, 87), XY(180, 88),
-                                                  XY(180, 90), XY(-180, 90), XY(-180, 88)])
+        let cap = try Geometry.polygon(exterior: [
+            XY(-180, 88), XY(-90, 87), XY(0, 86), XY(90, 87), XY(180, 88),
+            XY(180, 90), XY(-180, 90), XY(-180, 88),
+        ])
         #expect(cap.isValid)
         let split = try AntimeridianSplit.split(cap)
         #expect(split.isValid)
@@ -71,7 +74,8 @@ import Testing
     }
 
     @Test func readerAcceptsFeatureAndBareGeometry() throws {
-        let feature = try GeoJSONReader.features(parsing: #"{"type":"Feature","properties":null,"geometry":{"type":"LineString","coordinates":[[0,0,100],[3,4,120]]}}"#)
+        let feature = try GeoJSONReader.features(
+            parsing: #"{"type":"Feature","properties":null,"geometry":{"type":"LineString","coordinates":[[0,0,100],[3,4,120]]}}"#)
         #expect(feature.count == 1 && feature[0].geometry!.length == 5)
         let bare = try GeoJSONReader.features(parsing: #"{"type":"MultiPoint","coordinates":[[1,2],[3,4]]}"#)
         #expect(bare[0].geometry!.partCount == 2)
@@ -86,16 +90,23 @@ import Testing
                 return "\(error)"
             }
         }
-        let truncated = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}}"#
-        #expect(message(truncated)
+        let truncated =
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}}"#
+        #expect(
+            message(truncated)
                 == "zones.geojson: line 1, column \(truncated.count + 1): not valid JSON: expected ',' or ']' in an array (the text ends here; truncated?)")
-        #expect(message(#"{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}}]}"#)
+        #expect(
+            message(
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","id":7,"properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1]]]}}]}"#
+            )
                 == "zones.geojson: feature 0 (id 7): Polygon: ring 1 has 3 positions; a closed ring needs at least 4")
-        #expect(message(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[10,95]}}]}"#)
+        #expect(
+            message(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[10,95]}}]}"#)
                 .contains("latitude must be within ±90°"))
         #expect(message(#"{"type":"Topology"}"#) == "zones.geojson: geometry: unknown geometry type \"Topology\"")
         #expect(message(#"[1,2]"#) == "zones.geojson: not GeoJSON: the top-level object has no \"type\"")
-        #expect(message(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":[],"geometry":null}]}"#)
+        #expect(
+            message(#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":[],"geometry":null}]}"#)
                 == "zones.geojson: feature 0: \"properties\" must be an object or null, not an array")
         let missing = URL(fileURLWithPath: "/nonexistent/zones.geojson")
         #expect(throws: GeoJSONError.self) { try GeoJSONReader.features(at: missing) }

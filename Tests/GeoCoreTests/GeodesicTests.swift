@@ -17,8 +17,9 @@ import Testing
         return text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.hasPrefix("category") }.map { line in
             let f = line.split(separator: ",")
             let v = f.dropFirst().map { Double($0)! }
-            return Reference(category: String(f[0]), a: LonLat(v[0], v[1]), b: LonLat(v[2], v[3]),
-                             distance: v[4], azimuth1: v[5], azimuth2: v[6])
+            return Reference(
+                category: String(f[0]), a: LonLat(v[0], v[1]), b: LonLat(v[2], v[3]),
+                distance: v[4], azimuth1: v[5], azimuth2: v[6])
         }
     }()
 
@@ -47,8 +48,9 @@ import Testing
             guard r.distance > 0 else { continue }
             worstAzimuth = max(worstAzimuth, Self.angle(solution.azimuth1, r.azimuth1), Self.angle(solution.azimuth2, r.azimuth2))
             #expect(abs(solution.distance - r.distance) < 1e-6, "\(r.category) \(r.a) → \(r.b)")
-            #expect(Self.angle(solution.azimuth1, r.azimuth1) < 1e-9 && Self.angle(solution.azimuth2, r.azimuth2) < 1e-9,
-                    "\(r.category) \(r.a) → \(r.b): \(solution) against \(r.azimuth1), \(r.azimuth2)")
+            #expect(
+                Self.angle(solution.azimuth1, r.azimuth1) < 1e-9 && Self.angle(solution.azimuth2, r.azimuth2) < 1e-9,
+                "\(r.category) \(r.a) → \(r.b): \(solution) against \(r.azimuth1), \(r.azimuth2)")
         }
         print("geodesic inverse: worst distance error \(worstDistance) m, worst azimuth error \(worstAzimuth)°")
     }

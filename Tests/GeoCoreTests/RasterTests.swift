@@ -6,16 +6,16 @@ import TestSupport
 @Suite struct RasterTests {
     /// A 4×3 grid of known values, 0.5° cells from (120°E, 42°N) at its top-left corner.
     static let grid = """
-    ncols 4
-    nrows 3
-    xllcorner 120.0
-    yllcorner 40.5
-    cellsize 0.5
-    NODATA_value -9999
-    1 2 3 4
-    5 6 7 8
-    9 10 -9999 12
-    """
+        ncols 4
+        nrows 3
+        xllcorner 120.0
+        yllcorner 40.5
+        cellsize 0.5
+        NODATA_value -9999
+        1 2 3 4
+        5 6 7 8
+        9 10 -9999 12
+        """
 
     func makeTIFF(_ directory: URL, srs: String?) throws -> URL {
         let ascii = directory.appendingPathComponent("grid.asc")

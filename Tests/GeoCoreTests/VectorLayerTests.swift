@@ -8,13 +8,13 @@ import TestSupport
 @Suite struct VectorLayerTests {
     /// Two zones near Shenyang: a 0.2° square and a triangle, with attributes.
     static let zonesGeoJSON = """
-    {"type":"FeatureCollection","features":[
-    {"type":"Feature","properties":{"name":"Hunhe floodplain","hazard":"flood","risk":3,"weight":1.5},
-     "geometry":{"type":"Polygon","coordinates":[[[123.3,41.7],[123.5,41.7],[123.5,41.9],[123.3,41.9],[123.3,41.7]]]}},
-    {"type":"Feature","properties":{"name":"Fushun mine","hazard":"mine","risk":2,"weight":null},
-     "geometry":{"type":"Polygon","coordinates":[[[123.9,41.8],[124.0,41.8],[123.95,41.9],[123.9,41.8]]]}}
-    ]}
-    """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"name":"Hunhe floodplain","hazard":"flood","risk":3,"weight":1.5},
+         "geometry":{"type":"Polygon","coordinates":[[[123.3,41.7],[123.5,41.7],[123.5,41.9],[123.3,41.9],[123.3,41.7]]]}},
+        {"type":"Feature","properties":{"name":"Fushun mine","hazard":"mine","risk":2,"weight":null},
+         "geometry":{"type":"Polygon","coordinates":[[[123.9,41.8],[124.0,41.8],[123.95,41.9],[123.9,41.8]]]}}
+        ]}
+        """
 
     func writeZones(in directory: URL) throws -> URL {
         let url = directory.appendingPathComponent("zones.geojson")

@@ -5,19 +5,19 @@ import GeoCore
 
 @Suite struct AircraftCatalogTests {
     let valid = """
-    [[aircraft]]
-    name = "Test"
-    aliases = ["T-1"]
-    cruise_speed_kmh = 250
-    dispatch_day_min = 10
-    dispatch_night_min = 20
-    endurance_min = 180
-    reserve_min = 20
-    on_scene_min = 15
-    max_altitude_m = 4500
-    [aircraft.sources]
-    cruise_speed_kmh = "a test"
-    """
+        [[aircraft]]
+        name = "Test"
+        aliases = ["T-1"]
+        cruise_speed_kmh = 250
+        dispatch_day_min = 10
+        dispatch_night_min = 20
+        endurance_min = 180
+        reserve_min = 20
+        on_scene_min = 15
+        max_altitude_m = 4500
+        [aircraft.sources]
+        cruise_speed_kmh = "a test"
+        """
 
     func problem(_ toml: String) -> String {
         do {
@@ -34,8 +34,11 @@ import GeoCore
         #expect(profile.name == "Test" && profile.cruiseSpeedKmh == 250 && profile.roundTripFlightBudgetMin == 145)
         #expect(profile.sources["cruise_speed_kmh"] == "a test")
         #expect(throws: AircraftError.self) { try catalog.profile(named: "AW139") }
-        let overridden = catalog.adding([Aircraft(name: "test", cruiseSpeedKmh: 100, dispatchDayMin: 1, dispatchNightMin: 1,
-                                                  enduranceMin: 100, reserveMin: 0, onSceneMin: 0, maxAltitudeM: 1)])
+        let overridden = catalog.adding([
+            Aircraft(
+                name: "test", cruiseSpeedKmh: 100, dispatchDayMin: 1, dispatchNightMin: 1,
+                enduranceMin: 100, reserveMin: 0, onSceneMin: 0, maxAltitudeM: 1)
+        ])
         #expect(overridden.aircraft.count == 1 && overridden.aircraft[0].cruiseSpeedKmh == 100)
     }
 
@@ -60,15 +63,20 @@ import GeoCore
     }
 
     @Test func mistakesAreReportedWithTheirTableAndKey() {
-        #expect(problem(valid.replacingOccurrences(of: "cruise_speed_kmh = 250", with: "cruise_sped_kmh = 250"))
+        #expect(
+            problem(valid.replacingOccurrences(of: "cruise_speed_kmh = 250", with: "cruise_sped_kmh = 250"))
                 == "catalog.toml: [[aircraft]] #1 (\"Test\") cruise_sped_kmh: is not a known key (did you mean \"cruise_speed_kmh\"?)")
-        #expect(problem(valid.replacingOccurrences(of: "endurance_min = 180\n", with: ""))
+        #expect(
+            problem(valid.replacingOccurrences(of: "endurance_min = 180\n", with: ""))
                 == "catalog.toml: [[aircraft]] #1 (\"Test\") endurance_min: is missing (a number is required)")
-        #expect(problem(valid.replacingOccurrences(of: "cruise_speed_kmh = 250", with: "cruise_speed_kmh = \"fast\""))
+        #expect(
+            problem(valid.replacingOccurrences(of: "cruise_speed_kmh = 250", with: "cruise_speed_kmh = \"fast\""))
                 == "catalog.toml: [[aircraft]] #1 (\"Test\") cruise_speed_kmh: must be a number, found a string")
-        #expect(problem(valid.replacingOccurrences(of: "cruise_speed_kmh = 250", with: "cruise_speed_kmh = -5"))
+        #expect(
+            problem(valid.replacingOccurrences(of: "cruise_speed_kmh = 250", with: "cruise_speed_kmh = -5"))
                 .contains("cruise_speed_kmh must be positive"))
-        #expect(problem(valid.replacingOccurrences(of: "endurance_min = 180", with: "endurance_min = 30"))
+        #expect(
+            problem(valid.replacingOccurrences(of: "endurance_min = 180", with: "endurance_min = 30"))
                 .contains("leaves no flight time"))
         #expect(problem(valid + "\n" + valid).contains("\"Test\" is defined twice"))
         #expect(problem("name = \n").hasPrefix("catalog.toml: line 1"))

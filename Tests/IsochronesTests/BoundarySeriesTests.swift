@@ -17,8 +17,8 @@ import GeoCore
 
     @Test func pointsAgreeWithSolvedOnes() throws {
         let cases: [(LonLat, WindVector, Double)] = [
-            (LonLat(121.5, 41.2), WindVector(fromDegrees: 270, speedKmh: 40), 6_600),   // the benchmark's
-            (LonLat(179.5, -20), WindVector(fromDegrees: 150, speedKmh: 60), 3_600),    // across the antimeridian
+            (LonLat(121.5, 41.2), WindVector(fromDegrees: 270, speedKmh: 40), 6_600),  // the benchmark's
+            (LonLat(179.5, -20), WindVector(fromDegrees: 150, speedKmh: 60), 3_600),  // across the antimeridian
             (LonLat(-70, -50), WindVector(fromDegrees: 20, speedKmh: 80), 3_000),
             (LonLat(30, 10), WindVector(fromDegrees: 200, speedKmh: 100), 7_200),
         ]
@@ -52,9 +52,11 @@ import GeoCore
         var generator = SplitMix64(seed: 23)
         for _ in 0..<5_000 {
             let scale = LocalScale(latitude: Double.random(in: -80...80, using: &generator))
-            let p = LonLat(Double.random(in: -180...180, using: &generator),
-                           max(-89, min(89, scale.latitude + Double.random(in: -8...8, using: &generator))))
-            let q = LonLat(p.lon + Double.random(in: -0.1...0.1, using: &generator), max(-89.5, min(89.5, p.lat + Double.random(in: -0.1...0.1, using: &generator))))
+            let p = LonLat(
+                Double.random(in: -180...180, using: &generator),
+                max(-89, min(89, scale.latitude + Double.random(in: -8...8, using: &generator))))
+            let q = LonLat(
+                p.lon + Double.random(in: -0.1...0.1, using: &generator), max(-89.5, min(89.5, p.lat + Double.random(in: -0.1...0.1, using: &generator))))
             let reference = IsochroneBuilder.shortDistance(p, q)
             #expect(abs(scale.distance(p, q) - reference) <= 2e-4 * reference, "\(scale.latitude): \(p) \(q)")
         }

@@ -35,7 +35,8 @@ import GeoCore
             let origin = LonLat(Double.random(in: -180...180, using: &generator), Double.random(in: -89.9...89.9, using: &generator))
             let azimuth = Double.random(in: -180...360, using: &generator)
             // Mostly isochrone-sized distances, some up to 19,000 km.
-            let distance = Bool.random(using: &generator)
+            let distance =
+                Bool.random(using: &generator)
                 ? Double.random(in: 0...1_500_000, using: &generator)
                 : Double.random(in: 0...19_000_000, using: &generator)
             let fan = try #require(GeodesicFan(origin: origin))

@@ -13,8 +13,9 @@ import GeoCore
         var generator = SplitMix64(seed: 2026)
         var checked = 0
         for _ in 0..<count {
-            let p = LonLat(Double.random(in: -180...180, using: &generator),
-                           asin(Double.random(in: -1...1, using: &generator)) * 180 / .pi)
+            let p = LonLat(
+                Double.random(in: -180...180, using: &generator),
+                asin(Double.random(in: -1...1, using: &generator)) * 180 / .pi)
             let d = Geodesic.wgs84.inverse(from: isochrone.base, to: p).distance
             guard abs(d - radius) > band else { continue }
             checked += 1
@@ -31,8 +32,10 @@ import GeoCore
 
     /// Near a pole, with wind or with a zero wind (which counts as calm),
     /// the isochrone holding the pole is built and written as valid GeoJSON.
-    @Test(arguments: [(LonLat(0, 88), WindVector(fromDegrees: 270, speedKmh: 40)), (LonLat(0, 89.9), WindVector(fromDegrees: 0, speedKmh: 80)),
-                      (LonLat(45, 89), WindVector(fromDegrees: 90, speedKmh: 150)), (LonLat(0, -89.99), WindVector(fromDegrees: 0, speedKmh: 0))])
+    @Test(arguments: [
+        (LonLat(0, 88), WindVector(fromDegrees: 270, speedKmh: 40)), (LonLat(0, 89.9), WindVector(fromDegrees: 0, speedKmh: 80)),
+        (LonLat(45, 89), WindVector(fromDegrees: 90, speedKmh: 150)), (LonLat(0, -89.99), WindVector(fromDegrees: 0, speedKmh: 0)),
+    ])
     func reachesAroundAPoleInWindAreWritten(base: LonLat, wind: WindVector) throws {
         let builder = IsochroneBuilder(model: try ReachModel(aircraft: TestAircraft.fast, wind: .uniform(wind)))
         let isochrone = try builder.isochrone(base: base, minutes: 120)

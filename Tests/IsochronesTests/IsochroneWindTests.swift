@@ -10,10 +10,10 @@ import GeoCore
 @Suite struct IsochroneWindTests {
     @Test func everyEdgeMiddleIsWithinTheTolerance() throws {
         let cases: [(LonLat, WindVector, Double, Double)] = [
-            (LonLat(121.5, 41.2), WindVector(fromDegrees: 270, speedKmh: 40), 6_600, 1e9),   // the benchmark's
-            (LonLat(10, 70), WindVector(fromDegrees: 45, speedKmh: 120), 5_400, 1e9),        // strong wind, far north
-            (LonLat(179.5, -20), WindVector(fromDegrees: 150, speedKmh: 60), 3_600, 1e9),    // across the antimeridian
-            (LonLat(30, 45), WindVector(fromDegrees: 0, speedKmh: 80), 6_600, 14_000),       // range binds along the wind, time across: corners
+            (LonLat(121.5, 41.2), WindVector(fromDegrees: 270, speedKmh: 40), 6_600, 1e9),  // the benchmark's
+            (LonLat(10, 70), WindVector(fromDegrees: 45, speedKmh: 120), 5_400, 1e9),  // strong wind, far north
+            (LonLat(179.5, -20), WindVector(fromDegrees: 150, speedKmh: 60), 3_600, 1e9),  // across the antimeridian
+            (LonLat(30, 45), WindVector(fromDegrees: 0, speedKmh: 80), 6_600, 14_000),  // range binds along the wind, time across: corners
         ]
         for (base, wind, timeBudget, roundTripBudget) in cases {
             let model = try ReachModel(aircraft: TestAircraft.fast, wind: .uniform(wind))

@@ -17,7 +17,8 @@ import GeoCore
         let reach = model.reach(from: base, to: target)
         // Around the northern (or southern: symmetric) corners: three geodesic legs.
         let g = Geodesic.wgs84
-        let legs = g.inverse(from: base, to: LonLat(0.4, 0.05)).distance
+        let legs =
+            g.inverse(from: base, to: LonLat(0.4, 0.05)).distance
             + g.inverse(from: LonLat(0.4, 0.05), to: LonLat(0.6, 0.05)).distance
             + g.inverse(from: LonLat(0.6, 0.05), to: target).distance
         let expectedMinutes = legs / 5_000  // 300 km/h = 5 km/min
@@ -38,9 +39,9 @@ import GeoCore
         let isochrone = try IsochroneBuilder(model: model, toleranceMetres: 100).isochrone(base: base, minutes: 30)
         #expect(isochrone.geometry.isValid)
         let prepared = PreparedGeometry(isochrone.geometry)
-        #expect(!prepared.covers(XY(0.6, 0)))   // 67 km straight, but 143 km around the wall
-        #expect(prepared.covers(XY(-0.8, 0)))   // open side, 89 km
-        #expect(!prepared.covers(XY(0.4, 0)))   // inside the wall
+        #expect(!prepared.covers(XY(0.6, 0)))  // 67 km straight, but 143 km around the wall
+        #expect(prepared.covers(XY(-0.8, 0)))  // open side, 89 km
+        #expect(!prepared.covers(XY(0.4, 0)))  // inside the wall
         // Polygon membership agrees with the reach time point by point.
         let routes = model.routes(from: base, maximumFlightSeconds: 20 * 60)
         var generator = SplitMix64(seed: 11)

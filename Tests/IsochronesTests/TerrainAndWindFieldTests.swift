@@ -40,7 +40,8 @@ import TestSupport
         let base = LonLat(0, 0), target = LonLat(1, 0)
         let flight = try #require(model.reach(from: base, to: target).flightMinutes)
         let g = Geodesic.wgs84
-        let around = g.inverse(from: base, to: LonLat(0.4, 0.2)).distance + g.inverse(from: LonLat(0.4, 0.2), to: LonLat(0.6, 0.2)).distance
+        let around =
+            g.inverse(from: base, to: LonLat(0.4, 0.2)).distance + g.inverse(from: LonLat(0.4, 0.2), to: LonLat(0.6, 0.2)).distance
             + g.inverse(from: LonLat(0.6, 0.2), to: target).distance
         #expect(flight >= around / 5_000 - 1e-9 && flight < around / 5_000 * 1.01)
         #expect(model.reach(from: base, to: LonLat(0.5, 0)).limit == .obstacle)

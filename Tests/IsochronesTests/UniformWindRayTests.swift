@@ -8,8 +8,10 @@ import GeoCore
 /// Simpson over `Geodesic.direct` track azimuths, the wind triangle of
 /// `WindVector.groundSpeed` at each sample.
 @Suite struct UniformWindRayTests {
-    func bruteForce(origin: LonLat, azimuth: Double, distance: Double, wind: WindVector, airspeed: Double,
-                    panels: Int = 10_000) -> (out: Double, back: Double) {
+    func bruteForce(
+        origin: LonLat, azimuth: Double, distance: Double, wind: WindVector, airspeed: Double,
+        panels: Int = 10_000
+    ) -> (out: Double, back: Double) {
         let h = distance / Double(2 * panels)
         var out = 0.0, back = 0.0
         for i in 0...(2 * panels) {
@@ -24,11 +26,11 @@ import GeoCore
     @Test func timesAgreeWithBruteForceIntegration() throws {
         let airspeed = 300 / 3.6
         let cases: [(LonLat, Double, Double, WindVector)] = [
-            (LonLat(123.4, 41.8), 37, 550_000, WindVector(fromDegrees: 270, speedKmh: 40)),    // the benchmark's setting
+            (LonLat(123.4, 41.8), 37, 550_000, WindVector(fromDegrees: 270, speedKmh: 40)),  // the benchmark's setting
             (LonLat(123.4, 41.8), 200, 3_000_000, WindVector(fromDegrees: 10, speedKmh: 120)),
-            (LonLat(-60, -35), 95, 2_000_000, WindVector(fromDegrees: 300, speedKmh: 270)),     // 90% of the airspeed
-            (LonLat(10, 0), 90, 1_500_000, WindVector(fromDegrees: 0, speedKmh: 200)),          // along the equator, crosswind
-            (LonLat(20, 80), 3, 2_500_000, WindVector(fromDegrees: 45, speedKmh: 100)),         // passes 0.5° from the pole
+            (LonLat(-60, -35), 95, 2_000_000, WindVector(fromDegrees: 300, speedKmh: 270)),  // 90% of the airspeed
+            (LonLat(10, 0), 90, 1_500_000, WindVector(fromDegrees: 0, speedKmh: 200)),  // along the equator, crosswind
+            (LonLat(20, 80), 3, 2_500_000, WindVector(fromDegrees: 45, speedKmh: 100)),  // passes 0.5° from the pole
             (LonLat(-150, -75), 178, 2_000_000, WindVector(fromDegrees: 120, speedKmh: 150)),
         ]
         for (origin, azimuth, distance, wind) in cases {

@@ -60,9 +60,10 @@ import GeoCore
 
     @Test func aGriddedFieldOfConstantValuesActsLikeUniformWind() throws {
         let vector = WindVector(fromDegrees: 300, speedKmh: 50)
-        let field = try WindField(origin: LonLat(110, 30), spacingLon: 0.5, spacingLat: 0.5, columns: 61, rows: 61,
-                                  east: Array(repeating: vector.east, count: 61 * 61),
-                                  north: Array(repeating: vector.north, count: 61 * 61))
+        let field = try WindField(
+            origin: LonLat(110, 30), spacingLon: 0.5, spacingLat: 0.5, columns: 61, rows: 61,
+            east: Array(repeating: vector.east, count: 61 * 61),
+            north: Array(repeating: vector.north, count: 61 * 61))
         let uniform = try ReachModel(aircraft: TestAircraft.fast, wind: .uniform(vector))
         let gridded = try ReachModel(aircraft: TestAircraft.fast, wind: .field(field))
         // One 8-point panel (uniform) against panels of a quarter degree (field), up to 1,800 km.
@@ -74,11 +75,12 @@ import GeoCore
     }
 
     @Test func aGriddedFieldIsInterpolatedBilinearly() throws {
-        let field = try WindField(origin: LonLat(0, 0), spacingLon: 1, spacingLat: 1, columns: 2, rows: 2,
-                                  east: [0, 10, 20, 30], north: [1, 1, 1, 5])
+        let field = try WindField(
+            origin: LonLat(0, 0), spacingLon: 1, spacingLat: 1, columns: 2, rows: 2,
+            east: [0, 10, 20, 30], north: [1, 1, 1, 5])
         let v = field.vector(at: LonLat(0.25, 0.5))
-        #expect(abs(v.east - 12.5) < 1e-12)   // (0·.75 + 10·.25)·.5 + (20·.75 + 30·.25)·.5
-        #expect(abs(v.north - 1.5) < 1e-12)   // 1·.5 + (1·.75 + 5·.25)·.5
+        #expect(abs(v.east - 12.5) < 1e-12)  // (0·.75 + 10·.25)·.5 + (20·.75 + 30·.25)·.5
+        #expect(abs(v.north - 1.5) < 1e-12)  // 1·.5 + (1·.75 + 5·.25)·.5
         #expect(field.vector(at: LonLat(-5, 9)) == WindVector(east: 20, north: 1))  // clamped to the nearest edge
         #expect(throws: WindFieldError.self) {
             try WindField(origin: LonLat(0, 0), spacingLon: 1, spacingLat: 1, columns: 2, rows: 2, east: [0], north: [0])

@@ -11,7 +11,9 @@ import Testing
     static func instance(seed: UInt64) throws -> CoverInstance {
         var random = SplitMix64(seed: seed)
         let sites = 8, demands = 12
-        let covering = (0..<demands).map { _ in Array(Set((0..<Int.random(in: 1...3, using: &random)).map { _ in Int.random(in: 0..<sites, using: &random) })).sorted() }
+        let covering = (0..<demands).map { _ in
+            Array(Set((0..<Int.random(in: 1...3, using: &random)).map { _ in Int.random(in: 0..<sites, using: &random) })).sorted()
+        }
         return try CoverInstance(demandIDs: (0..<demands).map { "d\($0)" }, siteIDs: (0..<sites).map { "s\($0)" }, coveringSites: covering)
     }
 
@@ -74,8 +76,9 @@ import Testing
         options.p = 2
         let first = try SitingModel.mclp.solve(on: instance, options: options)
         #expect(throws: InputError.self) { try AlternativeOptima.search(.backup, on: instance, options: options, first: first, limit: 2, preferred: []) }
-        let heuristic = SitingResult(model: "mclp", status: .feasible, objective: first.objective, bound: first.objective + 1, selected: first.selected,
-                                     coveredWeight: first.coveredWeight, totalWeight: first.totalWeight, coveredDemandCount: 0, uncoveredDemands: [], seconds: 0)
+        let heuristic = SitingResult(
+            model: "mclp", status: .feasible, objective: first.objective, bound: first.objective + 1, selected: first.selected,
+            coveredWeight: first.coveredWeight, totalWeight: first.totalWeight, coveredDemandCount: 0, uncoveredDemands: [], seconds: 0)
         let optima = try AlternativeOptima.search(.mclp, on: instance, options: options, first: heuristic, limit: 2, preferred: [])
         #expect(optima.othersExist == nil && optima.others.isEmpty)
     }

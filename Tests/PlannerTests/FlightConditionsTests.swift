@@ -12,11 +12,13 @@ import TestSupport
     init() throws { root = try GDALTools.temporaryDirectory() }
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    static let aircraft = Aircraft(name: "T", cruiseSpeedKmh: 240, dispatchDayMin: 10, dispatchNightMin: 20,
-                                   enduranceMin: 200, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 3000)
+    static let aircraft = Aircraft(
+        name: "T", cruiseSpeedKmh: 240, dispatchDayMin: 10, dispatchNightMin: 20,
+        enduranceMin: 200, reserveMin: 20, onSceneMin: 15, maxAltitudeM: 3000)
     static let base = LonLat(122.5, 41.4)
     /// A 0.2° × 0.2° no-fly square 30 km east of the base, inside its 40-min reach (120 km).
-    static let noFly = #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"range"},"geometry":{"type":"Polygon","coordinates":[[[122.85,41.3],[123.05,41.3],[123.05,41.5],[122.85,41.5],[122.85,41.3]]]}}]}"#
+    static let noFly =
+        #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"range"},"geometry":{"type":"Polygon","coordinates":[[[122.85,41.3],[123.05,41.3],[123.05,41.5],[122.85,41.5],[122.85,41.3]]]}}]}"#
 
     func reach(_ conditions: FlightConditions) throws -> Geometry {
         let model = try conditions.reachModel(aircraft: Self.aircraft, bases: [Self.base], minutes: 40)

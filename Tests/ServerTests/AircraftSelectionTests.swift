@@ -33,8 +33,10 @@ import TestSupport
 
     /// Bell412 by night at 40 min: 10 min of flight at 226 km/h, part of the square.
     @Test func anAssessmentFlyingAChosenTypeIsTheCommandsWithAircraft() async throws {
-        let command = try ServerFixture.command(["assess", fixture.scenarioFile.path, "--bases", "B1,B2", "--aircraft", "Bell412",
-                                                 "--night", "--minutes", "40", "--json"])
+        let command = try ServerFixture.command([
+            "assess", fixture.scenarioFile.path, "--bases", "B1,B2", "--aircraft", "Bell412",
+            "--night", "--minutes", "40", "--json",
+        ])
         let reply = try await post("/api/assess", #"{"bases": ["B1", "B2"], "minutes": 40, "night": true, "aircraft": "bell 412"}"#)
         #expect(reply.status == .ok, "\(reply.text)")
         let served = try reply.json
@@ -50,16 +52,21 @@ import TestSupport
     }
 
     @Test func theGridEstimateFliesTheChosenType() async throws {
-        let command = try #require(try ServerFixture.command(["assess", fixture.scenarioFile.path, "--bases", "B1,B2", "--aircraft", "H145",
-                                                              "--minutes", "40", "--json"]).standard(40))
+        let command = try #require(
+            try ServerFixture.command([
+                "assess", fixture.scenarioFile.path, "--bases", "B1,B2", "--aircraft", "H145",
+                "--minutes", "40", "--json",
+            ]).standard(40))
         let estimate = try await post("/api/estimate", #"{"bases": ["B1", "B2"], "minutes": 40, "aircraft": "H145"}"#).json
         #expect(estimate["zones"]?.arrayValue?.map { $0["grid_covered_km2"] } == command["zones"]?.arrayValue?.map { $0["grid_covered_km2"] })
         #expect(estimate["total"]?["grid_covered_km2"] == command["total"]?["grid_covered_km2"])
     }
 
     @Test func aSolveFlyingAChosenTypeIsTheSiteCommands() async throws {
-        let command = try ServerFixture.command(["site", fixture.scenarioFile.path, "--model", "mclp", "-p", "2", "--minutes", "40",
-                                                 "--night", "--aircraft", "Mi-171", "--json"])
+        let command = try ServerFixture.command([
+            "site", fixture.scenarioFile.path, "--model", "mclp", "-p", "2", "--minutes", "40",
+            "--night", "--aircraft", "Mi-171", "--json",
+        ])
         let job = try await fixture.test { client in
             let started = try await client.solve(#"{"model": "mclp", "minutes": 40, "p": 2, "night": true, "aircraft": "Mi-171"}"#)
             #expect(started.status == .accepted, "\(started.text)")
@@ -89,9 +96,11 @@ import TestSupport
     }
 
     @Test func anUnknownTypeIsA400NamingTheTypes() async throws {
-        for (path, body) in [("/api/assess", #"{"bases": ["B1"], "minutes": 40, "aircraft": "Concorde"}"#),
-                             ("/api/solve", #"{"model": "lscp", "minutes": 40, "aircraft": "Concorde"}"#),
-                             ("/api/export", #"{"bases": ["B1"], "minutes": 40, "aircraft": "Concorde", "format": "csv"}"#)] {
+        for (path, body) in [
+            ("/api/assess", #"{"bases": ["B1"], "minutes": 40, "aircraft": "Concorde"}"#),
+            ("/api/solve", #"{"model": "lscp", "minutes": 40, "aircraft": "Concorde"}"#),
+            ("/api/export", #"{"bases": ["B1"], "minutes": 40, "aircraft": "Concorde", "format": "csv"}"#),
+        ] {
             let reply = try await post(path, body)
             #expect(reply.status == .badRequest, "\(path)")
             let message = try reply.json["error"]?.stringValue ?? ""

@@ -46,8 +46,10 @@ import TestSupport
         // Outside the square's west corner: day and night reach differently far into it.
         let command = try ServerFixture.assessCommand(nightFile, bases: "121.5,41.0")
         let (night, day) = try await fixture.test { client in
-            (try await client.assess(#"{"bases": [[121.5, 41.0]], "minutes": 40, "night": true}"#).json,
-             try await client.assess(#"{"bases": [[121.5, 41.0]], "minutes": 40, "night": false}"#).json)
+            (
+                try await client.assess(#"{"bases": [[121.5, 41.0]], "minutes": 40, "night": true}"#).json,
+                try await client.assess(#"{"bases": [[121.5, 41.0]], "minutes": 40, "night": false}"#).json
+            )
         }
         #expect(night["night"] == .bool(true) && day["night"] == .bool(false))
         #expect(try #require(night.standard(40)).figures == (try #require(command.standard(40))).figures)
@@ -57,8 +59,10 @@ import TestSupport
     }
 
     @Test func fiftyConcurrentRequestsGetTheirOwnAnswers() async throws {
-        let bodies = [#"{"bases": ["B1"], "minutes": 40}"#, #"{"bases": ["B2"], "minutes": 15}"#,
-                      #"{"bases": ["B1", [122.9, 41.7]], "minutes": 40}"#, #"{"bases": ["B2", "B1"], "minutes": 40}"#]
+        let bodies = [
+            #"{"bases": ["B1"], "minutes": 40}"#, #"{"bases": ["B2"], "minutes": 15}"#,
+            #"{"bases": ["B1", [122.9, 41.7]], "minutes": 40}"#, #"{"bases": ["B2", "B1"], "minutes": 40}"#,
+        ]
         try await fixture.test { client in
             var expected: [String] = []
             for body in bodies { expected.append(try await client.assess(body).text) }

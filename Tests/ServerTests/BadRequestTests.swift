@@ -56,8 +56,9 @@ import Testing
     @Test func theEstimateRefusesTheSameBodies() async throws {
         try await fixture.test { client in
             for (body, status, says) in Self.cases {
-                let reply = try await client.execute(uri: "/api/estimate", method: .post, headers: [.contentType: "application/json"],
-                                                     body: ByteBuffer(string: body))
+                let reply = try await client.execute(
+                    uri: "/api/estimate", method: .post, headers: [.contentType: "application/json"],
+                    body: ByteBuffer(string: body))
                 #expect(Int(reply.status.code) == status, "\(body.prefix(80))")
                 #expect(reply.headers[.contentType]?.hasPrefix("application/json") == true)
                 let message = try reply.json["error"]?.stringValue ?? ""

@@ -51,8 +51,10 @@ import TestSupport
         let url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
         let session = try PlannerSession(study: fixture.server.session.study, tiles: url)
         #expect(try JSONParser.parse(session.scenarioJSON)["tiles"] == .string(url))
-        for (bad, problem) in [("ftp://x/{z}/{x}/{y}", "http or https"), ("https://x/{z}/{x}.png", "lacks {y}"),
-                               ("https://x/{z}/{x}/{y} ", "space"), (String(repeating: "a", count: 2_001), "at most 2,000")] {
+        for (bad, problem) in [
+            ("ftp://x/{z}/{x}/{y}", "http or https"), ("https://x/{z}/{x}.png", "lacks {y}"),
+            ("https://x/{z}/{x}/{y} ", "space"), (String(repeating: "a", count: 2_001), "at most 2,000"),
+        ] {
             #expect(throws: InputError.self) { try TileURL.check(bad) }
             do { _ = try TileURL.check(bad) } catch { #expect("\(error)".contains(problem), "\(bad): \(error)") }
         }

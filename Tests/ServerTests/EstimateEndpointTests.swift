@@ -91,8 +91,9 @@ import TestSupport
         }
         defer { regional.remove() }
         let reply = try await regional.test {
-            try await $0.execute(uri: "/api/estimate", method: .post, headers: [.contentType: "application/json"],
-                                 body: ByteBuffer(string: #"{"bases": ["B1"], "minutes": 15}"#))
+            try await $0.execute(
+                uri: "/api/estimate", method: .post, headers: [.contentType: "application/json"],
+                body: ByteBuffer(string: #"{"bases": ["B1"], "minutes": 15}"#))
         }
         let estimate = try reply.json
         let study = regional.server.session.study

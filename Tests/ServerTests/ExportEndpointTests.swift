@@ -37,7 +37,9 @@ import TestSupport
         try toml.text.write(to: folder.appendingPathComponent("plan.toml"), atomically: true, encoding: .utf8)
         try csv.text.write(to: folder.appendingPathComponent(ExportRequest.basesFile), atomically: true, encoding: .utf8)
         // The built program reads the exported files back and assesses their existing bases.
-        let command = try ServerFixture.command(["assess", folder.appendingPathComponent("plan.toml").path, "--minutes", NumberText.readable(minutes), "--json"])
+        let command = try ServerFixture.command([
+            "assess", folder.appendingPathComponent("plan.toml").path, "--minutes", NumberText.readable(minutes), "--json",
+        ])
         let served = try await fixture.test { try await $0.assess("{" + plan + "}") }
         #expect(served.status == .ok)
         let expected = try #require(try served.json.standard(minutes))
@@ -50,7 +52,8 @@ import TestSupport
 
     @Test func theGeoJSONAndReportAreTheAssessCommandsOutputs() async throws {
         let output = fixture.folder.appendingPathComponent("assess-output")
-        _ = try ProcessRunner.run(ServerFixture.executable, ["assess", fixture.scenarioFile.path, "--bases", "B1,B2", "--minutes", "40", "--output", output.path])
+        _ = try ProcessRunner.run(
+            ServerFixture.executable, ["assess", fixture.scenarioFile.path, "--bases", "B1,B2", "--minutes", "40", "--output", output.path])
         let geojson = try await export(#""bases": ["B1", "B2"], "minutes": 40"#, format: "geojson")
         let report = try await export(#""bases": ["B1", "B2"], "minutes": 40"#, format: "html")
         #expect(geojson.headers[.contentDisposition] == "attachment; filename=\"plan.geojson\"")
@@ -84,10 +87,12 @@ import TestSupport
     }
 
     @Test func badExportsAreJSON4xx() async throws {
-        for (body, says) in [(#""bases": ["B1"], "minutes": 40"#, "format is missing"),
-                             (#""bases": ["B1"], "minutes": 40, "format": "zip""#, "unknown format \"zip\""),
-                             (#""bases": ["B1"], "minutes": 40, "format": 3"#, "format must be"),
-                             (#""bases": ["NOPE"], "minutes": 40, "format": "csv""#, "site NOPE is not among")] {
+        for (body, says) in [
+            (#""bases": ["B1"], "minutes": 40"#, "format is missing"),
+            (#""bases": ["B1"], "minutes": 40, "format": "zip""#, "unknown format \"zip\""),
+            (#""bases": ["B1"], "minutes": 40, "format": 3"#, "format must be"),
+            (#""bases": ["NOPE"], "minutes": 40, "format": "csv""#, "site NOPE is not among"),
+        ] {
             let reply = try await fixture.test {
                 try await $0.execute(uri: "/api/export", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{" + body + "}"))
             }

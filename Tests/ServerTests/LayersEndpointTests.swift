@@ -87,10 +87,12 @@ import TestSupport
     }
 
     @Test func badRequestsAreJSON4xx() async throws {
-        for (body, says) in [(#"{"bases": ["NOPE"], "minutes": 40}"#, "site NOPE is not among"),
-                             (#"{"bases": ["B1"], "minutes": 41}"#, "no 41 min standard"),
-                             (#"{"bases": [], "minutes": 40}"#, "bases is empty"),
-                             (#"{"bases": ["B1"], "minutes": 40, "colour": 1}"#, "unknown member \"colour\"")] {
+        for (body, says) in [
+            (#"{"bases": ["NOPE"], "minutes": 40}"#, "site NOPE is not among"),
+            (#"{"bases": ["B1"], "minutes": 41}"#, "no 41 min standard"),
+            (#"{"bases": [], "minutes": 40}"#, "bases is empty"),
+            (#"{"bases": ["B1"], "minutes": 40, "colour": 1}"#, "unknown member \"colour\""),
+        ] {
             let reply = try await layers(body)
             #expect(reply.status == .badRequest, "\(body)")
             #expect(try reply.json["error"]?.stringValue?.contains(says) == true, "\(body): \(reply.text)")

@@ -15,7 +15,9 @@ import Testing
     @Test func thePageIsServedAndRequestsNothingFromElsewhere() async throws {
         let reply = try await fixture.test { try await $0.execute(uri: "/", method: .get) }
         #expect(reply.status == .ok && reply.headers[.contentType]?.hasPrefix("text/html") == true)
-        #expect(reply.text.contains("/api/assess") && reply.text.contains("/api/solve") && reply.text.contains("/api/layers") && reply.text.contains("/leaflet/leaflet.js"))
+        #expect(
+            reply.text.contains("/api/assess") && reply.text.contains("/api/solve") && reply.text.contains("/api/layers")
+                && reply.text.contains("/leaflet/leaflet.js"))
         #expect(!reply.text.contains("http://") && !reply.text.contains("https://") && !reply.text.contains("//cdn"))
     }
 
@@ -35,13 +37,15 @@ import Testing
         let document = try await fixture.test { try await $0.execute(uri: "/openapi.json", method: .get).json }
         #expect(document["openapi"]?.stringValue?.hasPrefix("3.") == true)
         guard case .object(let paths)? = document["paths"] else { Issue.record("no paths"); return }
-        let documented = Set(paths.flatMap { path in
-            guard case .object(let operations) = path.value else { return [String]() }
-            return operations.map { "\($0.key.uppercased()) \(path.key)" }
-        })
-        let routed = Set(fixture.server.router().routes.map { route in
-            "\(route.method) " + route.path.description.replacingOccurrences(of: #":(\w+)"#, with: "{$1}", options: .regularExpression)
-        })
+        let documented = Set(
+            paths.flatMap { path in
+                guard case .object(let operations) = path.value else { return [String]() }
+                return operations.map { "\($0.key.uppercased()) \(path.key)" }
+            })
+        let routed = Set(
+            fixture.server.router().routes.map { route in
+                "\(route.method) " + route.path.description.replacingOccurrences(of: #":(\w+)"#, with: "{$1}", options: .regularExpression)
+            })
         #expect(routed.count == 13)
         #expect(documented == routed)
     }

@@ -16,8 +16,10 @@ import TestSupport
     deinit { fixture.remove() }
 
     /// The members `aircover site --json` prints for the plan.
-    static let planMembers = ["minutes", "model", "p", "status", "objective", "bound", "gap", "sites",
-                              "grid_covered_weight", "grid_total_weight", "grid_covered_pct", "exact_covered_pct"]
+    static let planMembers = [
+        "minutes", "model", "p", "status", "objective", "bound", "gap", "sites",
+        "grid_covered_weight", "grid_total_weight", "grid_covered_pct", "exact_covered_pct",
+    ]
 
     @Test(arguments: [
         (#"{"model": "mclp", "minutes": 15, "p": 3}"#, ["--model", "mclp", "-p", "3", "--minutes", "15"]),

@@ -141,8 +141,10 @@ import Testing
         let limit = 1.0, margin = 2.0
         let mexclp = try ExpectedCovering(instance: instance, aircraft: 12, busy: 0.4, perSite: 2)
         let malp = try MaximumAvailability(instance: instance, aircraft: 12, busy: 0.4, reliability: 0.8, perSite: 2)
-        for (model, greedyValue, result) in [("mexclp", mexclp.expectedCoveredWeight(mexclp.greedy()), mexclp.solve(timeLimit: limit)),
-                                             ("malp", malp.availableWeight(malp.greedy()), malp.solve(timeLimit: limit))] {
+        for (model, greedyValue, result) in [
+            ("mexclp", mexclp.expectedCoveredWeight(mexclp.greedy()), mexclp.solve(timeLimit: limit)),
+            ("malp", malp.availableWeight(malp.greedy()), malp.solve(timeLimit: limit)),
+        ] {
             #expect(result.seconds <= limit + margin, "\(model): \(result.seconds) s")
             #expect(result.status == .feasible || result.status == .optimal)
             #expect(result.bound >= result.objective && result.objective >= greedyValue - 1e-9, "\(model): \(result.objective), greedy \(greedyValue)")
@@ -164,12 +166,14 @@ import Testing
         func message(_ body: () throws -> Any) -> String {
             do { _ = try body(); return "no error" } catch { return "\(error)" }
         }
-        #expect(message { try ExpectedCovering(instance: instance, aircraft: 5, busy: 0.2) }.contains("5 aircraft do not fit 1 per site at the 4 candidate sites"))
+        #expect(
+            message { try ExpectedCovering(instance: instance, aircraft: 5, busy: 0.2) }.contains("5 aircraft do not fit 1 per site at the 4 candidate sites"))
         #expect(message { try ExpectedCovering(instance: instance, aircraft: 8, busy: 0.2, perSite: 2) } == "no error")
         #expect(message { try ExpectedCovering(instance: instance, aircraft: 2, busy: 0.2, perSite: 0) }.contains("per site must be 1 or more"))
         #expect(message { try ExpectedCovering(instance: instance, aircraft: 0, busy: 0.2) }.contains("must be 1 or more"))
         #expect(message { try ExpectedCovering(instance: instance, aircraft: 2, busy: 1) }.contains("below 1"))
-        #expect(message { try MaximumAvailability(instance: instance, aircraft: 2, busy: 0.5, reliability: 0.9) }
-            .contains("needs b = 4 aircraft within reach, more than the 2 placed"))
+        #expect(
+            message { try MaximumAvailability(instance: instance, aircraft: 2, busy: 0.5, reliability: 0.9) }
+                .contains("needs b = 4 aircraft within reach, more than the 2 placed"))
     }
 }

@@ -38,10 +38,11 @@ enum BruteForce {
     static func randomInstance(seed: UInt64, demands: Int = 14, sites: Int = 9, density: Double = 0.3, unitCosts: Bool = false) throws -> CoverInstance {
         var g = SplitMix(seed: seed)
         let covering = (0..<demands).map { _ in (0..<sites).filter { _ in g.unit() < density } }
-        return try CoverInstance(demandIDs: (0..<demands).map { "d\($0)" }, siteIDs: (0..<sites).map { "s\($0)" },
-                                 weights: (0..<demands).map { _ in Double(Int(g.unit() * 9) + 1) },
-                                 siteCosts: (0..<sites).map { _ in unitCosts ? 1 : Double(Int(g.unit() * 5) + 1) },
-                                 coveringSites: covering)
+        return try CoverInstance(
+            demandIDs: (0..<demands).map { "d\($0)" }, siteIDs: (0..<sites).map { "s\($0)" },
+            weights: (0..<demands).map { _ in Double(Int(g.unit() * 9) + 1) },
+            siteCosts: (0..<sites).map { _ in unitCosts ? 1 : Double(Int(g.unit() * 5) + 1) },
+            coveringSites: covering)
     }
 }
 

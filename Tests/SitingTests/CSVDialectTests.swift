@@ -62,7 +62,8 @@ import Testing
         let zero = try write("site,cost\nS1,0\n", "s.csv")
         #expect(message { try CostTableReader.siteCosts(zero) }.contains("\(zero.path): line 2: site S1 has cost 0; site costs must be above 0"))
         let unknown = try CostTableReader.siteCosts(try write("site,cost\nS9,2\n", "s.csv"))
-        #expect(message { try CostTableReader.instance(try costs(Self.plain), threshold: 30, siteCosts: unknown) }
-            .contains("the site costs name site S9, which the costs table does not have"))
+        #expect(
+            message { try CostTableReader.instance(try costs(Self.plain), threshold: 30, siteCosts: unknown) }
+                .contains("the site costs name site S9, which the costs table does not have"))
     }
 }

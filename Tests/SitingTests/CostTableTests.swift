@@ -46,8 +46,9 @@ import Testing
 
     @Test func lineEndsQuotesAndSpacesReadAsPlainRows() throws {
         let plain = try CostTableReader.costs(try write("demand,site,cost\na,S1,30\nb c,S2,45.5\n", "plain.csv"))
-        let dressed = try CostTableReader.costs(try write(
-            " Demand , Site , Cost \r\n\r\n\"a\",\"S1\",30\r\n  \t\r\n \"b c\" , S2 , \"45.5e0\" \r\n \r\n", "dressed.csv"))
+        let dressed = try CostTableReader.costs(
+            try write(
+                " Demand , Site , Cost \r\n\r\n\"a\",\"S1\",30\r\n  \t\r\n \"b c\" , S2 , \"45.5e0\" \r\n \r\n", "dressed.csv"))
         let unterminated = try CostTableReader.costs(try write("demand,site,cost\na,S1,30\nb c,S2,4.55e1", "unterminated.csv"))
         for table in [dressed, unterminated] {
             #expect(table.demandIDs == plain.demandIDs && table.siteIDs == plain.siteIDs)
@@ -107,9 +108,11 @@ import Testing
                 return used > 0 && value.isFinite && text.utf8.dropFirst(used).allSatisfy({ [0x20, 0x09].contains($0) }) ? value : nil
             }
         }
-        var texts = ["0", "-0", "+.5", "5.", ".", "-", "1e", "1e+", "1e-5", "1E22", "1e23", "9007199254740992", "9007199254740993",
-                     "123456789012345678901234567890", "0.000000000000000000000000001", " 42 ", "42\"", "42\r", "\t42", "4 2",
-                     "0x1A", "inf", "-nan", "1e999", "1e-999", "", " ", "25.369822", "1.7976931348623157e308"]
+        var texts = [
+            "0", "-0", "+.5", "5.", ".", "-", "1e", "1e+", "1e-5", "1E22", "1e23", "9007199254740992", "9007199254740993",
+            "123456789012345678901234567890", "0.000000000000000000000000001", " 42 ", "42\"", "42\r", "\t42", "4 2",
+            "0x1A", "inf", "-nan", "1e999", "1e-999", "", " ", "25.369822", "1.7976931348623157e308",
+        ]
         var generator = SplitMix(seed: 2024)
         func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
         for _ in 0..<20_000 {
@@ -126,8 +129,9 @@ import Testing
     }
 
     @Test func aSiteListedTwiceForADemandKeepsItsLowestCost() throws {
-        let instance = try CoverInstance(demandIDs: ["a", "b"], siteIDs: ["x", "y", "z"],
-                                         pairs: [[(2, 5), (0, 7), (2, 4), (0, 3)], [(1, 1)]])
+        let instance = try CoverInstance(
+            demandIDs: ["a", "b"], siteIDs: ["x", "y", "z"],
+            pairs: [[(2, 5), (0, 7), (2, 4), (0, 3)], [(1, 1)]])
         #expect(instance.demandStart == [0, 2, 3] && instance.demandSites == [0, 2, 1] && Array(instance.demandCosts) == [3, 4, 1])
         #expect(instance.siteStart == [0, 1, 2, 3] && instance.siteDemands == [0, 1, 0])
     }

@@ -80,8 +80,9 @@ import Testing
 
     @Test func presolveFixesSitesThatAloneCoverADemand() throws {
         // d0 only s3 covers; d1 s0 or s1; d2 s1 or s2; d3 s3 or s2.
-        let instance = try CoverInstance(demandIDs: ["d0", "d1", "d2", "d3"], siteIDs: ["s0", "s1", "s2", "s3"],
-                                         coveringSites: [[3], [0, 1], [1, 2], [3, 2]])
+        let instance = try CoverInstance(
+            demandIDs: ["d0", "d1", "d2", "d3"], siteIDs: ["s0", "s1", "s2", "s3"],
+            coveringSites: [[3], [0, 1], [1, 2], [3, 2]])
         let presolve = Presolve(instance: instance, demands: [0, 1, 2, 3], allowed: { _ in true }, costsMatter: true, setCovering: true)
         // s0's only demand (d1) s1 covers too: s0 drops, d1 is left to s1 alone, so s1 is fixed as well;
         // with s1 and s3 every demand is covered and no row remains.

@@ -9,11 +9,13 @@ import Testing
 
     @Test func listsInAnyOrderGiveThePairsInstance() throws {
         let lists: [[Int]] = [[2, 0, 2], [], [3, 1, 0], [1]]
-        let reference = try CoverInstance(demandIDs: Self.demands, siteIDs: Self.sites, weights: [1, 2, 3, 4],
-                                          pairs: lists.map { $0.map { (site: $0, cost: 0) } })
+        let reference = try CoverInstance(
+            demandIDs: Self.demands, siteIDs: Self.sites, weights: [1, 2, 3, 4],
+            pairs: lists.map { $0.map { (site: $0, cost: 0) } })
         let fromInt = try CoverInstance(demandIDs: Self.demands, siteIDs: Self.sites, weights: [1, 2, 3, 4], coveringSites: lists)
-        let fromInt32 = try CoverInstance(demandIDs: Self.demands, siteIDs: Self.sites, weights: [1, 2, 3, 4],
-                                          coveringSites: lists.map { $0.map(Int32.init) })
+        let fromInt32 = try CoverInstance(
+            demandIDs: Self.demands, siteIDs: Self.sites, weights: [1, 2, 3, 4],
+            coveringSites: lists.map { $0.map(Int32.init) })
         #expect(fromInt == reference && fromInt32 == reference)
         // Costs of covering lists are zero without storage, and stay so when restricted.
         #expect(fromInt.demandCosts.areAllZero && !reference.demandCosts.areAllZero)

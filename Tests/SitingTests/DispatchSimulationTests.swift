@@ -49,8 +49,9 @@ extension SplitMix: RandomNumberGenerator {}
         let expected = 1 - Self.erlangB(c, a)
         #expect(result.missions > 190_000)
         #expect(estimate.halfWidth < 0.01, "a useful interval")
-        #expect(abs(estimate.share - expected) <= estimate.halfWidth,
-                "c = \(c), a = \(a): simulated \(estimate.share) ± \(estimate.halfWidth), Erlang \(expected)")
+        #expect(
+            abs(estimate.share - expected) <= estimate.halfWidth,
+            "c = \(c), a = \(a): simulated \(estimate.share) ± \(estimate.halfWidth), Erlang \(expected)")
         // Carried load per aircraft: a (1 − B) / c.
         #expect(abs(result.utilisation - a * expected / Double(c)) < 0.01)
     }
@@ -60,13 +61,15 @@ extension SplitMix: RandomNumberGenerator {}
         // (weight 1) only from base 1 (2 aircraft), demand 2 (weight 1) from
         // a base beyond the standard only, so never reached.
         let rate = 6_000.0
-        let s0 = Self.missionMinutes(load: 0.8 / 0.6, rate: rate)   // a0 = 0.6 λ S0 = 0.8
-        let s1 = Self.missionMinutes(load: 1.5 / 0.2, rate: rate)   // a1 = 0.2 λ S1 = 1.5
+        let s0 = Self.missionMinutes(load: 0.8 / 0.6, rate: rate)  // a0 = 0.6 λ S0 = 0.8
+        let s1 = Self.missionMinutes(load: 1.5 / 0.2, rate: rate)  // a1 = 0.2 λ S1 = 1.5
         let simulation = try DispatchSimulation(
             weights: [3, 1, 1],
-            options: [[DispatchOption(base: 0, responseMinutes: 20, missionMinutes: s0)],
-                      [DispatchOption(base: 1, responseMinutes: 35, missionMinutes: s1)],
-                      [DispatchOption(base: 0, responseMinutes: 61, missionMinutes: s0)]],
+            options: [
+                [DispatchOption(base: 0, responseMinutes: 20, missionMinutes: s0)],
+                [DispatchOption(base: 1, responseMinutes: 35, missionMinutes: s1)],
+                [DispatchOption(base: 0, responseMinutes: 61, missionMinutes: s0)],
+            ],
             aircraftPerBase: [1, 2], missionsPerYear: rate, standardMinutes: 60)
         let estimate = try #require(try Self.run(simulation, years: 40, seed: 21).estimate)
         let expected = 0.6 * (1 - Self.erlangB(1, 0.8)) + 0.2 * (1 - Self.erlangB(2, 1.5))
@@ -77,8 +80,13 @@ extension SplitMix: RandomNumberGenerator {}
         // Whichever is nearer, the two single aircraft form one loss system of 2 servers.
         let s = Self.missionMinutes(load: 1.2)
         let simulation = try DispatchSimulation(
-            weights: [1], options: [[DispatchOption(base: 1, responseMinutes: 30, missionMinutes: s),
-                                     DispatchOption(base: 0, responseMinutes: 10, missionMinutes: s)]],
+            weights: [1],
+            options: [
+                [
+                    DispatchOption(base: 1, responseMinutes: 30, missionMinutes: s),
+                    DispatchOption(base: 0, responseMinutes: 10, missionMinutes: s),
+                ]
+            ],
             aircraftPerBase: [1, 1], missionsPerYear: Self.missionsPerYear, standardMinutes: 30)
         let estimate = try #require(try Self.run(simulation, years: 40, seed: 22).estimate)
         let expected = 1 - Self.erlangB(2, 1.2)
@@ -88,8 +96,11 @@ extension SplitMix: RandomNumberGenerator {}
 
     @Test func sameSeedSameResultOtherSeedOther() throws {
         let simulation = try DispatchSimulation(
-            weights: [1, 2], options: [[DispatchOption(base: 0, responseMinutes: 5, missionMinutes: 90)],
-                                       [DispatchOption(base: 0, responseMinutes: 8, missionMinutes: 100), DispatchOption(base: 1, responseMinutes: 9, missionMinutes: 80)]],
+            weights: [1, 2],
+            options: [
+                [DispatchOption(base: 0, responseMinutes: 5, missionMinutes: 90)],
+                [DispatchOption(base: 0, responseMinutes: 8, missionMinutes: 100), DispatchOption(base: 1, responseMinutes: 9, missionMinutes: 80)],
+            ],
             aircraftPerBase: [1, 1], missionsPerYear: 3_000, standardMinutes: 60)
         let first = try Self.run(simulation, years: 5, seed: 7)
         #expect(try Self.run(simulation, years: 5, seed: 7) == first)
@@ -122,13 +133,26 @@ extension SplitMix: RandomNumberGenerator {}
 
     @Test func badInputIsRefused() {
         let option = DispatchOption(base: 0, responseMinutes: 1, missionMinutes: 10)
-        #expect(throws: SitingInputError.self) { try DispatchSimulation(weights: [0], options: [[option]], aircraftPerBase: [1], missionsPerYear: 10, standardMinutes: 5) }
-        #expect(throws: SitingInputError.self) { try DispatchSimulation(weights: [1], options: [[option]], aircraftPerBase: [1], missionsPerYear: 0, standardMinutes: 5) }
-        #expect(throws: SitingInputError.self) { try DispatchSimulation(weights: [1], options: [[DispatchOption(base: 1, responseMinutes: 1, missionMinutes: 10)]], aircraftPerBase: [1], missionsPerYear: 10, standardMinutes: 5) }
-        #expect(throws: SitingInputError.self) { try DispatchSimulation(weights: [1], options: [[DispatchOption(base: 0, responseMinutes: 1, missionMinutes: 0)]], aircraftPerBase: [1], missionsPerYear: 10, standardMinutes: 5) }
+        #expect(throws: SitingInputError.self) {
+            try DispatchSimulation(weights: [0], options: [[option]], aircraftPerBase: [1], missionsPerYear: 10, standardMinutes: 5)
+        }
+        #expect(throws: SitingInputError.self) {
+            try DispatchSimulation(weights: [1], options: [[option]], aircraftPerBase: [1], missionsPerYear: 0, standardMinutes: 5)
+        }
+        #expect(throws: SitingInputError.self) {
+            try DispatchSimulation(
+                weights: [1], options: [[DispatchOption(base: 1, responseMinutes: 1, missionMinutes: 10)]], aircraftPerBase: [1], missionsPerYear: 10,
+                standardMinutes: 5)
+        }
+        #expect(throws: SitingInputError.self) {
+            try DispatchSimulation(
+                weights: [1], options: [[DispatchOption(base: 0, responseMinutes: 1, missionMinutes: 0)]], aircraftPerBase: [1], missionsPerYear: 10,
+                standardMinutes: 5)
+        }
         #expect(throws: SitingInputError.self) {
             var g = SplitMix(seed: 1)
-            _ = try DispatchSimulation(weights: [1], options: [[option]], aircraftPerBase: [1], missionsPerYear: 10, standardMinutes: 5).run(years: 1, using: &g)
+            _ = try DispatchSimulation(weights: [1], options: [[option]], aircraftPerBase: [1], missionsPerYear: 10, standardMinutes: 5).run(
+                years: 1, using: &g)
         }
     }
 }

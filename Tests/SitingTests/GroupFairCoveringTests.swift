@@ -13,8 +13,9 @@ import Testing
     func maxMinIsLexicographicallyOptimal(seed: Int) throws {
         let instance = try BruteForce.randomInstance(seed: UInt64(8_000 + seed), demands: 14, sites: 8, density: 0.3)
         let p = 1 + seed % 4, groupCount = 2 + seed % 3
-        let model = try GroupFairCovering(instance: instance, p: p, groupOfDemand: Self.groups(seed: seed, demands: 14, count: groupCount),
-                                          groupNames: (0..<groupCount).map { "g\($0)" }, goal: .maxMin)
+        let model = try GroupFairCovering(
+            instance: instance, p: p, groupOfDemand: Self.groups(seed: seed, demands: 14, count: groupCount),
+            groupNames: (0..<groupCount).map { "g\($0)" }, goal: .maxMin)
         let sets = BruteForce.subsets(of: Array(0..<instance.siteCount)).filter { $0.count <= p }
         let level = sets.map(model.minimumShare).max()!
         let total = sets.filter { model.minimumShare($0) >= level - 1e-9 }.map(instance.coveredWeight).max()!
@@ -32,8 +33,9 @@ import Testing
     func constraintFormIsOptimal(seed: Int) throws {
         let instance = try BruteForce.randomInstance(seed: UInt64(8_500 + seed), demands: 14, sites: 8, density: 0.3)
         let p = 1 + seed % 4, groupCount = 2 + seed % 3, share = [0.2, 0.4, 0.6, 0.8][seed % 4]
-        let model = try GroupFairCovering(instance: instance, p: p, groupOfDemand: Self.groups(seed: seed, demands: 14, count: groupCount),
-                                          groupNames: (0..<groupCount).map { "g\($0)" }, goal: .minimumShare(share))
+        let model = try GroupFairCovering(
+            instance: instance, p: p, groupOfDemand: Self.groups(seed: seed, demands: 14, count: groupCount),
+            groupNames: (0..<groupCount).map { "g\($0)" }, goal: .minimumShare(share))
         let meeting = BruteForce.subsets(of: Array(0..<instance.siteCount)).filter { $0.count <= p && model.minimumShare($0) >= share - 1e-9 }
         let result = try model.solve()
         if meeting.isEmpty {
@@ -51,8 +53,9 @@ import Testing
     /// takes B: shares 10/110 and 1.
     @Test func maxMinServesTheSmallGroup() throws {
         // Group "north": n1 (100, from A), n2 (10, from B); group "south": s1 (1, from B).
-        let instance = try CoverInstance(demandIDs: ["n1", "n2", "s1"], siteIDs: ["A", "B"], weights: [100, 10, 1],
-                                         coveringSites: [[0], [1], [1]])
+        let instance = try CoverInstance(
+            demandIDs: ["n1", "n2", "s1"], siteIDs: ["A", "B"], weights: [100, 10, 1],
+            coveringSites: [[0], [1], [1]])
         #expect(try MaximalCovering(instance: instance, limit: .sites(1)).solve().selected == [0])
         let fair = try GroupFairCovering(instance: instance, p: 1, groupOfDemand: [0, 0, 1], groupNames: ["north", "south"], goal: .maxMin).solve()
         #expect(fair.selected == [1] && fair.status == .optimal)

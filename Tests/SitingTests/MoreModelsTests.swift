@@ -11,8 +11,9 @@ import Testing
         let pairs = (0..<demands).map { _ in
             (0..<sites).compactMap { j -> (site: Int, cost: Double)? in g.unit() < density ? (j, Double(Int(g.unit() * 90) + 5)) : nil }
         }
-        return try CoverInstance(demandIDs: (0..<demands).map { "d\($0)" }, siteIDs: (0..<sites).map { "s\($0)" },
-                                 weights: (0..<demands).map { _ in Double(Int(g.unit() * 9) + 1) }, pairs: pairs)
+        return try CoverInstance(
+            demandIDs: (0..<demands).map { "d\($0)" }, siteIDs: (0..<sites).map { "s\($0)" },
+            weights: (0..<demands).map { _ in Double(Int(g.unit() * 9) + 1) }, pairs: pairs)
     }
 
     static func best(_ instance: CoverInstance, _ open: [Int], _ i: Int) -> Double? {
@@ -73,8 +74,10 @@ import Testing
             let within = zip(reachable, times).reduce(0) { $0 + ($1.1! <= 40 ? instance.weights[$1.0] : 0) }
             if within >= 0.4 * total - 1e-9 { expectedHybrid = min(expectedHybrid, mean) }
         }
-        for (model, want) in [(try PMedian(instance: instance, p: p), expected),
-                              (try PMedian(instance: instance, p: p, requirement: requirement), expectedHybrid)] {
+        for (model, want) in [
+            (try PMedian(instance: instance, p: p), expected),
+            (try PMedian(instance: instance, p: p, requirement: requirement), expectedHybrid),
+        ] {
             let result = try model.solve()
             if want.isInfinite {
                 #expect(result.status == .infeasible, "seed \(seed)")

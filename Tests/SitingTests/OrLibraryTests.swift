@@ -19,8 +19,9 @@ import Testing
     }
 
     /// Needs ../shared/orlib beside the checkout (CI has it).
-    @Test(.enabled(if: !optima.isEmpty, "needs ../shared/orlib beside the checkout"),
-          arguments: ["scp41", "scp42", "scp43", "scp44", "scp45", "scp46", "scp47", "scp48", "scp49", "scp410"])
+    @Test(
+        .enabled(if: !optima.isEmpty, "needs ../shared/orlib beside the checkout"),
+        arguments: ["scp41", "scp42", "scp43", "scp44", "scp45", "scp46", "scp47", "scp48", "scp49", "scp410"])
     func solvesToTheProvenOptimum(name: String) throws {
         let optimum = try #require(Self.optima[name], "optima.csv lists no optimum for \(name)")
         let instance = try OrLibraryReader.read(Self.directory.appendingPathComponent("\(name).txt"))
@@ -53,7 +54,7 @@ import Testing
         #expect(message("1000000000000 2\n1 1\n1 1\n") == "x.txt: number 1 says 1000000000000 rows follow, but the file has only 2 more numbers")
         #expect(message("2 1000000000000\n1 1\n") == "x.txt: number 2 says 1000000000000 column costs follow, but the file has only 2 more numbers")
         #expect(message("1 2\n1 1\n1000000000000 1\n") == "x.txt: number 5 says 1000000000000 columns of row 1 follow, but the file has only 1 more number")
-        #expect(message("9223372036854775807 1\n1\n") .contains("number 1 says 9223372036854775807 rows follow"))
+        #expect(message("9223372036854775807 1\n1\n").contains("number 1 says 9223372036854775807 rows follow"))
         #expect(message("-2 2\n") == "x.txt: number 1 (the row count) is -2; it must be at least 1")
         #expect(message("1 2\n0 1\n1 1\n") == "x.txt: number 3 (the cost of column 1) is 0; it must be at least 1")
         #expect(message("1 2\n1 1\n1 0\n") == "x.txt: number 6: row 1 names column 0, outside 1…2")

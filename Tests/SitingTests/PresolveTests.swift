@@ -28,11 +28,12 @@ import Testing
         let rowsOf = (0..<sites).map { j in Set(rows.indices.filter { rows[$0].contains(Int32(j)) }) }
         let cost = { (j: Int) in costs?[j] ?? 0 }
         return (0..<sites).filter { j in
-            !rowsOf[j].isEmpty && !(0..<sites).contains { k in
-                guard k != j, rowsOf[j].isSubset(of: rowsOf[k]) else { return false }
-                if rowsOf[k].count > rowsOf[j].count { return cost(k) <= cost(j) }
-                return cost(k) < cost(j) || cost(k) == cost(j) && k < j
-            }
+            !rowsOf[j].isEmpty
+                && !(0..<sites).contains { k in
+                    guard k != j, rowsOf[j].isSubset(of: rowsOf[k]) else { return false }
+                    if rowsOf[k].count > rowsOf[j].count { return cost(k) <= cost(j) }
+                    return cost(k) < cost(j) || cost(k) == cost(j) && k < j
+                }
         }
     }
 

@@ -38,8 +38,9 @@ import Testing
         let options = zip(covering, response).map { sites, times in
             zip(sites, times).map { DispatchOption(base: $0, responseMinutes: $1, missionMinutes: mission) }
         }
-        let simulation = try DispatchSimulation(weights: weights, options: options, aircraftPerBase: [1, 1, 1],
-                                                missionsPerYear: 8_000, standardMinutes: 30)
+        let simulation = try DispatchSimulation(
+            weights: weights, options: options, aircraftPerBase: [1, 1, 1],
+            missionsPerYear: 8_000, standardMinutes: 30)
         var generator = SplitMix(seed: 31)
         let result = try simulation.run(years: 40, using: &generator)
         let estimate = try #require(result.estimate)
@@ -47,7 +48,8 @@ import Testing
         let q = result.utilisation
         let mexclp = try ExpectedCovering(instance: instance, aircraft: 3, busy: q).expectedCoveredWeight([1, 1, 1]) / weights.reduce(0, +)
         #expect(q > 0.4, "heavily loaded: q = \(q)")
-        #expect(estimate.share <= mexclp + estimate.halfWidth,
-                "simulated \(estimate.share) ± \(estimate.halfWidth), MEXCLP \(mexclp) at q = \(q)")
+        #expect(
+            estimate.share <= mexclp + estimate.halfWidth,
+            "simulated \(estimate.share) ± \(estimate.halfWidth), MEXCLP \(mexclp) at q = \(q)")
     }
 }

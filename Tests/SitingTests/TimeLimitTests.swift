@@ -14,8 +14,9 @@ import Testing
         let points = (0..<demands + sites).map { _ in (x: 200 * g.unit(), y: 200 * g.unit()) }
         let pairs = (0..<demands).map { i in
             (0..<sites).compactMap { j -> (site: Int, cost: Double)? in
-                let d = ((points[i].x - points[demands + j].x) * (points[i].x - points[demands + j].x)
-                         + (points[i].y - points[demands + j].y) * (points[i].y - points[demands + j].y)).squareRoot()
+                let d =
+                    ((points[i].x - points[demands + j].x) * (points[i].x - points[demands + j].x)
+                    + (points[i].y - points[demands + j].y) * (points[i].y - points[demands + j].y)).squareRoot()
                 return d <= radius ? (j, (d * 1000).rounded() / 1000) : nil
             }
         }

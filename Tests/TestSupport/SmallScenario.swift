@@ -6,8 +6,10 @@ import Foundation
 public enum SmallScenario {
     /// Writes zone.geojson, bases.csv and scenario.toml into `directory`;
     /// `edit` changes the scenario text (for the bad-input table).
-    public static func write(in directory: URL, extra: String = "", zoneFile: String = "zone.geojson",
-                      edit: (String) -> String = { $0 }) throws -> URL {
+    public static func write(
+        in directory: URL, extra: String = "", zoneFile: String = "zone.geojson",
+        edit: (String) -> String = { $0 }
+    ) throws -> URL {
         try """
         {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"code":"Z1","name":"square"},
         "geometry":{"type":"Polygon","coordinates":[[[122.0,41.0],[123.0,41.0],[123.0,41.8],[122.0,41.8],[122.0,41.0]]]}}]}
@@ -16,33 +18,33 @@ public enum SmallScenario {
             .write(to: directory.appendingPathComponent("bases.csv"), atomically: true, encoding: .utf8)
         let scenario = directory.appendingPathComponent("scenario.toml")
         let text = """
-        [study]
-        name = "test square"
-        [demand]
-        zones = "\(zoneFile)"
-        id_field = "code"
-        cell_km = 4
-        [bases]
-        existing = "bases.csv"
-        filter = { province = "LN" }
-        id_field = "code"
-        [aircraft]
-        name = "T"
-        cruise_speed_kmh = 240
-        dispatch_day_min = 10
-        dispatch_night_min = 20
-        endurance_min = 200
-        reserve_min = 20
-        on_scene_min = 15
-        max_altitude_m = 3000
-        [standards]
-        minutes = [15, 40]
-        [siting]
-        mclp_p = [1]
-        [output]
-        folder = "out"
-        \(extra)
-        """
+            [study]
+            name = "test square"
+            [demand]
+            zones = "\(zoneFile)"
+            id_field = "code"
+            cell_km = 4
+            [bases]
+            existing = "bases.csv"
+            filter = { province = "LN" }
+            id_field = "code"
+            [aircraft]
+            name = "T"
+            cruise_speed_kmh = 240
+            dispatch_day_min = 10
+            dispatch_night_min = 20
+            endurance_min = 200
+            reserve_min = 20
+            on_scene_min = 15
+            max_altitude_m = 3000
+            [standards]
+            minutes = [15, 40]
+            [siting]
+            mclp_p = [1]
+            [output]
+            folder = "out"
+            \(extra)
+            """
         try edit(text).write(to: scenario, atomically: true, encoding: .utf8)
         return scenario
     }

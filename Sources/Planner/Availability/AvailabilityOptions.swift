@@ -27,8 +27,10 @@ public struct AvailabilityOptions: Sendable, Equatable {
     public var nightShare: Double?
     public var flyable: Double
 
-    public init(busy: Double? = nil, missionsPerYear: Double? = nil, turnaroundMinutes: Double? = nil,
-                nightShare: Double? = nil, flyable: Double = 1) {
+    public init(
+        busy: Double? = nil, missionsPerYear: Double? = nil, turnaroundMinutes: Double? = nil,
+        nightShare: Double? = nil, flyable: Double = 1
+    ) {
         self.busy = busy
         self.missionsPerYear = missionsPerYear
         self.turnaroundMinutes = turnaroundMinutes
@@ -61,15 +63,18 @@ public struct AvailabilityOptions: Sendable, Equatable {
                 throw table.error("busy", "is missing: give busy (a share of time, e.g. 0.15) or missions_per_year with turnaround_min")
             }
             guard turnaround != nil else {
-                throw table.error("turnaround_min", "is missing: the busy share is estimated from missions_per_year and the mission time, "
-                                  + "which needs the minutes from landing to the next mission (refuel, crew, cleaning), e.g. 30")
+                throw table.error(
+                    "turnaround_min",
+                    "is missing: the busy share is estimated from missions_per_year and the mission time, "
+                        + "which needs the minutes from landing to the next mission (refuel, crew, cleaning), e.g. 30")
             }
         }
         let nightShare = try table.optionalNumber("night_share")
         if let nightShare, !(0...1).contains(nightShare) { throw table.error("night_share", "must be a share of hours from 0 to 1") }
         let flyable = try table.optionalNumber("flyable") ?? 1
         guard flyable > 0, flyable <= 1 else { throw table.error("flyable", "must be a share of hours above 0 and at most 1") }
-        return AvailabilityOptions(busy: busy, missionsPerYear: missions, turnaroundMinutes: turnaround,
-                                   nightShare: nightShare, flyable: flyable)
+        return AvailabilityOptions(
+            busy: busy, missionsPerYear: missions, turnaroundMinutes: turnaround,
+            nightShare: nightShare, flyable: flyable)
     }
 }

@@ -65,9 +65,10 @@ public struct ExpectedCoverage: Sendable {
             let mission = served > 0 ? weighted / served : 0
             let q = aircraft > 0 ? missions * mission / 60 / (Double(aircraft) * 8_760) : 1
             guard q < 1 else {
-                throw InputError("[availability] missions_per_year: \(NumberText.readable(missions)) missions of \(NumberText.readable(mission)) min "
-                                 + "need \(NumberText.readable(q * 100)) % of the time of \(aircraft) aircraft at \(NumberText.readable(minutes)) min: "
-                                 + "the network cannot fly them (the busy share must stay below 1)")
+                throw InputError(
+                    "[availability] missions_per_year: \(NumberText.readable(missions)) missions of \(NumberText.readable(mission)) min "
+                        + "need \(NumberText.readable(q * 100)) % of the time of \(aircraft) aircraft at \(NumberText.readable(minutes)) min: "
+                        + "the network cannot fly them (the busy share must stay below 1)")
             }
             (busy, missionMinutes) = (q, mission)
         } else {
@@ -118,8 +119,9 @@ public struct ExpectedCoverage: Sendable {
             nightShare: options.nightShare, flyable: options.flyable,
             expectedPercent: percent(expectedWeight), deterministicPercent: percent(servedWeight),
             zones: grid.zones.indices.map { z in
-                Zone(id: grid.zones[z].id, name: grid.zones[z].name, hazard: grid.zones[z].hazard,
-                     gridKm2: zoneGrid[z], expectedKm2: zoneExpected[z])
+                Zone(
+                    id: grid.zones[z].id, name: grid.zones[z].name, hazard: grid.zones[z].hazard,
+                    gridKm2: zoneGrid[z], expectedKm2: zoneExpected[z])
             },
             regions: cellRegions.names.indices.map { (cellRegions.names[$0], regionGrid[$0], regionExpected[$0]) })
     }
@@ -141,8 +143,9 @@ public struct ExpectedCoverage: Sendable {
         if let missionMinutes { assumptions.append(String(format: "missions of %.1f min", missionMinutes)) }
         if let nightShare { assumptions.append(String(format: "night share %.2f", nightShare)) }
         if flyable < 1 { assumptions.append(String(format: "flyable %.2f", flyable)) }
-        return String(format: "expected coverage %.2f%% of the demand weight (grid; one aircraft per base, %@), against %.2f%% deterministic",
-                      expectedPercent, assumptions.joined(separator: ", "), deterministicPercent)
+        return String(
+            format: "expected coverage %.2f%% of the demand weight (grid; one aircraft per base, %@), against %.2f%% deterministic",
+            expectedPercent, assumptions.joined(separator: ", "), deterministicPercent)
     }
 
     /// summary.json's `expected` member of a standard.
@@ -154,17 +157,33 @@ public struct ExpectedCoverage: Sendable {
             ("mission_minutes", missionMinutes.map(n) ?? .null), ("aircraft", .integer(aircraft)),
             ("night_share", nightShare.map(n) ?? .null), ("flyable", n(flyable)),
             ("expected_covered_pct", n(expectedPercent)), ("grid_covered_pct", n(deterministicPercent)),
-            ("zones", .array(zones.map { zone in
-                .object([("id", .string(zone.id)), ("expected_km2", n(zone.expectedKm2)), ("grid_km2", n(zone.gridKm2)),
-                         ("expected_covered_pct", pct(zone.expectedKm2, zone.gridKm2))])
-            })),
-            ("hazards", .array(hazards.map { h in
-                .object([("hazard", .string(h.hazard)), ("expected_covered_pct", pct(h.expectedKm2, h.gridKm2))])
-            })),
-            ("regions", .array(regions.map { r in
-                .object([("name", .string(r.name)), ("expected_km2", n(r.expectedKm2)), ("grid_km2", n(r.gridKm2)),
-                         ("expected_covered_pct", pct(r.expectedKm2, r.gridKm2))])
-            })),
+            (
+                "zones",
+                .array(
+                    zones.map { zone in
+                        .object([
+                            ("id", .string(zone.id)), ("expected_km2", n(zone.expectedKm2)), ("grid_km2", n(zone.gridKm2)),
+                            ("expected_covered_pct", pct(zone.expectedKm2, zone.gridKm2)),
+                        ])
+                    })
+            ),
+            (
+                "hazards",
+                .array(
+                    hazards.map { h in
+                        .object([("hazard", .string(h.hazard)), ("expected_covered_pct", pct(h.expectedKm2, h.gridKm2))])
+                    })
+            ),
+            (
+                "regions",
+                .array(
+                    regions.map { r in
+                        .object([
+                            ("name", .string(r.name)), ("expected_km2", n(r.expectedKm2)), ("grid_km2", n(r.gridKm2)),
+                            ("expected_covered_pct", pct(r.expectedKm2, r.gridKm2)),
+                        ])
+                    })
+            ),
         ])
     }
 }

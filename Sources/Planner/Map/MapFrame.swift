@@ -117,8 +117,10 @@ struct MapFrame {
         var points: [XY] = []
         for k in 0...8 {
             let t = Double(k) / 8
-            points += [XY(view.minX + t * view.width, view.minY), XY(view.minX + t * view.width, view.maxY),
-                       XY(view.minX, view.minY + t * view.height), XY(view.maxX, view.minY + t * view.height)]
+            points += [
+                XY(view.minX + t * view.width, view.minY), XY(view.minX + t * view.width, view.maxY),
+                XY(view.minX, view.minY + t * view.height), XY(view.maxX, view.minY + t * view.height),
+            ]
         }
         let lonLat = try transformer.transform(points, inverse: true)
         let e = Envelope(covering: lonLat)!

@@ -42,7 +42,8 @@ enum MapSymbol {
     /// A proposed base: a diamond.
     static func proposedBase(x: Double, y: Double, title: String? = nil) -> String {
         let f = PlanMap.fmt
-        return "<path d=\"M\(f(x)) \(f(y - 6))L\(f(x + 6)) \(f(y))L\(f(x)) \(f(y + 6))L\(f(x - 6)) \(f(y))Z\" fill=\"\(MapStyle.chosenBase)\" stroke=\"#ffffff\" stroke-width=\"1\">"
+        return
+            "<path d=\"M\(f(x)) \(f(y - 6))L\(f(x + 6)) \(f(y))L\(f(x)) \(f(y + 6))L\(f(x - 6)) \(f(y))Z\" fill=\"\(MapStyle.chosenBase)\" stroke=\"#ffffff\" stroke-width=\"1\">"
             + (title.map { "<title>\(PlanMap.xml($0))</title>" } ?? "") + "</path>"
     }
 

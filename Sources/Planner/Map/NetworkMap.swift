@@ -41,9 +41,12 @@ struct NetworkMap {
     static func existing(in run: PlanRun, standard index: Int) -> NetworkMap {
         let s = run.standards[index]
         return NetworkMap(
-            heading: "Existing network", minutes: s.minutes, coveredPercent: s.existing.total.coveredPercent, zonePercents: s.existing.zones.map(\.coveredPercent),
+            heading: "Existing network", minutes: s.minutes, coveredPercent: s.existing.total.coveredPercent,
+            zonePercents: s.existing.zones.map(\.coveredPercent),
             uncovered: s.existing.uncovered,
-            reaches: run.standards.enumerated().map { Reach(minutes: $1.minutes, rank: $0, served: $1.served, coveredPercent: $1.existing.total.coveredPercent) },
+            reaches: run.standards.enumerated().map {
+                Reach(minutes: $1.minutes, rank: $0, served: $1.served, coveredPercent: $1.existing.total.coveredPercent)
+            },
             reachOf: "existing bases", existing: run.existing, labelExisting: true, proposed: [], proposedCaption: "")
     }
 
@@ -61,7 +64,8 @@ struct NetworkMap {
         let evaluation = try CoverageEvaluation.evaluate(grid: run.grid, served: served)
         let model = plan.model.uppercased() + (plan.p.map { " p = \($0)" } ?? "")
         return NetworkMap(
-            heading: "Proposed network: \(model)", minutes: s.minutes, coveredPercent: evaluation.total.coveredPercent, zonePercents: evaluation.zones.map(\.coveredPercent),
+            heading: "Proposed network: \(model)", minutes: s.minutes, coveredPercent: evaluation.total.coveredPercent,
+            zonePercents: evaluation.zones.map(\.coveredPercent),
             uncovered: evaluation.uncovered,
             reaches: [Reach(minutes: s.minutes, rank: index, served: served, coveredPercent: evaluation.total.coveredPercent)],
             reachOf: "proposed bases", existing: run.existing, labelExisting: false,

@@ -78,7 +78,9 @@ public enum PlanMap {
             let pct = map.zonePercents[index], c = coverageClass(forPercent: pct)
             let d = try frame.path(run.grid.projectedZones[index])
             guard !d.isEmpty else { continue }
-            body.append("<path \(MapSymbol.zone(pct > 0 ? c.colour : "none")) d=\"\(d)\"><title>\(xml(zone.name)) (\(xml(zone.hazard))): \(String(format: "%.2f", pct))% within \(standard)</title></path>")
+            body.append(
+                "<path \(MapSymbol.zone(pct > 0 ? c.colour : "none")) d=\"\(d)\"><title>\(xml(zone.name)) (\(xml(zone.hazard))): \(String(format: "%.2f", pct))% within \(standard)</title></path>"
+            )
             if pct > 0 { drawnClasses.insert(c.label) } else { outlineOnly = true }
         }
         body.append("</g>")
@@ -90,7 +92,9 @@ public enum PlanMap {
         for (index, missing) in map.uncovered.enumerated() where !missing.isEmpty {
             let d = try frame.path(try frame.project(missing))
             guard !d.isEmpty else { continue }
-            body.append("<path \(MapSymbol.uncovered(patternID: hatch)) d=\"\(d)\"><title>\(xml(run.grid.zones[index].name)): not covered within \(standard)</title></path>")
+            body.append(
+                "<path \(MapSymbol.uncovered(patternID: hatch)) d=\"\(d)\"><title>\(xml(run.grid.zones[index].name)): not covered within \(standard)</title></path>"
+            )
             legend.add("Zones covered within \(standard)", .area(MapSymbol.uncovered(patternID: hatch)), "part not covered")
         }
         body.append("</g>")
@@ -103,8 +107,9 @@ public enum PlanMap {
             guard !d.isEmpty else { continue }
             let style = MapSymbol.reach(MapStyle.thresholdColour(rank: reach.rank, of: run.standards.count), dashed: reach.rank != 0)
             body.append("<path \(style) d=\"\(d)\"/>")
-            legend.add("Reach of the \(map.reachOf)", .line(style),
-                       "\(NumberText.readable(reach.minutes)) min (\(String(format: "%.2f", reach.coveredPercent))% of zones)")
+            legend.add(
+                "Reach of the \(map.reachOf)", .line(style),
+                "\(NumberText.readable(reach.minutes)) min (\(String(format: "%.2f", reach.coveredPercent))% of zones)")
         }
         body.append("</g>")
         // Bases.
@@ -124,13 +129,13 @@ public enum PlanMap {
         let summary = String(format: "%.2f%% of the zones' area within %@", map.coveredPercent, standard)
         body.append(contentsOf: try MapFurniture.elements(run: run, frame: frame, heading: map.heading, summary: summary, legend: legend))
         return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(fmt(frame.width))" height="\(fmt(frame.height))" viewBox="0 0 \(fmt(frame.width)) \(fmt(frame.height))">
-        <title>\(xml(run.scenario.name)): \(xml(map.heading)), \(standard)</title>
-        \(body.joined(separator: "\n"))
-        </svg>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(fmt(frame.width))" height="\(fmt(frame.height))" viewBox="0 0 \(fmt(frame.width)) \(fmt(frame.height))">
+            <title>\(xml(run.scenario.name)): \(xml(map.heading)), \(standard)</title>
+            \(body.joined(separator: "\n"))
+            </svg>
 
-        """
+            """
     }
 
     static func fmt(_ v: Double) -> String { String(format: "%.1f", v) }

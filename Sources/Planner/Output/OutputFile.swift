@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A single output file (`isochrones -o`, `check --write-actual`), checked
@@ -18,8 +18,10 @@ public struct OutputFile: Sendable {
     public let path: String
     let label: String
 
-    public init(_ given: String, describedAs label: String, protecting inputs: [URL],
-                isOwn: (Data) -> Bool) throws {
+    public init(
+        _ given: String, describedAs label: String, protecting inputs: [URL],
+        isOwn: (Data) -> Bool
+    ) throws {
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw InputError("\(label) is empty; name the file to write, e.g. reach.geojson")
         }

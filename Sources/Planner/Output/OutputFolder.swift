@@ -1,7 +1,7 @@
 import CAtomicRename
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An output folder, checked before any work and written all at once.
@@ -51,7 +51,8 @@ public struct OutputFolder: Sendable {
         for input in inputs {
             let real = PathNames.real(input.path) ?? PathNames.normalised(input.path)
             if PathNames.isInside(real, path) {
-                throw InputError("\(self.label): the folder holds \(real), which this run reads; write the outputs into a folder of their own, e.g. \(path)/out")
+                throw InputError(
+                    "\(self.label): the folder holds \(real), which this run reads; write the outputs into a folder of their own, e.g. \(path)/out")
             }
         }
     }
@@ -82,7 +83,7 @@ public struct OutputFolder: Sendable {
         switch Self.kind(path) {
         case nil:
             if aircover_rename_noreplace(staging, path) == 0 { stagingExists = false; try syncFolder(parent); return }
-            guard errno == EEXIST || errno == ENOTEMPTY else { try check(-1, "cannot move the outputs into place") ; return }
+            guard errno == EEXIST || errno == ENOTEMPTY else { try check(-1, "cannot move the outputs into place"); return }
             try replace(staging: staging, manifest: manifest, stagingExists: &stagingExists)
         case S_IFDIR?:
             try replace(staging: staging, manifest: manifest, stagingExists: &stagingExists)
@@ -108,12 +109,13 @@ public struct OutputFolder: Sendable {
                 if rmdir(staging) == 0 { stagingExists = false }
                 return
             }
-            guard errno == EINVAL || errno == ENOSYS || errno == EXDEV else { try check(-1, "cannot swap the outputs into place") ; return }
+            guard errno == EINVAL || errno == ENOSYS || errno == EXDEV else { try check(-1, "cannot swap the outputs into place"); return }
         }
         let clashes = manifest.files.filter { entries.contains($0) && !own.contains($0) }.sorted()
         guard clashes.isEmpty else {
-            throw InputError("\(label): \(path) already holds \(clashes.joined(separator: ", ")), which aircover did not write (no \(OutputManifest.fileName) lists "
-                             + (clashes.count == 1 ? "it" : "them") + "); move " + (clashes.count == 1 ? "it" : "them") + " away or choose another folder")
+            throw InputError(
+                "\(label): \(path) already holds \(clashes.joined(separator: ", ")), which aircover did not write (no \(OutputManifest.fileName) lists "
+                    + (clashes.count == 1 ? "it" : "them") + "); move " + (clashes.count == 1 ? "it" : "them") + " away or choose another folder")
         }
         try moveFiles(from: staging, manifest: manifest, previous: previous)
     }

@@ -25,9 +25,10 @@ struct OutputManifest: Equatable {
     /// aircover wrote (such a folder is treated as the user's).
     static func read(in folder: String) -> OutputManifest? {
         guard let data = FileManager.default.contents(atPath: folder + "/" + fileName),
-              let value = try? JSONParser.parse([UInt8](data)),
-              value["written_by"]?.stringValue == "aircover",
-              let names = value["files"]?.arrayValue?.compactMap(\.stringValue) else { return nil }
+            let value = try? JSONParser.parse([UInt8](data)),
+            value["written_by"]?.stringValue == "aircover",
+            let names = value["files"]?.arrayValue?.compactMap(\.stringValue)
+        else { return nil }
         return OutputManifest(files: names.filter(OutputFolder.isPlainName))
     }
 }

@@ -30,8 +30,10 @@ public struct AlternativeOptima: Sendable {
     public let others: [SitingResult]
     public let othersExist: Bool?
 
-    public static func search(_ model: SitingModel, on instance: CoverInstance, options: SitingOptions, first: SitingResult,
-                              limit: Int, preferred: Set<Int>) throws -> AlternativeOptima {
+    public static func search(
+        _ model: SitingModel, on instance: CoverInstance, options: SitingOptions, first: SitingResult,
+        limit: Int, preferred: Set<Int>
+    ) throws -> AlternativeOptima {
         guard model == .lscp || model == .mclp else {
             throw InputError("--alternatives works with lscp and mclp only, so far")
         }
@@ -54,28 +56,34 @@ public struct AlternativeOptima: Sendable {
                     continue
                 }
                 guard OptimalityTolerance.closes(abs(result.objective - first.objective), at: first.objective),
-                      result.coveredDemandCount == first.coveredDemandCount,
-                      OptimalityTolerance.closes(abs(result.coveredWeight - first.coveredWeight), at: first.coveredWeight) else { continue }
+                    result.coveredDemandCount == first.coveredDemandCount,
+                    OptimalityTolerance.closes(abs(result.coveredWeight - first.coveredWeight), at: first.coveredWeight)
+                else { continue }
                 found.append(result)
                 if found.count > limit { break search }
                 queue.append((result, child.keep, child.exclude, level + 1))
             }
         }
         func rank(_ r: SitingResult) -> (Int, Double, [String]) {
-            (-r.selected.filter(preferred.contains).count, r.selected.reduce(0) { $0 + instance.siteCosts[$1] },
-             r.selected.map { instance.siteIDs[$0] }.sorted())
+            (
+                -r.selected.filter(preferred.contains).count, r.selected.reduce(0) { $0 + instance.siteCosts[$1] },
+                r.selected.map { instance.siteIDs[$0] }.sorted()
+            )
         }
         let ordered = found.sorted { a, b in
             let (x, y) = (rank(a), rank(b))
             return x.0 != y.0 ? x.0 < y.0 : x.1 != y.1 ? x.1 < y.1 : x.2.lexicographicallyPrecedes(y.2)
         }
-        return AlternativeOptima(best: ordered[0], others: Array(ordered.dropFirst().prefix(limit)),
-                                 othersExist: found.count > 1 ? true : (firstLevelProven ? false : nil))
+        return AlternativeOptima(
+            best: ordered[0], others: Array(ordered.dropFirst().prefix(limit)),
+            othersExist: found.count > 1 ? true : (firstLevelProven ? false : nil))
     }
 
     /// `other_optima` (true, false or null) and `alternatives` (site id lists).
     public func json(siteIDs: [String]) -> [(key: String, value: JSONValue)] {
-        [("other_optima", othersExist.map { .bool($0) } ?? .null),
-         ("alternatives", .array(others.map { r in .array(r.selected.map { siteIDs[$0] }.sorted().map { .string($0) }) }))]
+        [
+            ("other_optima", othersExist.map { .bool($0) } ?? .null),
+            ("alternatives", .array(others.map { r in .array(r.selected.map { siteIDs[$0] }.sorted().map { .string($0) }) })),
+        ]
     }
 }

@@ -20,10 +20,13 @@ public struct ScenarioSiting: Sendable {
     /// `SitingModel.solve`, the standard as its time threshold. Bound to
     /// a cancelled `SolveCancellation`, the solver stops early and this
     /// throws `CancellationError`.
-    public func solve(_ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
-                      heuristicOnly: Bool = false, minCoveragePercent: Double? = nil) throws -> PlanRun.SitingPlan {
+    public func solve(
+        _ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
+        heuristicOnly: Bool = false, minCoveragePercent: Double? = nil
+    ) throws -> PlanRun.SitingPlan {
         if model == .mexclp || model == .malp || model == .maxmin {
-            throw InputError("\(model.rawValue) works with aircover solve only, so far (it needs \(model == .maxmin ? "--groups" : "--busy"), which site does not take)")
+            throw InputError(
+                "\(model.rawValue) works with aircover solve only, so far (it needs \(model == .maxmin ? "--groups" : "--busy"), which site does not take)")
         }
         var options = SitingOptions()
         options.p = p
@@ -47,8 +50,10 @@ public struct ScenarioSiting: Sendable {
     /// `solve`, then up to `limit` other optimal sets of an LSCP or MCLP
     /// (`AlternativeOptima`), the existing bases preferred among them: the
     /// plan is the set the tie-breaking reports first.
-    public func solve(_ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
-                      alternatives limit: Int) throws -> (plan: PlanRun.SitingPlan, optima: AlternativeOptima) {
+    public func solve(
+        _ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
+        alternatives limit: Int
+    ) throws -> (plan: PlanRun.SitingPlan, optima: AlternativeOptima) {
         guard model == .lscp || model == .mclp else { throw InputError("--alternatives works with lscp and mclp only, so far") }
         guard (1...100).contains(limit) else { throw InputError("--alternatives is \(limit); it must be from 1 to 100 other sets") }
         let first = try solve(model, p: p, budget: budget, keep: keep, timeLimit: timeLimit)
@@ -57,8 +62,9 @@ public struct ScenarioSiting: Sendable {
         options.budget = budget
         options.keep = keep
         options.timeLimit = timeLimit
-        let optima = try AlternativeOptima.search(model, on: coverage.instance, options: options, first: first.result, limit: limit,
-                                                  preferred: study.existingIndices)
+        let optima = try AlternativeOptima.search(
+            model, on: coverage.instance, options: options, first: first.result, limit: limit,
+            preferred: study.existingIndices)
         return (optima.best == first.result ? first : try plan(optima.best, p: p), optima)
     }
 

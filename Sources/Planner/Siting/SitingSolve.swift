@@ -111,7 +111,9 @@ extension SitingModel {
         let names = Set(table.values).sorted()
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let goal: GroupFairCovering.Goal = o.minGroupCoveragePercent.map { .minimumShare($0 / 100) } ?? .maxMin
-        return try GroupFairCovering(instance: instance, p: p, groupOfDemand: instance.demandIDs.map { index[table[$0]!]! },
-                                     groupNames: names, goal: goal).solve(timeLimit: o.timeLimit)
+        return try GroupFairCovering(
+            instance: instance, p: p, groupOfDemand: instance.demandIDs.map { index[table[$0]!]! },
+            groupNames: names, goal: goal
+        ).solve(timeLimit: o.timeLimit)
     }
 }

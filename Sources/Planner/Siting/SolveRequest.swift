@@ -56,7 +56,9 @@ public struct SolveRequest: Sendable {
                 guard let threshold else { throw InputError("--costs needs --threshold: a pair covers when its cost is at most the threshold") }
                 instance = try CostTableReader.instance(table, threshold: threshold, weights: weightTable, siteCosts: costTable)
             }
-            SitingTrace.log("read and built the instance (\(instance.demandCount) demands, \(instance.siteCount) sites, \(instance.demandSites.count) pairs)", since: clock, tag: "solve")
+            SitingTrace.log(
+                "read and built the instance (\(instance.demandCount) demands, \(instance.siteCount) sites, \(instance.demandSites.count) pairs)", since: clock,
+                tag: "solve")
         case (nil, let orLibrary?):
             guard !needsTimes else { throw InputError("OR-Library files hold coverage, not response times: \(model.rawValue) needs --costs") }
             instance = try OrLibraryReader.read(orLibrary)
@@ -65,10 +67,11 @@ public struct SolveRequest: Sendable {
         }
         let index = Dictionary(instance.siteIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         func sites(_ ids: [String], _ option: String) throws -> Set<Int> {
-            Set(try ids.map { id in
-                guard let j = index[id] else { throw InputError("\(option) names site \(id), which is not in the input") }
-                return j
-            })
+            Set(
+                try ids.map { id in
+                    guard let j = index[id] else { throw InputError("\(option) names site \(id), which is not in the input") }
+                    return j
+                })
         }
         var options = options
         options.keep = try sites(keep, "--keep")

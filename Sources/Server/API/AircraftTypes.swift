@@ -39,10 +39,13 @@ struct AircraftTypes: Sendable {
     /// `GET /api/scenario`'s `aircraft_types`: each type's name, full name
     /// and the figures that shape its reach.
     var json: JSONValue {
-        .array(types.map { a in
-            .object([("name", .string(a.name)), ("full_name", a.fullName.map { .string($0) } ?? .null),
-                     ("cruise_speed_kmh", .number(a.cruiseSpeedKmh)), ("dispatch_day_min", .number(a.dispatchDayMin)),
-                     ("dispatch_night_min", .number(a.dispatchNightMin))])
-        })
+        .array(
+            types.map { a in
+                .object([
+                    ("name", .string(a.name)), ("full_name", a.fullName.map { .string($0) } ?? .null),
+                    ("cruise_speed_kmh", .number(a.cruiseSpeedKmh)), ("dispatch_day_min", .number(a.dispatchDayMin)),
+                    ("dispatch_night_min", .number(a.dispatchNightMin)),
+                ])
+            })
     }
 }

@@ -30,8 +30,9 @@ struct AssessRequest {
 
     /// `aircraft`: the types the study offers (default: read now from its catalog).
     init(body: [UInt8], study: Study, aircraft: AircraftTypes? = nil) throws(APIError) {
-        try self.init(try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false, "aircraft": "H135"}"#, members: Self.members),
-                      study: study, aircraft: aircraft ?? AircraftTypes(study: study))
+        try self.init(
+            try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false, "aircraft": "H135"}"#, members: Self.members),
+            study: study, aircraft: aircraft ?? AircraftTypes(study: study))
     }
 
     /// The request from a body already read as a JSON object (other members are the caller's).

@@ -23,8 +23,9 @@ struct ExportRequest {
     static let basesFile = "plan-bases.csv"
 
     init(body: [UInt8], study: Study, aircraft: AircraftTypes) throws(APIError) {
-        let value = try RequestJSON.object(body, shape: #"{"bases": [...], "minutes": M, "night": false, "format": "toml"}"#,
-                                           members: AssessRequest.members + ["format"])
+        let value = try RequestJSON.object(
+            body, shape: #"{"bases": [...], "minutes": M, "night": false, "format": "toml"}"#,
+            members: AssessRequest.members + ["format"])
         let formats = ListFormat.and(Format.allCases.map { "\"\($0.rawValue)\"" })
         switch value["format"] {
         case nil, .null?: throw .badRequest("format is missing: give \(formats)")

@@ -19,14 +19,19 @@ enum ScenarioDescription {
     static func json(of study: Study, aircraft: AircraftTypes, tiles: String? = nil) throws -> JSONValue {
         let existing = Set(study.existing.map(\.id))
         func site(_ s: Site) -> JSONValue {
-            .object([("id", .string(s.id)), ("name", .string(s.name)), ("lon", .number(s.position.lon)),
-                     ("lat", .number(s.position.lat)), ("existing", .bool(existing.contains(s.id)))])
+            .object([
+                ("id", .string(s.id)), ("name", .string(s.name)), ("lon", .number(s.position.lon)),
+                ("lat", .number(s.position.lat)), ("existing", .bool(existing.contains(s.id))),
+            ])
         }
         let zones = study.grid.zones
         let features = try zones.map { zone in
-            GeoJSONFeature(id: .string(zone.id), geometry: try zone.area.simplifiedPreservingTopology(tolerance: displayTolerance),
-                           properties: [("id", .string(zone.id)), ("name", .string(zone.name)), ("hazard", .string(zone.hazard)),
-                                        ("region", zone.region.map { .string($0) } ?? .null)])
+            GeoJSONFeature(
+                id: .string(zone.id), geometry: try zone.area.simplifiedPreservingTopology(tolerance: displayTolerance),
+                properties: [
+                    ("id", .string(zone.id)), ("name", .string(zone.name)), ("hazard", .string(zone.hazard)),
+                    ("region", zone.region.map { .string($0) } ?? .null),
+                ])
         }
         let collection = try JSONParser.parse(try GeoJSONWriter().featureCollection(features))
         var bounds: JSONValue = .null

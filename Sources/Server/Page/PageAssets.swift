@@ -38,7 +38,8 @@ enum PageAssets {
         guard let data = FileManager.default.contents(atPath: leafletFolder.appendingPathComponent(file).path) else {
             throw APIError(.notFound, "\(leafletFolder.path)/\(file) is missing: install Debian's libjs-leaflet (tools/setup)")
         }
-        return Response(status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "max-age=3600"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -20,8 +20,9 @@ enum Basemap {
         let zones = study.grid.zones.compactMap(\.area.envelope)
         guard let first = zones.first else { return try JSONParser.parse(try GeoJSONWriter().featureCollection([])) }
         let box = zones.reduce(first) { $0.union($1) }
-        let view = Envelope(minX: max(-180, box.minX - margin), minY: max(-90, box.minY - margin),
-                            maxX: min(180, box.maxX + margin), maxY: min(90, box.maxY + margin))
+        let view = Envelope(
+            minX: max(-180, box.minX - margin), minY: max(-90, box.minY - margin),
+            maxX: min(180, box.maxX + margin), maxY: min(90, box.maxY + margin))
         let rectangle = Geometry.rectangle(view)
         var features: [GeoJSONFeature] = []
         for part in try MapContext(study.scenario.context).within(view) {

@@ -40,12 +40,17 @@ enum CoverageLayers {
             // The uncovered part was cut in the projection and its vertices
             // taken to lon/lat; they go back exactly (no densifying).
             let uncoveredKm2 = missing.isEmpty ? 0 : try transformer.transform(missing).area / 1e6
-            zones.append(.object([("id", .string(zone.id)), ("name", .string(zone.name)), ("area_km2", n(coverage.areaKm2)),
-                                  ("covered_km2", n(coverage.coveredKm2)), ("covered_pct", n(coverage.coveredPercent)),
-                                  ("uncovered_km2", n(uncoveredKm2))]))
+            zones.append(
+                .object([
+                    ("id", .string(zone.id)), ("name", .string(zone.name)), ("area_km2", n(coverage.areaKm2)),
+                    ("covered_km2", n(coverage.coveredKm2)), ("covered_pct", n(coverage.coveredPercent)),
+                    ("uncovered_km2", n(uncoveredKm2)),
+                ]))
             guard !missing.isEmpty else { continue }
-            features.append(GeoJSONFeature(id: .string(zone.id), geometry: try drawn(missing),
-                                           properties: [("id", .string(zone.id)), ("name", .string(zone.name)), ("uncovered_km2", n(uncoveredKm2))]))
+            features.append(
+                GeoJSONFeature(
+                    id: .string(zone.id), geometry: try drawn(missing),
+                    properties: [("id", .string(zone.id)), ("name", .string(zone.name)), ("uncovered_km2", n(uncoveredKm2))]))
         }
         let writer = GeoJSONWriter()
         let total = evaluation.total

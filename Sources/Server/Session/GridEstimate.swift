@@ -58,14 +58,24 @@ enum GridEstimate {
             ("grid_covered_pct", n(totalWeight > 0 ? 100 * coveredWeight / totalWeight : 0)),
             ("cells_served", .integer(cellsServed)), ("cells_total", .integer(grid.cells.count)),
             ("total", .object([("grid_covered_km2", disjoint ? n(zoneKm2.reduce(0, +)) : .null)])),
-            ("zones", .array(grid.zones.indices.map { z in
-                .object([("id", .string(grid.zones[z].id)), ("name", .string(grid.zones[z].name)), ("grid_covered_km2", n(zoneKm2[z]))])
-            })),
-            ("regions", .array(regions.names.indices.map { r in
-                .object([("name", .string(regions.names[r])), ("grid_covered_weight", n(regionCovered[r])),
-                         ("grid_total_weight", n(regionTotal[r])),
-                         ("grid_covered_pct", n(regionTotal[r] > 0 ? 100 * regionCovered[r] / regionTotal[r] : 0))])
-            })),
+            (
+                "zones",
+                .array(
+                    grid.zones.indices.map { z in
+                        .object([("id", .string(grid.zones[z].id)), ("name", .string(grid.zones[z].name)), ("grid_covered_km2", n(zoneKm2[z]))])
+                    })
+            ),
+            (
+                "regions",
+                .array(
+                    regions.names.indices.map { r in
+                        .object([
+                            ("name", .string(regions.names[r])), ("grid_covered_weight", n(regionCovered[r])),
+                            ("grid_total_weight", n(regionTotal[r])),
+                            ("grid_covered_pct", n(regionTotal[r] > 0 ? 100 * regionCovered[r] / regionTotal[r] : 0)),
+                        ])
+                    })
+            ),
         ])
     }
 

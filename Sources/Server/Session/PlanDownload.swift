@@ -17,26 +17,31 @@ struct PlanDownload: Sendable {
     /// read at start, with its folder (nil when the study did not come from
     /// one); `aircraftChosen`: `study` flies a catalog type chosen instead of
     /// the scenario's own, which the TOML's `[aircraft]` then names.
-    static func make(_ format: ExportRequest.Format, bases: [Site], minutes: Double, study: Study,
-                     scenario: (table: ConfigTable, directory: String)?, aircraftChosen: Bool = false) throws -> PlanDownload {
+    static func make(
+        _ format: ExportRequest.Format, bases: [Site], minutes: Double, study: Study,
+        scenario: (table: ConfigTable, directory: String)?, aircraftChosen: Bool = false
+    ) throws -> PlanDownload {
         switch format {
         case .toml:
             guard let scenario else { throw APIError(.conflict, "this study was not read from a scenario file, so there is none to export") }
             let source = aircraftChosen ? naming(study.scenario.aircraft.name, in: scenario.table) : scenario.table
-            let text = PlanScenarioExport.toml(source: source, directory: scenario.directory, study: study,
-                                               night: study.scenario.night, basesFile: ExportRequest.basesFile)
+            let text = PlanScenarioExport.toml(
+                source: source, directory: scenario.directory, study: study,
+                night: study.scenario.night, basesFile: ExportRequest.basesFile)
             return PlanDownload(fileName: "plan.toml", mediaType: "application/toml; charset=utf-8", bytes: Array(text.utf8))
         case .csv:
-            return PlanDownload(fileName: ExportRequest.basesFile, mediaType: "text/csv; charset=utf-8",
-                                bytes: Array(PlanScenarioExport.basesCSV(study, bases: bases).utf8))
+            return PlanDownload(
+                fileName: ExportRequest.basesFile, mediaType: "text/csv; charset=utf-8",
+                bytes: Array(PlanScenarioExport.basesCSV(study, bases: bases).utf8))
         case .geojson, .gpkg, .html:
             let assessment = try Assessment.run(study, bases: bases, standards: [minutes])
             let files = try PlanOutputs.maps(try PlanRun(assessment: assessment), versions: .current)
-            let (name, mediaType) = switch format {
-            case .geojson: ("plan.geojson", "application/geo+json")
-            case .gpkg: ("plan.gpkg", "application/geopackage+sqlite3")
-            default: ("report.html", "text/html; charset=utf-8")
-            }
+            let (name, mediaType) =
+                switch format {
+                case .geojson: ("plan.geojson", "application/geo+json")
+                case .gpkg: ("plan.gpkg", "application/geopackage+sqlite3")
+                default: ("report.html", "text/html; charset=utf-8")
+                }
             guard let data = files[name] else { throw APIError(.internalServerError, "the Planner wrote no \(name)") }
             return PlanDownload(fileName: name, mediaType: mediaType, bytes: Array(data))
         }

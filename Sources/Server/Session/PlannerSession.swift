@@ -47,7 +47,8 @@ public final class PlannerSession: Sendable {
         cellRegions = LazyValue { CellRegions(study: study) }
         let source = study.scenario.source
         let real = PathNames.real(PathNames.fromCommandLine(source.path)) ?? source.path
-        scenarioFile = source.pathExtension.lowercased() == "toml"
+        scenarioFile =
+            source.pathExtension.lowercased() == "toml"
             ? (try? ConfigTable.load(tomlFile: source)).map { ($0, (real as NSString).deletingLastPathComponent) } : nil
     }
 
@@ -126,9 +127,10 @@ public final class PlannerSession: Sendable {
     func export(body: [UInt8]) async throws -> PlanDownload {
         let request = try ExportRequest(body: body, study: study, aircraft: aircraftTypes)
         return try await pool.run { [self] in
-            try PlanDownload.make(request.format, bases: request.plan.bases, minutes: request.plan.minutes,
-                                  study: try flown(request.plan.flight), scenario: scenarioFile,
-                                  aircraftChosen: request.plan.aircraft != study.scenario.aircraft)
+            try PlanDownload.make(
+                request.format, bases: request.plan.bases, minutes: request.plan.minutes,
+                study: try flown(request.plan.flight), scenario: scenarioFile,
+                aircraftChosen: request.plan.aircraft != study.scenario.aircraft)
         }
     }
 
@@ -137,4 +139,3 @@ public final class PlannerSession: Sendable {
         try solves.start(try SolveJobRequest(body: body, study: study, aircraft: aircraftTypes))
     }
 }
-

@@ -53,8 +53,9 @@ struct SolveJobRequest: Sendable {
     static let members = ["model", "minutes", "p", "keep_existing", "night", "aircraft", "time_limit"]
 
     init(body: [UInt8], study: Study, aircraft types: AircraftTypes) throws(APIError) {
-        let value = try RequestJSON.object(body, shape: #"{"model": "mclp", "minutes": M, "p": N, "keep_existing": false, "night": false}"#,
-                                           members: Self.members)
+        let value = try RequestJSON.object(
+            body, shape: #"{"model": "mclp", "minutes": M, "p": N, "keep_existing": false, "night": false}"#,
+            members: Self.members)
         switch value["model"] {
         case nil, .null?: throw .badRequest("model is missing: give \"lscp\", \"mclp\" or \"curve\"")
         case .string(let name)?:
@@ -99,9 +100,11 @@ struct SolveJobRequest: Sendable {
 
     /// The request as the job reports it.
     var json: JSONValue {
-        .object([("model", .string(model.rawValue)), ("minutes", .number(minutes)), ("p", p.map { .integer($0) } ?? .null),
-                 ("keep_existing", .bool(keepExisting)), ("night", .bool(night)), ("aircraft", .string(aircraft.name)),
-                 ("time_limit", .number(timeLimit))])
+        .object([
+            ("model", .string(model.rawValue)), ("minutes", .number(minutes)), ("p", p.map { .integer($0) } ?? .null),
+            ("keep_existing", .bool(keepExisting)), ("night", .bool(night)), ("aircraft", .string(aircraft.name)),
+            ("time_limit", .number(timeLimit)),
+        ])
     }
 
     /// The aircraft and dispatch the solve flies.

@@ -46,8 +46,10 @@ final class SolveJobs: @unchecked Sendable {
         defer { lock.unlock() }
         let running = jobs.filter { !$0.isFinished }.count
         guard running < ServerLimits.runningSolves else {
-            throw APIError(.tooManyRequests, "\(running) solves are running, the most the server runs at once; "
-                           + "wait for one to finish or cancel one (DELETE /api/solve/{id})")
+            throw APIError(
+                .tooManyRequests,
+                "\(running) solves are running, the most the server runs at once; "
+                    + "wait for one to finish or cancel one (DELETE /api/solve/{id})")
         }
         issued += 1
         let job = SolveJob(id: "s\(issued)", request: request)
@@ -71,7 +73,8 @@ final class SolveJobs: @unchecked Sendable {
         switch job.currentStatus {
         case .running: job.cancel()
         case .cancelled: break
-        case .done, .failed: throw APIError(.conflict, "solve job \(id) has already \(job.currentStatus == .done ? "finished" : "failed"); there is nothing to cancel")
+        case .done, .failed:
+            throw APIError(.conflict, "solve job \(id) has already \(job.currentStatus == .done ? "finished" : "failed"); there is nothing to cancel")
         }
         return job
     }

@@ -13,8 +13,10 @@ enum SolveResultJSON {
         let byID = Dictionary(study.candidates.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let bases: [JSONValue] = plan.sites.compactMap { id in
             byID[id].map { site in
-                .object([("id", .string(site.id)), ("name", .string(site.name)), ("lon", .number(site.position.lon)),
-                         ("lat", .number(site.position.lat)), ("existing", .bool(existing.contains(site.id)))])
+                .object([
+                    ("id", .string(site.id)), ("name", .string(site.name)), ("lon", .number(site.position.lon)),
+                    ("lat", .number(site.position.lat)), ("existing", .bool(existing.contains(site.id))),
+                ])
             }
         }
         return .object(members + [("bases", .array(bases))])
@@ -24,7 +26,9 @@ enum SolveResultJSON {
     /// object `aircover curve --json` prints for it (without the aircraft,
     /// night and cell size it records: the job's request has them).
     static func curve(_ points: [PlanRun.SitingPlan], minutes: Double) -> JSONValue {
-        .object([("model", .string("curve")), ("minutes", .number(minutes)),
-                 ("points", .array(points.map { ScenarioSiting.json($0, minutes: minutes) }))])
+        .object([
+            ("model", .string("curve")), ("minutes", .number(minutes)),
+            ("points", .array(points.map { ScenarioSiting.json($0, minutes: minutes) })),
+        ])
     }
 }

@@ -141,8 +141,9 @@ struct LagrangianMaximalCovering {
             }
         }
         let safeBound = bestBound + OptimalityTolerance.margin(at: bestBound)
-        return Outcome(sites: best, value: bestValue, upperBound: max(safeBound, bestValue),
-                       open: open, closed: closed, iterations: steps, relaxedSolutions: kept.solutions)
+        return Outcome(
+            sites: best, value: bestValue, upperBound: max(safeBound, bestValue),
+            open: open, closed: closed, iterations: steps, relaxedSolutions: kept.solutions)
     }
 
     /// True when `bound` is within `gap` (relative) of `value`.
@@ -153,8 +154,10 @@ struct LagrangianMaximalCovering {
     /// Adds the fixings L(λ) proves against solutions worth `below` or less
     /// (see the type's comment). A small margin keeps rounding from fixing
     /// a column it should not.
-    private func fix(bound: Double, order: [Int], columnValue: [Double], below value: Double,
-                     open: inout Set<Int>, closed: inout Set<Int>) {
+    private func fix(
+        bound: Double, order: [Int], columnValue: [Double], below value: Double,
+        open: inout Set<Int>, closed: inout Set<Int>
+    ) {
         guard p > 0, p < columnCount else { return }
         let margin = OptimalityTolerance.margin(at: value)
         let last = columnValue[order[p - 1]], next = columnValue[order[p]]

@@ -57,8 +57,9 @@ final class LinearProgram {
             values += row.values
             starts.append(CoinBigIndex(columns.count))
         }
-        Clp_addRows(model, Int32(added.count), added.map { Self.clp($0.lower) }, added.map { Self.clp($0.upper) },
-                    starts, columns, values)
+        Clp_addRows(
+            model, Int32(added.count), added.map { Self.clp($0.lower) }, added.map { Self.clp($0.upper) },
+            starts, columns, values)
         rows += added
     }
 

@@ -106,8 +106,9 @@ struct MixedIntegerProgram {
         let big = Double.greatestFiniteMagnitude
         let rowLower = rows.map { $0.lower.isFinite ? $0.lower : -big }
         let rowUpper = rows.map { $0.upper.isFinite ? $0.upper : big }
-        Cbc_loadProblem(model.pointer, Int32(columnCount), Int32(rows.count), starts, indices, values,
-                        lower, upper, objective, rowLower, rowUpper)
+        Cbc_loadProblem(
+            model.pointer, Int32(columnCount), Int32(rows.count), starts, indices, values,
+            lower, upper, objective, rowLower, rowUpper)
         for (c, integer) in isInteger.enumerated() where integer { Cbc_setInteger(model.pointer, Int32(c)) }
         Cbc_setLogLevel(model.pointer, 0)
         Cbc_setParameter(model.pointer, "threads", "1")

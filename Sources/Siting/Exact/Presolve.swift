@@ -29,8 +29,9 @@ struct Presolve {
     /// excluded); `costsMatter`: whether site costs enter the model.
     init(instance: CoverInstance, demands: [Int], allowed: (Int) -> Bool, costsMatter: Bool, setCovering: Bool = false) {
         let isAllowed = (0..<instance.siteCount).map(allowed)
-        var (rows, weights) = Self.merged(demands.map { i in instance.sites(covering: i).filter { isAllowed[Int($0)] } },
-                                          demands.map { instance.weights[$0] })
+        var (rows, weights) = Self.merged(
+            demands.map { i in instance.sites(covering: i).filter { isAllowed[Int($0)] } },
+            demands.map { instance.weights[$0] })
         let costs = costsMatter ? instance.siteCosts : nil
         var fixed: [Int] = []
         var kept: [Int] = []

@@ -11,8 +11,10 @@ struct LazyGreedy {
     /// Sites chosen in order, starting from `forced` (opened first) and never
     /// choosing `excluded`; stops when `stop(chosen, gain)` says so or no site
     /// adds anything. `gain(site, covered)` is the site's marginal value.
-    func run(forced: [Int], excluded: Set<Int>, affordable: (Int, [Int]) -> Bool = { _, _ in true },
-             shouldStop: ([Int]) -> Bool) -> [Int] {
+    func run(
+        forced: [Int], excluded: Set<Int>, affordable: (Int, [Int]) -> Bool = { _, _ in true },
+        shouldStop: ([Int]) -> Bool
+    ) -> [Int] {
         var chosen = forced
         var coverCount = instance.coverCounts(forced)
         func gain(_ site: Int) -> Double {

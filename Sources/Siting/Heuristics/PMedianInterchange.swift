@@ -96,7 +96,9 @@ struct PMedianInterchange {
                         correction[k] -= w * (d2 - d1)
                     } else if t < d2 {
                         correction[k] += w * (t - d2)
-                    } else { continue }
+                    } else {
+                        continue
+                    }
                     touched.append(k)
                 }
                 for k in open {

@@ -28,8 +28,9 @@ struct RowWeightingLocalSearch {
             matrix.rowColumns.withUnsafeBufferPointer { rowColumns in
                 matrix.columnStart.withUnsafeBufferPointer { columnStart in
                     matrix.columnRows.withUnsafeBufferPointer { columnRows in
-                        let state = SearchState(rowStart: rowStart, rowColumns: rowColumns,
-                                                columnStart: columnStart, columnRows: columnRows)
+                        let state = SearchState(
+                            rowStart: rowStart, rowColumns: rowColumns,
+                            columnStart: columnStart, columnRows: columnRows)
                         defer { state.deallocate() }
                         return search(state, start: start, steps: steps, lowerBound: lowerBound, deadline: deadline)
                     }
@@ -85,8 +86,10 @@ private struct SearchState {
     private let neighbourStart: [Int]
     private let neighbours: [Int32]
 
-    init(rowStart: UnsafeBufferPointer<Int>, rowColumns: UnsafeBufferPointer<Int32>,
-         columnStart: UnsafeBufferPointer<Int>, columnRows: UnsafeBufferPointer<Int32>) {
+    init(
+        rowStart: UnsafeBufferPointer<Int>, rowColumns: UnsafeBufferPointer<Int32>,
+        columnStart: UnsafeBufferPointer<Int>, columnRows: UnsafeBufferPointer<Int32>
+    ) {
         (self.rowStart, self.rowColumns, self.columnStart, self.columnRows) = (rowStart, rowColumns, columnStart, columnRows)
         let m = rowStart.count - 1, n = columnStart.count - 1
         func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {

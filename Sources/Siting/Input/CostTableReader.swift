@@ -48,8 +48,10 @@ public enum CostTableReader {
     /// `id,value` rows as a dictionary (weights or site costs). Each value
     /// must be a finite number; `allowed` refuses others, with `rule` saying
     /// what is allowed; an id listed twice is refused.
-    public static func values(_ url: URL, header: [String], allowed: (Double) -> Bool = { _ in true },
-                              rule: String = "") throws -> [String: Double] {
+    public static func values(
+        _ url: URL, header: [String], allowed: (Double) -> Bool = { _ in true },
+        rule: String = ""
+    ) throws -> [String: Double] {
         var values: [String: Double] = [:]
         for row in try CSVRows.read(url, header: header) {
             guard values[row.fields[0]] == nil else { throw row.error("\(header[0]) \(row.fields[0]) is listed twice") }
@@ -86,10 +88,11 @@ public enum CostTableReader {
     /// p-median, which need the response times, not just coverage).
     public static func timedInstance(_ table: Table, weights: [String: Double]? = nil, siteCosts: [String: Double]? = nil) throws -> CoverInstance {
         try checkIDs(table, weights: weights, siteCosts: siteCosts)
-        return try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
-                                 weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
-                                 siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
-                                 demandStart: table.demandStart, demandSites: table.demandSites, demandCosts: PairCosts(table.demandCosts))
+        return try CoverInstance(
+            demandIDs: table.demandIDs, siteIDs: table.siteIDs,
+            weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
+            siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
+            demandStart: table.demandStart, demandSites: table.demandSites, demandCosts: PairCosts(table.demandCosts))
     }
 
     /// Refuses weights naming a demand, or site costs naming a site, that
@@ -106,8 +109,10 @@ public enum CostTableReader {
 
     /// The covering instance: pairs with cost ≤ `threshold` cover (their
     /// costs are 0 in the instance, as for one built from covering sets).
-    public static func instance(_ table: Table, threshold: Double, weights: [String: Double]? = nil,
-                                siteCosts: [String: Double]? = nil) throws -> CoverInstance {
+    public static func instance(
+        _ table: Table, threshold: Double, weights: [String: Double]? = nil,
+        siteCosts: [String: Double]? = nil
+    ) throws -> CoverInstance {
         var demandStart = table.demandStart, demandSites = table.demandSites  // as they are if every pair covers
         if !table.demandCosts.allSatisfy({ $0 <= threshold }) {
             demandStart = [0]
@@ -120,11 +125,12 @@ public enum CostTableReader {
             }
         }
         try checkIDs(table, weights: weights, siteCosts: siteCosts)
-        return try CoverInstance(demandIDs: table.demandIDs, siteIDs: table.siteIDs,
-                                 weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
-                                 siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
-                                 demandStart: demandStart, demandSites: demandSites,
-                                 demandCosts: .zeros(demandSites.count))
+        return try CoverInstance(
+            demandIDs: table.demandIDs, siteIDs: table.siteIDs,
+            weights: weights.map { w in table.demandIDs.map { w[$0] ?? 1 } },
+            siteCosts: siteCosts.map { c in table.siteIDs.map { c[$0] ?? 1 } },
+            demandStart: demandStart, demandSites: demandSites,
+            demandCosts: .zeros(demandSites.count))
     }
 
     /// Calls `body` with each line of the file (its bytes without the `\n`)

@@ -50,9 +50,10 @@ struct IDTable {
     private func matches(_ e: Int, _ head: UInt64, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = entries[e]
         guard entry.head == head, entry.count == text.count else { return false }
-        return text.count <= 8 || bytes.withUnsafeBufferPointer { stored in
-            (8..<text.count).allSatisfy { stored[entry.start + $0] == text[$0] }
-        }
+        return text.count <= 8
+            || bytes.withUnsafeBufferPointer { stored in
+                (8..<text.count).allSatisfy { stored[entry.start + $0] == text[$0] }
+            }
     }
 
     private mutating func grow() {

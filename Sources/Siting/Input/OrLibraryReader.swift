@@ -51,15 +51,17 @@ public enum OrLibraryReader {
         for r in 1...rows {
             let count = try next("the column count of row \(r)", atLeast: 0)
             try expect(count, "columns of row \(r)", countAt: position)
-            covering.append(try (0..<count).map { _ in
-                let column = try next("a column of row \(r)", atLeast: Int.min)
-                guard (1...columns).contains(column) else {
-                    throw SitingInputError("\(source): number \(position): row \(r) names column \(column), outside 1…\(columns)")
-                }
-                return column - 1
-            })
+            covering.append(
+                try (0..<count).map { _ in
+                    let column = try next("a column of row \(r)", atLeast: Int.min)
+                    guard (1...columns).contains(column) else {
+                        throw SitingInputError("\(source): number \(position): row \(r) names column \(column), outside 1…\(columns)")
+                    }
+                    return column - 1
+                })
         }
-        return try CoverInstance(demandIDs: (1...rows).map { "r\($0)" }, siteIDs: (1...columns).map { "c\($0)" },
-                                 siteCosts: costs, coveringSites: covering)
+        return try CoverInstance(
+            demandIDs: (1...rows).map { "r\($0)" }, siteIDs: (1...columns).map { "c\($0)" },
+            siteCosts: costs, coveringSites: covering)
     }
 }

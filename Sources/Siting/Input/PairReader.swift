@@ -44,9 +44,10 @@ struct PairReader {
             if commas == 1 { first = k } else if commas == 2 { second = k }
         }
         guard commas == 2 else { throw error(line: number, "\(commas + 1) fields; expected 3 (demand,site,cost)") }
-        try add(demand: Self.trimmed(UnsafeBufferPointer(rebasing: line[..<first])),
-                site: Self.trimmed(UnsafeBufferPointer(rebasing: line[(first + 1)..<second])),
-                cost: UnsafeBufferPointer(rebasing: line[(second + 1)...]), number: number)
+        try add(
+            demand: Self.trimmed(UnsafeBufferPointer(rebasing: line[..<first])),
+            site: Self.trimmed(UnsafeBufferPointer(rebasing: line[(first + 1)..<second])),
+            cost: UnsafeBufferPointer(rebasing: line[(second + 1)...]), number: number)
     }
 
     /// Fields of a line with quotes, by the shared CSV dialect (`CSVFields`).
@@ -69,12 +70,17 @@ struct PairReader {
     }
 
     /// Adds the pair of one line: its ids (unquoted, trimmed) and its cost field.
-    private mutating func add(demand: UnsafeBufferPointer<UInt8>, site: UnsafeBufferPointer<UInt8>,
-                              cost costField: UnsafeBufferPointer<UInt8>, number: Int) throws {
+    private mutating func add(
+        demand: UnsafeBufferPointer<UInt8>, site: UnsafeBufferPointer<UInt8>,
+        cost costField: UnsafeBufferPointer<UInt8>, number: Int
+    ) throws {
         guard let cost = Self.number(costField) else {
             throw error(line: number, "\"\(String(decoding: Self.trimmed(costField), as: UTF8.self))\" is not a number")
         }
-        guard cost >= 0 else { throw error(line: number, "the cost \(String(decoding: Self.trimmed(costField), as: UTF8.self)) is negative; costs (times, distances) are 0 or more") }
+        guard cost >= 0 else {
+            throw error(
+                line: number, "the cost \(String(decoding: Self.trimmed(costField), as: UTF8.self)) is negative; costs (times, distances) are 0 or more")
+        }
         let demand = demandIDs.index(of: demand)
         if runDemands.last != demand {
             runDemands.append(demand)
@@ -218,8 +224,10 @@ struct PairReader {
     }
 
     /// 10^0 … 10^22: the powers of ten a double holds exactly.
-    private static let powersOfTen: [Double] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-                                                1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// `number(_:)` by strtod on a NUL-terminated copy of the field.
     private static func strtodNumber(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
@@ -230,7 +238,8 @@ struct PairReader {
             let value = strtod(text.baseAddress!, &stop)
             let used = stop! - text.baseAddress!
             guard used > 0, value.isFinite,
-                  field[used...].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+                field[used...].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+            else { return nil }
             return value
         }
     }

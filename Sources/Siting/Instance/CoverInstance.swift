@@ -22,23 +22,28 @@ public struct CoverInstance: Sendable, Equatable {
 
     /// An instance from, for each demand, the sites covering it (listed
     /// twice counts once), every pair at cost 0.
-    public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
-                coveringSites: [[Int]]) throws {
+    public init(
+        demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
+        coveringSites: [[Int]]
+    ) throws {
         for (i, list) in coveringSites.enumerated() where i < demandIDs.count {
             if let site = list.first(where: { !(0..<siteIDs.count).contains($0) }) {
                 throw Self.unknownSite(site, demand: demandIDs[i], siteCount: siteIDs.count)
             }
         }
-        try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
-                      coveringSites: coveringSites.map { $0.map { Int32($0) } })
+        try self.init(
+            demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
+            coveringSites: coveringSites.map { $0.map { Int32($0) } })
     }
 
     /// An instance from, for each demand, the sites covering it (listed
     /// twice counts once), every pair at cost 0. Builds the grouped arrays
     /// straight from the lists, with no per-pair copy beside them (national
     /// instances hold 10⁸ pairs).
-    public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
-                coveringSites: [[Int32]]) throws {
+    public init(
+        demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
+        coveringSites: [[Int32]]
+    ) throws {
         guard coveringSites.count == demandIDs.count else {
             throw SitingInputError("\(demandIDs.count) demands but \(coveringSites.count) covering lists")
         }
@@ -56,8 +61,9 @@ public struct CoverInstance: Sendable, Equatable {
             }
             demandStart.append(demandSites.count)
         }
-        try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts, demandStart: demandStart,
-                      demandSites: demandSites, demandCosts: .zeros(demandSites.count))
+        try self.init(
+            demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts, demandStart: demandStart,
+            demandSites: demandSites, demandCosts: .zeros(demandSites.count))
     }
 
     static func unknownSite(_ site: Int, demand: String, siteCount: Int) -> SitingInputError {
@@ -67,8 +73,10 @@ public struct CoverInstance: Sendable, Equatable {
     /// An instance from, for each demand, the sites that reach it and at what
     /// cost (response time). A site listed twice for a demand keeps its
     /// lowest cost.
-    public init(demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
-                pairs: [[(site: Int, cost: Double)]]) throws {
+    public init(
+        demandIDs: [String], siteIDs: [String], weights: [Double]? = nil, siteCosts: [Double]? = nil,
+        pairs: [[(site: Int, cost: Double)]]
+    ) throws {
         guard pairs.count == demandIDs.count else {
             throw SitingInputError("\(demandIDs.count) demands but \(pairs.count) covering lists")
         }
@@ -79,7 +87,9 @@ public struct CoverInstance: Sendable, Equatable {
                 guard (0..<siteIDs.count).contains(pair.site) else {
                     throw Self.unknownSite(pair.site, demand: demandIDs[i], siteCount: siteIDs.count)
                 }
-                guard pair.cost.isFinite else { throw SitingInputError("demand \(demandIDs[i]), site \(siteIDs[pair.site]): cost \(pair.cost) is not a number") }
+                guard pair.cost.isFinite else {
+                    throw SitingInputError("demand \(demandIDs[i]), site \(siteIDs[pair.site]): cost \(pair.cost) is not a number")
+                }
             }
             for pair in list.sorted(by: { $0.site < $1.site }) {
                 if demandSites.count > demandStart[i], demandSites.last == Int32(pair.site) {
@@ -91,8 +101,9 @@ public struct CoverInstance: Sendable, Equatable {
             }
             demandStart.append(demandSites.count)
         }
-        try self.init(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
-                      demandStart: demandStart, demandSites: demandSites, demandCosts: PairCosts(demandCosts))
+        try self.init(
+            demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
+            demandStart: demandStart, demandSites: demandSites, demandCosts: PairCosts(demandCosts))
     }
 
     /// An instance from its pairs already grouped by demand: the sites of
@@ -100,10 +111,13 @@ public struct CoverInstance: Sendable, Equatable {
     /// strictly ascending and below `siteIDs.count`, with finite costs at the
     /// same positions in `demandCosts`. The caller promises those; weights
     /// and site costs are checked here.
-    init(demandIDs: [String], siteIDs: [String], weights: [Double]?, siteCosts: [Double]?,
-         demandStart: [Int], demandSites: [Int32], demandCosts: PairCosts) throws {
-        precondition(demandStart.count == demandIDs.count + 1 && demandStart.last == demandSites.count
-                     && demandCosts.count == demandSites.count, "demandStart must bound demandSites and demandCosts")
+    init(
+        demandIDs: [String], siteIDs: [String], weights: [Double]?, siteCosts: [Double]?,
+        demandStart: [Int], demandSites: [Int32], demandCosts: PairCosts
+    ) throws {
+        precondition(
+            demandStart.count == demandIDs.count + 1 && demandStart.last == demandSites.count
+                && demandCosts.count == demandSites.count, "demandStart must bound demandSites and demandCosts")
         let weights = weights ?? Array(repeating: 1, count: demandIDs.count)
         let siteCosts = siteCosts ?? Array(repeating: 1, count: siteIDs.count)
         guard weights.count == demandIDs.count, siteCosts.count == siteIDs.count else {
@@ -157,8 +171,9 @@ public struct CoverInstance: Sendable, Equatable {
             }
             start.append(sites.count)
         }
-        return try CoverInstance(demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
-                                 demandStart: start, demandSites: sites, demandCosts: demandCosts.areAllZero ? .zeros(sites.count) : PairCosts(costs))
+        return try CoverInstance(
+            demandIDs: demandIDs, siteIDs: siteIDs, weights: weights, siteCosts: siteCosts,
+            demandStart: start, demandSites: sites, demandCosts: demandCosts.areAllZero ? .zeros(sites.count) : PairCosts(costs))
     }
 
     /// Demands no site covers.

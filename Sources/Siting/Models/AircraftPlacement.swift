@@ -29,8 +29,9 @@ struct AircraftPlacement {
         guard aircraft >= 1 else { throw SitingInputError("the aircraft to place must be 1 or more, got \(aircraft)") }
         let (places, overflow) = instance.siteCount.multipliedReportingOverflow(by: perSite)
         guard overflow || aircraft <= places else {
-            throw SitingInputError("\(aircraft) aircraft do not fit \(perSite) per site at the \(instance.siteCount) candidate sites "
-                                   + "(\(places) places); place fewer or allow more per site")
+            throw SitingInputError(
+                "\(aircraft) aircraft do not fit \(perSite) per site at the \(instance.siteCount) candidate sites "
+                    + "(\(places) places); place fewer or allow more per site")
         }
         let demands = (0..<instance.demandCount).filter { instance.weights[$0] > 0 }
         (rows, rowWeights) = Presolve.merged(demands.map { Array(instance.sites(covering: $0)) }, demands.map { instance.weights[$0] })
@@ -117,7 +118,6 @@ struct AircraftPlacement {
         return counts
     }
 
-
     /// The x columns (one per useful site, integer 0…K) and Σ x ≤ P; the
     /// model adds its own columns and rows after them.
     func baseProgram() -> MixedIntegerProgram {
@@ -140,9 +140,11 @@ struct AircraftPlacement {
     /// `MixedIntegerProgram.largestTimedProgram` nonzeros (CBC's root LP
     /// does not keep the limit) is not solved: `fallback` is returned with
     /// `ceiling` as its bound.
-    func solve(model: String, program: MixedIntegerProgram, start: [Double], fallback: [Int], timeLimit: Double?,
-               objectiveScale: Double = 1, since clock: ContinuousClock.Instant, value: ([Int]) -> Double, ceiling: Double,
-               complete: ([Int]) -> [Int]) -> SitingResult {
+    func solve(
+        model: String, program: MixedIntegerProgram, start: [Double], fallback: [Int], timeLimit: Double?,
+        objectiveScale: Double = 1, since clock: ContinuousClock.Instant, value: ([Int]) -> Double, ceiling: Double,
+        complete: ([Int]) -> [Int]
+    ) -> SitingResult {
         var counts = fallback, bound = ceiling, proven = false
         if timeLimit == nil || program.nonzeros <= MixedIntegerProgram.largestTimedProgram {
             let left = timeLimit.map { max($0 - (ContinuousClock.now - clock) / .seconds(1), 0.1) }
@@ -162,14 +164,18 @@ struct AircraftPlacement {
         }
         let objective = value(counts)
         if OptimalityTolerance.closes(bound - objective, at: objective) { proven = true }
-        return result(model: model, counts: counts, objective: objective, bound: proven ? objective : max(bound, objective),
-                      status: proven ? .optimal : .feasible, since: clock)
+        return result(
+            model: model, counts: counts, objective: objective, bound: proven ? objective : max(bound, objective),
+            status: proven ? .optimal : .feasible, since: clock)
     }
 
-    func result(model: String, counts: [Int], objective: Double, bound: Double, status: SolutionStatus,
-                since clock: ContinuousClock.Instant) -> SitingResult {
+    func result(
+        model: String, counts: [Int], objective: Double, bound: Double, status: SolutionStatus,
+        since clock: ContinuousClock.Instant
+    ) -> SitingResult {
         let selected = counts.indices.filter { counts[$0] > 0 }
-        return SiteChoice.result(model: model, instance: instance, selected: selected, status: status, objective: objective,
-                                 bound: bound, aircraft: selected.map { counts[$0] }, since: clock)
+        return SiteChoice.result(
+            model: model, instance: instance, selected: selected, status: status, objective: objective,
+            bound: bound, aircraft: selected.map { counts[$0] }, since: clock)
     }
 }

@@ -88,8 +88,9 @@ public struct BackupCovering: Sendable {
             let backup = (0..<instance.demandCount).reduce(0.0) { $0 + (counts[$1] >= 2 ? instance.weights[$1] : 0) }
             let reachedTwice = (0..<instance.demandCount).reduce(0.0) { $0 + (instance.sites(covering: $1).count >= 2 ? instance.weights[$1] : 0) }
             let bound = max(backup, min(primaryBound, reachedTwice))
-            return SiteChoice.result(model: "backup", instance: instance, selected: start.sorted(), status: floorProven && backup >= bound ? .optimal : .feasible,
-                                     objective: backup, bound: bound, since: clock)
+            return SiteChoice.result(
+                model: "backup", instance: instance, selected: start.sorted(), status: floorProven && backup >= bound ? .optimal : .feasible,
+                objective: backup, bound: bound, since: clock)
         }
         let left = deadline.map { max(($0 - ContinuousClock.now) / .seconds(1), 0.1) }
         let solution = program.solve(timeLimit: left, start: start == nil ? nil : startValues)
@@ -97,8 +98,9 @@ public struct BackupCovering: Sendable {
         var bound: Double
         switch solution.status {
         case .infeasible:
-            return SiteChoice.result(model: "backup", instance: instance, selected: [], status: .infeasible,
-                                     objective: 0, bound: 0, since: clock)
+            return SiteChoice.result(
+                model: "backup", instance: instance, selected: [], status: .infeasible,
+                objective: 0, bound: 0, since: clock)
         case .noSolutionFound:
             guard let start else { throw SitingInputError("CBC found no solution within the time limit") }
             selected = start.sorted()
@@ -111,7 +113,8 @@ public struct BackupCovering: Sendable {
         let backup = (0..<instance.demandCount).reduce(0.0) { $0 + (counts[$1] >= 2 ? instance.weights[$1] : 0) }
         let optimal = floorProven && solution.status == .optimal
         bound = max(backup, bound)
-        return SiteChoice.result(model: "backup", instance: instance, selected: selected,
-                                 status: optimal ? .optimal : .feasible, objective: backup, bound: optimal ? backup : bound, since: clock)
+        return SiteChoice.result(
+            model: "backup", instance: instance, selected: selected,
+            status: optimal ? .optimal : .feasible, objective: backup, bound: optimal ? backup : bound, since: clock)
     }
 }

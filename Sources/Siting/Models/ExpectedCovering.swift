@@ -110,8 +110,9 @@ public struct ExpectedCovering: Sendable {
             let sites = row.map { Int32(columns.binarySearch($0)) }
             program.addRow(ys + sites, Array(repeating: 1, count: ys.count) + Array(repeating: -1, count: sites.count), upper: 0)
         }
-        return placement.solve(model: "mexclp", program: program, start: values, fallback: start, timeLimit: timeLimit, objectiveScale: 1 - q, since: clock,
-                               value: expectedCoveredWeight, ceiling: ceiling, complete: { greedy(from: $0) })
+        return placement.solve(
+            model: "mexclp", program: program, start: values, fallback: start, timeLimit: timeLimit, objectiveScale: 1 - q, since: clock,
+            value: expectedCoveredWeight, ceiling: ceiling, complete: { greedy(from: $0) })
     }
 }
 

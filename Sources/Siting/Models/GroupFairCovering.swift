@@ -228,8 +228,10 @@ public struct GroupFairCovering: Sendable {
         // a tolerance above the total recomputed from the sites.
         let bound = max(total, second.bound)
         proven = proven && (second.optimal || OptimalityTolerance.closes(bound - total, at: total))
-        return result(SiteChoice.result(model: "maxmin", instance: instance, selected: best, status: proven ? .optimal : .feasible,
-                                        objective: total, bound: proven ? total : bound, since: clock), best)
+        return result(
+            SiteChoice.result(
+                model: "maxmin", instance: instance, selected: best, status: proven ? .optimal : .feasible,
+                objective: total, bound: proven ? total : bound, since: clock), best)
     }
 
     private func result(_ result: SitingResult, _ sites: [Int]) -> SitingResult {

@@ -42,8 +42,9 @@ public struct MaximumAvailability: Sendable {
         let b = try Self.requiredAircraft(reliability: reliability, busy: busy)
         placement = try AircraftPlacement(instance: instance, aircraft: aircraft, perSite: perSite)
         guard b <= aircraft else {
-            throw SitingInputError("with q = \(busy) and α = \(reliability) a demand needs b = \(b) aircraft within reach, "
-                                   + "more than the \(aircraft) placed; place more aircraft or lower α")
+            throw SitingInputError(
+                "with q = \(busy) and α = \(reliability) a demand needs b = \(b) aircraft within reach, "
+                    + "more than the \(aircraft) placed; place more aircraft or lower α")
         }
         self.instance = instance
         self.aircraft = aircraft
@@ -137,7 +138,8 @@ public struct MaximumAvailability: Sendable {
             let sites = row.map { Int32(columns.binarySearch($0)) }
             program.addRow([z] + sites, [Double(b)] + Array(repeating: -1, count: sites.count), upper: 0)
         }
-        return placement.solve(model: "malp", program: program, start: values, fallback: start, timeLimit: timeLimit, since: clock,
-                               value: availableWeight, ceiling: ceiling, complete: { greedy(from: $0) })
+        return placement.solve(
+            model: "malp", program: program, start: values, fallback: start, timeLimit: timeLimit, since: clock,
+            value: availableWeight, ceiling: ceiling, complete: { greedy(from: $0) })
     }
 }

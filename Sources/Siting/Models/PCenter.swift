@@ -38,8 +38,9 @@ public struct PCenter: Sendable {
         let unreachable = instance.uncoverable
         let times = Array(Set(instance.demandCosts)).sorted()
         guard !times.isEmpty else {
-            return SiteChoice.result(model: "pcenter", instance: instance, selected: [], status: .optimal, objective: 0, bound: 0,
-                                     uncovered: unreachable, since: clock)
+            return SiteChoice.result(
+                model: "pcenter", instance: instance, selected: [], status: .optimal, objective: 0, bound: 0,
+                uncovered: unreachable, since: clock)
         }
         let reachable = (0..<instance.demandCount).filter { !instance.sites(covering: $0).isEmpty }
         // Every demand is served at its fastest time at best.
@@ -58,8 +59,9 @@ public struct PCenter: Sendable {
             let left = deadline.map { max(($0 - ContinuousClock.now) / .seconds(1), 0.1) }
             // The fewest sites (unit costs, whatever the instance's site costs) covering within t.
             let within = try instance.restricted(toCostAtMost: times[k])
-            let unitCosts = try CoverInstance(demandIDs: within.demandIDs, siteIDs: within.siteIDs, weights: within.weights, siteCosts: nil,
-                                              demandStart: within.demandStart, demandSites: within.demandSites, demandCosts: within.demandCosts)
+            let unitCosts = try CoverInstance(
+                demandIDs: within.demandIDs, siteIDs: within.siteIDs, weights: within.weights, siteCosts: nil,
+                demandStart: within.demandStart, demandSites: within.demandSites, demandCosts: within.demandCosts)
             let cover = try SetCovering(instance: unitCosts).solve(timeLimit: left)
             // Within t only if all reachable demands stay coverable at t.
             guard cover.uncoveredDemands.count == unreachable.count else { return .unachievable }
@@ -83,18 +85,21 @@ public struct PCenter: Sendable {
             case .undecided: low = middle + 1
             }
             if best == nil, bound > times.count - 1 {
-                return SiteChoice.result(model: "pcenter", instance: instance, selected: [], status: .infeasible,
-                                         objective: .infinity, bound: .infinity, uncovered: unreachable, since: clock)
+                return SiteChoice.result(
+                    model: "pcenter", instance: instance, selected: [], status: .infeasible,
+                    objective: .infinity, bound: .infinity, uncovered: unreachable, since: clock)
             }
         }
         guard let best else {
-            throw SitingInputError("no p-center solution found within the time limit: \(p) sites reaching every reachable demand "
-                                   + "were not found in time; raise --time-limit or -p")
+            throw SitingInputError(
+                "no p-center solution found within the time limit: \(p) sites reaching every reachable demand "
+                    + "were not found in time; raise --time-limit or -p")
         }
         let proven = times[min(bound, times.count - 1)] >= best.worst
-        return SiteChoice.result(model: "pcenter", instance: instance, selected: best.sites.sorted(), status: proven ? .optimal : .feasible,
-                                 objective: best.worst, bound: proven ? best.worst : times[min(bound, times.count - 1)],
-                                 uncovered: unreachable, since: clock)
+        return SiteChoice.result(
+            model: "pcenter", instance: instance, selected: best.sites.sorted(), status: proven ? .optimal : .feasible,
+            objective: best.worst, bound: proven ? best.worst : times[min(bound, times.count - 1)],
+            uncovered: unreachable, since: clock)
     }
 
     /// The largest, over reachable demands, of the fastest response from `open`.
@@ -102,7 +107,8 @@ public struct PCenter: Sendable {
         let isOpen = Set(open)
         var worst = 0.0
         for i in 0..<instance.demandCount where !instance.sites(covering: i).isEmpty {
-            let best = (instance.demandStart[i]..<instance.demandStart[i + 1])
+            let best =
+                (instance.demandStart[i]..<instance.demandStart[i + 1])
                 .filter { isOpen.contains(Int(instance.demandSites[$0])) }.map { instance.demandCosts[$0] }.min() ?? .infinity
             worst = max(worst, best)
         }

@@ -71,9 +71,10 @@ public struct PMedian: Sendable {
             let mean = meanTime(selected, over: reachable, weight: servedWeight)
             let meanBound = servedWeight > 0 ? bound / servedWeight : 0
             let optimal = proven || OptimalityTolerance.closes(mean - meanBound, at: mean)
-            return SiteChoice.result(model: model, instance: instance, selected: selected, status: optimal ? .optimal : .feasible,
-                                     objective: mean, bound: optimal ? mean : min(meanBound, mean),
-                                     uncovered: instance.uncoverable, since: clock)
+            return SiteChoice.result(
+                model: model, instance: instance, selected: selected, status: optimal ? .optimal : .feasible,
+                objective: mean, bound: optimal ? mean : min(meanBound, mean),
+                uncovered: instance.uncoverable, since: clock)
         }
         // Rows z − x ≤ 0 (2 nonzeros a pair), Σ z = 1 (1 a pair), Σ x ≤ p.
         let tooLargeForTimedCBC = 3 * instance.demandSites.count + instance.siteCount > MixedIntegerProgram.largestTimedProgram
@@ -84,12 +85,14 @@ public struct PMedian: Sendable {
             if let incumbent {
                 let total = search.total(incumbent)
                 if OptimalityTolerance.closes(total - bound, at: total) || tooLargeForTimedCBC
-                    || ContinuousClock.now >= deadline {
+                    || ContinuousClock.now >= deadline
+                {
                     return result(incumbent, total: bound, proven: false)
                 }
             } else if tooLargeForTimedCBC || ContinuousClock.now >= deadline {
-                throw SitingInputError("no p-median solution found within the time limit: the heuristic's \(p) sites leave "
-                                       + "a reachable demand unserved or miss the coverage share; raise --time-limit or -p")
+                throw SitingInputError(
+                    "no p-median solution found within the time limit: the heuristic's \(p) sites leave "
+                        + "a reachable demand unserved or miss the coverage share; raise --time-limit or -p")
             }
         }
         var program = MixedIntegerProgram()
@@ -121,16 +124,18 @@ public struct PMedian: Sendable {
         let solution = program.solve(timeLimit: left, start: incumbent.map { start(program: program, open: $0, search: search) })
         switch solution.status {
         case .infeasible:
-            return SiteChoice.result(model: model, instance: instance, selected: [], status: .infeasible,
-                                     objective: .infinity, bound: .infinity, uncovered: instance.uncoverable, since: clock)
+            return SiteChoice.result(
+                model: model, instance: instance, selected: [], status: .infeasible,
+                objective: .infinity, bound: .infinity, uncovered: instance.uncoverable, since: clock)
         case .noSolutionFound:
             guard let incumbent else { throw SitingInputError("CBC found no solution within the time limit") }
             return result(incumbent, total: max(bound, solution.bound), proven: false)
         case .optimal, .feasible:
             var selected = (0..<instance.siteCount).filter { solution.values[$0] > 0.5 }
             if let incumbent, search.total(incumbent) < search.total(selected) { selected = incumbent }
-            return result(selected, total: solution.status == .optimal ? solution.objective : max(bound, solution.bound),
-                          proven: solution.status == .optimal)
+            return result(
+                selected, total: solution.status == .optimal ? solution.objective : max(bound, solution.bound),
+                proven: solution.status == .optimal)
         }
     }
 
@@ -166,7 +171,8 @@ public struct PMedian: Sendable {
         let isOpen = Set(open)
         var total = 0.0
         for i in demands {
-            let best = (instance.demandStart[i]..<instance.demandStart[i + 1])
+            let best =
+                (instance.demandStart[i]..<instance.demandStart[i + 1])
                 .filter { isOpen.contains(Int(instance.demandSites[$0])) }.map { instance.demandCosts[$0] }.min() ?? .infinity
             total += instance.weights[i] * best
         }

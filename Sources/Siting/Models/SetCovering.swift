@@ -34,8 +34,9 @@ public struct SetCovering: Sendable {
         let forcedCost = forced.reduce(0) { $0 + instance.siteCosts[$1] }
         let openCount = instance.coverCounts(Array(forced))
         let remaining = coverable.filter { openCount[$0] == 0 }.sorted()
-        let presolve = Presolve(instance: instance, demands: remaining,
-                                allowed: { allowed($0) && !forced.contains($0) }, costsMatter: true, setCovering: true)
+        let presolve = Presolve(
+            instance: instance, demands: remaining,
+            allowed: { allowed($0) && !forced.contains($0) }, costsMatter: true, setCovering: true)
         SitingTrace.log("presolve (\(presolve.rows.count) rows, \(presolve.sites.count) sites, \(presolve.fixedSites.count) fixed)", since: clock)
         var selected: [Int] = [], objective = 0.0, bound = 0.0, status = SolutionStatus.optimal
         if !presolve.rows.isEmpty {
@@ -44,15 +45,18 @@ public struct SetCovering: Sendable {
         SitingTrace.log("solved", since: clock)
         let fixedCost = presolve.fixedSites.reduce(0) { $0 + instance.siteCosts[$1] }
         let all = (Array(forced) + presolve.fixedSites + selected).sorted()
-        return SiteChoice.result(model: "lscp", instance: instance, selected: all, status: status,
-                                 objective: objective + forcedCost + fixedCost, bound: bound + forcedCost + fixedCost,
-                                 uncovered: uncoverable, since: clock)
+        return SiteChoice.result(
+            model: "lscp", instance: instance, selected: all, status: status,
+            objective: objective + forcedCost + fixedCost, bound: bound + forcedCost + fixedCost,
+            uncovered: uncoverable, since: clock)
     }
 
     /// The cheapest cover of the presolved rows (sites, their cost, a proven
     /// lower bound, whether proven optimal).
-    private func solvePresolved(_ presolve: Presolve, heuristicOnly: Bool, timeLimit: Double?,
-                                since clock: ContinuousClock.Instant) -> ([Int], Double, Double, SolutionStatus) {
+    private func solvePresolved(
+        _ presolve: Presolve, heuristicOnly: Bool, timeLimit: Double?,
+        since clock: ContinuousClock.Instant
+    ) -> ([Int], Double, Double, SolutionStatus) {
         let costs = presolve.sites.map { instance.siteCosts[$0] }
         let column = Dictionary(uniqueKeysWithValues: presolve.sites.enumerated().map { ($1, Int32($0)) })
         let rows = presolve.rows.map { $0.map { column[Int($0)]! } }
@@ -71,8 +75,9 @@ public struct SetCovering: Sendable {
             let unit = costs[0]
             // Unit costs: the fewest columns; row-weighting local search.
             let search = RowWeightingLocalSearch(matrix: CoverRows(rows: rows, columnCount: costs.count))
-            cover = search.improve(cover, steps: Self.localSearchSteps, lowerBound: Int((bound / unit - 1e-6).rounded(.up)),
-                                   deadline: heuristicDeadline)
+            cover = search.improve(
+                cover, steps: Self.localSearchSteps, lowerBound: Int((bound / unit - 1e-6).rounded(.up)),
+                deadline: heuristicDeadline)
             objective = Double(cover.count) * unit
             SitingTrace.log("local search (cover \(objective))", since: clock)
         }
@@ -151,15 +156,18 @@ enum SiteChoice {
         }
     }
 
-    static func result(model: String, instance: CoverInstance, selected: [Int], status: SolutionStatus,
-                       objective: Double, bound: Double, uncovered: [Int]? = nil, aircraft: [Int]? = nil,
-                       since start: ContinuousClock.Instant) -> SitingResult {
+    static func result(
+        model: String, instance: CoverInstance, selected: [Int], status: SolutionStatus,
+        objective: Double, bound: Double, uncovered: [Int]? = nil, aircraft: [Int]? = nil,
+        since start: ContinuousClock.Instant
+    ) -> SitingResult {
         let counts = instance.coverCounts(selected)
         let missing = uncovered ?? (0..<instance.demandCount).filter { counts[$0] == 0 }
         let coveredCount = counts.filter { $0 > 0 }.count
         let seconds = (ContinuousClock.now - start) / .seconds(1)
-        return SitingResult(model: model, status: status, objective: objective, bound: bound, selected: selected,
-                            coveredWeight: instance.coveredWeight(by: selected), totalWeight: instance.weights.reduce(0, +),
-                            coveredDemandCount: coveredCount, uncoveredDemands: missing, seconds: seconds, aircraft: aircraft)
+        return SitingResult(
+            model: model, status: status, objective: objective, bound: bound, selected: selected,
+            coveredWeight: instance.coveredWeight(by: selected), totalWeight: instance.weights.reduce(0, +),
+            coveredDemandCount: coveredCount, uncoveredDemands: missing, seconds: seconds, aircraft: aircraft)
     }
 }

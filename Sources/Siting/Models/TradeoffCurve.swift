@@ -2,8 +2,10 @@
 /// its own proof status: the curve planners read to see what one more base
 /// buys.
 public enum TradeoffCurve {
-    public static func solve(instance: CoverInstance, upTo k: Int, forced: Set<Int> = [], excluded: Set<Int> = [],
-                             timeLimitPerPoint: Double? = nil) throws -> [SitingResult] {
+    public static func solve(
+        instance: CoverInstance, upTo k: Int, forced: Set<Int> = [], excluded: Set<Int> = [],
+        timeLimitPerPoint: Double? = nil
+    ) throws -> [SitingResult] {
         let available = instance.siteCount - excluded.count
         guard k >= 1 else { throw SitingInputError("the curve needs k ≥ 1, got \(k)") }
         return try (max(1, forced.count)...min(k, available)).map { p in

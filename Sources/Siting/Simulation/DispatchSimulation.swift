@@ -45,8 +45,10 @@ public struct DispatchSimulation: Sendable {
     /// 0 or more with a positive total; response times finite and 0 or
     /// more; mission times finite and positive; aircraft per base 0 or more;
     /// `missionsPerYear` finite and positive.
-    public init(weights: [Double], options: [[DispatchOption]], aircraftPerBase: [Int], missionsPerYear: Double,
-                standardMinutes: Double) throws {
+    public init(
+        weights: [Double], options: [[DispatchOption]], aircraftPerBase: [Int], missionsPerYear: Double,
+        standardMinutes: Double
+    ) throws {
         guard weights.count == options.count else {
             throw SitingInputError("\(weights.count) demand weights but \(options.count) option lists")
         }
@@ -78,11 +80,14 @@ public struct DispatchSimulation: Sendable {
                     throw SitingInputError("demand \(i), base \(option.base): mission \(option.missionMinutes) min; it must be positive")
                 }
             }
-            sorted.append(list.filter { $0.responseMinutes <= standardMinutes }
-                .sorted { ($0.responseMinutes, $0.base) < ($1.responseMinutes, $1.base) })
+            sorted.append(
+                list.filter { $0.responseMinutes <= standardMinutes }
+                    .sorted { ($0.responseMinutes, $0.base) < ($1.responseMinutes, $1.base) })
         }
         var running = 0.0
-        cumulativeWeights = weights.map { running += $0; return running }
+        cumulativeWeights = weights.map {
+            running += $0; return running
+        }
         self.weights = weights
         self.options = sorted
         self.aircraftPerBase = aircraftPerBase
@@ -123,8 +128,9 @@ public struct DispatchSimulation: Sendable {
                 }
             }
         }
-        return SimulationResult(yearlyMissions: missions, yearlyReached: reached, busyMinutes: busyMinutes,
-                                aircraft: busyUntil.count)
+        return SimulationResult(
+            yearlyMissions: missions, yearlyReached: reached, busyMinutes: busyMinutes,
+            aircraft: busyUntil.count)
     }
 
     /// The demand whose cumulative weight interval holds `x` (0 ≤ x < total):

@@ -60,14 +60,16 @@ extension MaximalCoveringBranchAndCut.Search {
         }
         age()
         if isRoot {
-            SitingTrace.log("branch and cut root (bound \(lpBound), value \(bestValue), \(globalUpper[0..<n].filter { $0 == 0 }.count) "
-                            + "of \(n) sites fixed closed, \(program.rowCount - 1) cuts)", since: started)
+            SitingTrace.log(
+                "branch and cut root (bound \(lpBound), value \(bestValue), \(globalUpper[0..<n].filter { $0 == 0 }.count) "
+                    + "of \(n) sites fixed closed, \(program.rowCount - 1) cuts)", since: started)
         }
         let rounded = round(x, lower: lower, upper: upper)
         if case .count = problem.limit, isRoot || nodes % 10 == 0 {
             let kept = Set((0..<n).filter { lower[$0] == 1 })
-            offer(SwapLocalSearch(matrix: function.matrix, weights: function.weights, fixed: kept) { upper[$0] > 0 }
-                .improve(rounded))
+            offer(
+                SwapLocalSearch(matrix: function.matrix, weights: function.weights, fixed: kept) { upper[$0] > 0 }
+                    .improve(rounded))
             if isRoot { SitingTrace.log("branch and cut root: rounding and swaps, value \(bestValue)", since: started) }
         }
         let bound = min(node.bound, lpBound)
@@ -85,8 +87,10 @@ extension MaximalCoveringBranchAndCut.Search {
         up.append((Int32(branch), true))
         down.append((Int32(branch), false))
         let f = min(max(x[branch], 1e-6), 1 - 1e-6)
-        return .branched([Node(fixings: up, bound: bound, depth: node.depth + 1, branch: (branch, true, 1 - f)),
-                          Node(fixings: down, bound: bound, depth: node.depth + 1, branch: (branch, false, f))])
+        return .branched([
+            Node(fixings: up, bound: bound, depth: node.depth + 1, branch: (branch, true, 1 - f)),
+            Node(fixings: down, bound: bound, depth: node.depth + 1, branch: (branch, false, f)),
+        ])
     }
 
     /// Rounds of cuts at a node below the root: one (the bound tails off

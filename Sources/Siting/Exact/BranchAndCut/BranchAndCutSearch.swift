@@ -94,8 +94,9 @@ extension MaximalCoveringBranchAndCut.Search {
     }
 
     func outcome(bound: Double, finished: Bool) -> MaximalCoveringBranchAndCut.Outcome {
-        MaximalCoveringBranchAndCut.Outcome(columns: best.sorted(), value: bestValue, bound: max(bound, bestValue),
-                                            finished: finished, nodes: nodes, cuts: cutsAdded)
+        MaximalCoveringBranchAndCut.Outcome(
+            columns: best.sorted(), value: bestValue, bound: max(bound, bestValue),
+            finished: finished, nodes: nodes, cuts: cutsAdded)
     }
 
     func indicator(_ columns: [Int]) -> [Double] {

@@ -28,12 +28,15 @@ extension MaximalCovering {
         let function = CoveredWeightFunction(matrix: matrix, weights: model.weights, groups: RowGroups(matrix: matrix, weights: model.weights))
         // The incumbent as a start when it respects the fixings.
         let chosen = Set(start)
-        let startColumns = model.mustOpen.allSatisfy(chosen.contains) ? chosen.subtracting(base).compactMap { j -> Int? in
-            columnOf[j] >= 0 ? Int(columnOf[j]) : nil
-        } : []
+        let startColumns =
+            model.mustOpen.allSatisfy(chosen.contains)
+            ? chosen.subtracting(base).compactMap { j -> Int? in
+                columnOf[j] >= 0 ? Int(columnOf[j]) : nil
+            } : []
         let outcome = MaximalCoveringBranchAndCut(function: function, limit: limit).run(start: startColumns.sorted(), deadline: deadline)
-        SitingTrace.log("branch and cut (\(function.groups.count) groups, \(outcome.nodes) nodes, \(outcome.cuts) cuts, "
-                        + "value \(model.constant + outcome.value), bound \(model.constant + outcome.bound))", since: started)
+        SitingTrace.log(
+            "branch and cut (\(function.groups.count) groups, \(outcome.nodes) nodes, \(outcome.cuts) cuts, "
+                + "value \(model.constant + outcome.value), bound \(model.constant + outcome.bound))", since: started)
         let picked = base + outcome.columns.map { model.columns[$0] }
         return (picked.sorted(), outcome.bound)
     }

@@ -23,14 +23,16 @@ extension MaximalCovering {
         let total = instance.weights.reduce(0, +)
         let costsMatter: Bool
         if case .budget = limit { costsMatter = true } else { costsMatter = false }
-        let presolve = Presolve(instance: instance, demands: remaining,
-                                allowed: { !excluded.contains($0) && !forced.contains($0) }, costsMatter: costsMatter)
+        let presolve = Presolve(
+            instance: instance, demands: remaining,
+            allowed: { !excluded.contains($0) && !forced.contains($0) }, costsMatter: costsMatter)
         SitingTrace.log("presolve (\(presolve.rows.count) rows, \(presolve.sites.count) sites)", since: clock)
 
         var selected = heuristic, objective = instance.coveredWeight(by: heuristic)
         var bound = total
-        var residual = ResidualModel(rows: presolve.rows, weights: presolve.rowWeights, columns: presolve.sites,
-                                     mustOpen: [], constant: fixed)
+        var residual = ResidualModel(
+            rows: presolve.rows, weights: presolve.rowWeights, columns: presolve.sites,
+            mustOpen: [], constant: fixed)
         // The exact search: CBC on the compact model when small, else the
         // branch and cut, whose own LP bound fixes sites sooner and better
         // than the Lagrangian's.
@@ -40,15 +42,18 @@ extension MaximalCovering {
             // Rows over column indices 0..<sites.count.
             var columnOf = [Int32](repeating: -1, count: instance.siteCount)
             for (c, j) in presolve.sites.enumerated() { columnOf[j] = Int32(c) }
-            let relaxation = LagrangianMaximalCovering(rows: presolve.rows.map { $0.map { columnOf[Int($0)] } }, weights: presolve.rowWeights,
-                                                       columnCount: presolve.sites.count, p: p - forced.count)
+            let relaxation = LagrangianMaximalCovering(
+                rows: presolve.rows.map { $0.map { columnOf[Int($0)] } }, weights: presolve.rowWeights,
+                columnCount: presolve.sites.count, p: p - forced.count)
             // Half the time limit at most, so the exact search gets the rest.
             let searchDeadline = timeLimit.map { clock + .seconds($0 / 2) }
-            let outcome = lagrangianSearch(relaxation, presolve: presolve, fixed: fixed, selected: &selected, objective: &objective,
-                                           deadline: searchDeadline, since: clock)
+            let outcome = lagrangianSearch(
+                relaxation, presolve: presolve, fixed: fixed, selected: &selected, objective: &objective,
+                deadline: searchDeadline, since: clock)
             bound = min(bound, fixed + outcome.upperBound)
-            SitingTrace.log("lagrangian (\(outcome.iterations) steps, bound \(bound), value \(objective), "
-                            + "\(outcome.open.count) fixed open, \(outcome.closed.count) fixed closed)", since: clock)
+            SitingTrace.log(
+                "lagrangian (\(outcome.iterations) steps, bound \(bound), value \(objective), "
+                    + "\(outcome.open.count) fixed open, \(outcome.closed.count) fixed closed)", since: clock)
             // Fixings hold for every solution better than the incumbent of
             // the relaxation (never better than `objective`).
             residual = ResidualModel(presolve: presolve, open: outcome.open, closed: outcome.closed, fixedWeight: fixed)
@@ -64,7 +69,8 @@ extension MaximalCovering {
                 if lp.bound.isFinite { bound = min(bound, residual.constant - lp.bound) }
             }
         } else {
-            let solved = compact
+            let solved =
+                compact
                 ? solveCompact(residual, start: selected, timeLimit: timeLimit.map { $0 - (ContinuousClock.now - clock) / .seconds(1) })
                 : branchAndCut(residual, start: selected, deadline: timeLimit.map { clock + .seconds($0) })
             if let picked = solved.picked {
@@ -78,8 +84,9 @@ extension MaximalCovering {
         if status == .optimal { bound = objective }
         selected = withoutIdleSites(selected)
         SitingTrace.log("solved", since: clock)
-        return SiteChoice.result(model: modelName, instance: instance, selected: selected.sorted(), status: status,
-                                 objective: objective, bound: max(bound, objective), since: clock)
+        return SiteChoice.result(
+            model: modelName, instance: instance, selected: selected.sorted(), status: status,
+            objective: objective, bound: max(bound, objective), since: clock)
     }
 
     /// The Lagrangian relaxation of the presolved model, then swap searches
@@ -89,10 +96,13 @@ extension MaximalCovering {
     /// bound and fixings stay valid, as they hold against its incumbent,
     /// which is worth less. Updates `selected` and `objective` (weight
     /// `fixed` covered by forced sites included).
-    func lagrangianSearch(_ relaxation: LagrangianMaximalCovering, presolve: Presolve, fixed: Double,
-                                  selected: inout [Int], objective: inout Double, deadline: ContinuousClock.Instant?,
-                                  since clock: ContinuousClock.Instant)
-        -> LagrangianMaximalCovering.Outcome {
+    func lagrangianSearch(
+        _ relaxation: LagrangianMaximalCovering, presolve: Presolve, fixed: Double,
+        selected: inout [Int], objective: inout Double, deadline: ContinuousClock.Instant?,
+        since clock: ContinuousClock.Instant
+    )
+        -> LagrangianMaximalCovering.Outcome
+    {
         func offer(_ columns: [Int]) -> Bool {
             let candidate = (Array(forced) + columns.map { presolve.sites[$0] }).sorted()
             let value = instance.coveredWeight(by: candidate)
@@ -107,8 +117,9 @@ extension MaximalCovering {
             if SolveCancellation.stops(at: deadline) { break }
             if offer(swaps.improve(start, deadline: deadline)) { improved = true }
         }
-        SitingTrace.log("lagrangian (\(outcome.iterations) steps, bound \(fixed + outcome.upperBound)), swaps from "
-                        + "\(outcome.relaxedSolutions.count) relaxed solutions: value \(objective)", since: clock)
+        SitingTrace.log(
+            "lagrangian (\(outcome.iterations) steps, bound \(fixed + outcome.upperBound)), swaps from "
+                + "\(outcome.relaxedSolutions.count) relaxed solutions: value \(objective)", since: clock)
         guard improved else { return outcome }
         let first = outcome
         outcome = relaxation.run(incumbent: objective - fixed, deadline: deadline)
@@ -160,9 +171,12 @@ extension MaximalCovering {
                 .improve(start).sorted()
         case .budget(let budget):
             // Greedy by covered weight per unit cost, skipping what no longer fits.
-            let run = greedy.run(forced: Array(forced), excluded: excluded, affordable: { site, chosen in
-                chosen.reduce(0) { $0 + instance.siteCosts[$1] } + instance.siteCosts[site] <= budget + 1e-9
-            }) { _ in false }
+            let run = greedy.run(
+                forced: Array(forced), excluded: excluded,
+                affordable: { site, chosen in
+                    chosen.reduce(0) { $0 + instance.siteCosts[$1] } + instance.siteCosts[site] <= budget + 1e-9
+                }
+            ) { _ in false }
             return run.sorted()
         }
     }
