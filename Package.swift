@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "aircover", targets: ["aircover"]),
         .library(name: "GeoCore", targets: ["GeoCore"]),
+        // For the fuzz targets too: the TOML/JSON readers live here.
+        .library(name: "Support", targets: ["Support"]),
         .library(name: "Siting", targets: ["Siting"]),
         // For the fuzz targets (Fuzz/Package.swift), which depend on this package.
         .library(name: "Isochrones", targets: ["Isochrones"]),
@@ -27,20 +29,20 @@ let package = Package(
         .systemLibrary(name: "CCbc", pkgConfig: "cbc", providers: [.apt(["coinor-libcbc-dev"])]),
         .systemLibrary(name: "CClp", pkgConfig: "clp", providers: [.apt(["coinor-libclp-dev"])]),
 
-        .target(
-            name: "GeoCore",
-            dependencies: ["CProj", "CGEOS", "CGDAL", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
-        .target(name: "Isochrones", dependencies: ["GeoCore"], resources: [.copy("Resources")]),
-        .target(name: "Coverage", dependencies: ["GeoCore", "Isochrones"]),
+        // JSON, TOML configuration, number text, parallel map and the seeded
+        // generator: what every target uses and no geometry needs.
+        .target(name: "Support", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "GeoCore", dependencies: ["CProj", "CGEOS", "CGDAL", "Support"]),
+        .target(name: "Isochrones", dependencies: ["GeoCore", "Support"], resources: [.copy("Resources")]),
+        .target(name: "Coverage", dependencies: ["GeoCore", "Isochrones", "Support"]),
         .target(name: "Siting", dependencies: ["CCbc", "CClp"]),
         // Linux renameat2 (atomic exchange of two folders), for safe output writing.
         .target(name: "CAtomicRename"),
-        .target(name: "Planner", dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting", "CAtomicRename"]),
+        .target(name: "Planner", dependencies: ["Support", "GeoCore", "Isochrones", "Coverage", "Siting", "CAtomicRename"]),
         // `aircover serve`: the interactive web planner (HTTP face of the Planner).
         .target(
             name: "Server",
-            dependencies: ["Planner", "GeoCore", "Isochrones", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: ["Planner", "Support", "GeoCore", "Isochrones", .product(name: "Hummingbird", package: "hummingbird")],
             resources: [.copy("Resources")]
         ),
         .executableTarget(
@@ -48,6 +50,7 @@ let package = Package(
             dependencies: [
                 "Planner",
                 "Server",
+                "Support",
                 "GeoCore",
                 "Isochrones",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -57,21 +60,21 @@ let package = Package(
         // Benchmarks (run by tools/bench; never timed inside unit tests).
         .executableTarget(
             name: "aircover-bench",
-            dependencies: ["GeoCore", "Isochrones", "Coverage", "Siting"],
+            dependencies: ["Support", "GeoCore", "Isochrones", "Coverage", "Siting"],
             path: "Benchmarks/aircover-bench"
         ),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "TestSupport"]),
-        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SitingTests", dependencies: ["Siting", "TestSupport"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "GeoCore", "Siting", "TestSupport"]),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "Support", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IsochronesTests", dependencies: ["Isochrones", "Support", "TestSupport"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "Support", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SitingTests", dependencies: ["Siting", "Support", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Support", "GeoCore", "Siting", "TestSupport"]),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Planner", "GeoCore", "TestSupport", "aircover",
+            dependencies: ["Server", "Planner", "Support", "GeoCore", "TestSupport", "aircover",
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "CommandTests", dependencies: ["aircover", "GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CommandTests", dependencies: ["aircover", "Support", "GeoCore", "TestSupport"], resources: [.copy("Fixtures")]),
     ]
 )

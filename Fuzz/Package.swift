@@ -13,7 +13,7 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"]),
     ] + [
-        ("scenario", ["Planner"]), ("catalog", ["Isochrones", "GeoCore"]), ("vector", ["GeoCore"]),
+        ("scenario", ["Planner"]), ("catalog", ["Isochrones", "GeoCore", "Support"]), ("vector", ["GeoCore"]),
         ("costs", ["Siting"]), ("orlib", ["Siting"]), ("input", ["Planner"]),
     ].map { name, products in
         .executableTarget(name: "fuzz-\(name)",

@@ -1,4 +1,5 @@
 import GeoCore
+import Support
 
 /// The bases every benchmark and its peer use: deterministic pseudo-random
 /// positions in Liaoning's bounding box (118.8–125.8°E, 38.7–43.5°N), drawn

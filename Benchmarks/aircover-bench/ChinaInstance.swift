@@ -2,6 +2,7 @@ import Foundation
 import Coverage
 import GeoCore
 import Isochrones
+import Support
 
 /// The national-scale coverage matrix: China's land (basemaps/china/land.geojson)
 /// on an equal-area grid, against every candidate of basemaps/china/sites.csv

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// Geodesic distances per second on one core, the way aircover computes
 /// them, for tools/bench to set beside pyproj's `Geod.inv` on the same pairs.

@@ -2,6 +2,7 @@ import Coverage
 import Foundation
 import GeoCore
 import Isochrones
+import Support
 
 /// aircover-bench: timings that tools/bench sets beside the peers'.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// Covered and total area of something (a zone, a hazard type, a region, all zones).
 public struct AreaCoverage: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Isochrones
+import Support
 
 /// Builds a `CoverageMatrix`: the response time from every candidate site to
 /// every demand cell centre within the standard.

@@ -1,4 +1,5 @@
 import GeoCore
+import Support
 
 /// Points on the ellipsoid (demand cell centres, candidate sites) prepared
 /// for finding, fast, every point within a straight-line (chord) distance.

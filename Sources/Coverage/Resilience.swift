@@ -1,4 +1,5 @@
 import GeoCore
+import Support
 
 /// N−1 resilience: what a base set covers when each base in turn is out of
 /// service (maintenance, weather), and which base the network misses most.

@@ -1,3 +1,4 @@
+import Support
 /// One GeoJSON feature: a geometry (WGS84 lon/lat degrees; `nil` for a
 /// feature without geometry), its properties in order, and an optional id.
 public struct GeoJSONFeature: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Reads GeoJSON (RFC 7946): a FeatureCollection, a single Feature, or a bare
 /// geometry (read as one feature without properties).

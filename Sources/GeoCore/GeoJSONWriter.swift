@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Writes GeoJSON per RFC 7946.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// The helicopter profiles aircover knows, read from a TOML data file.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// Builds isochrone polygons: the set of points an aircraft from a base
 /// serves within a response-time standard.

@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Isochrones
+import Support
 
 /// The aircraft catalog for people (a table) and programs (JSON with the
 /// catalog file's field names).

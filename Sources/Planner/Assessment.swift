@@ -3,6 +3,7 @@ import Coverage
 import GeoCore
 import Siting
 import Isochrones
+import Support
 
 /// What a given base set (an existing network) covers at each standard of a
 /// study: exact coverage per zone, hazard type and region, covered

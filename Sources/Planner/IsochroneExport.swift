@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Isochrones
+import Support
 
 /// Isochrones as GeoJSON features, one per base and threshold, with the
 /// properties `base` ("LON,LAT"), `minutes`, `aircraft`, `radius_km` (only

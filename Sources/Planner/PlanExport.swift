@@ -1,6 +1,7 @@
 import Foundation
 import Coverage
 import GeoCore
+import Support
 
 /// plan.geojson: the existing bases, and for every standard the existing
 /// network's reach (layer `reach`), each zone with its coverage (`zone`) and

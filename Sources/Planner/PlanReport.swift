@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Coverage
+import Support
 
 /// The plan in words and figures for a person at a terminal.
 public enum PlanReport {

@@ -3,6 +3,7 @@ import Coverage
 import GeoCore
 import Isochrones
 import Siting
+import Support
 
 /// The whole pipeline for one scenario: demand grid, isochrones, exact
 /// coverage of the existing network with N−1 resilience, then the siting

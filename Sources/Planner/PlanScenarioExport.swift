@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// A plan written back as a scenario: the scenario's own TOML with its
 /// existing bases replaced by the plan's, which a bases CSV beside it lists.

@@ -2,6 +2,7 @@ import Foundation
 import Coverage
 import GeoCore
 import Siting
+import Support
 
 /// `aircover simulate`: a discrete-event simulation of a base set on a
 /// study's demand grid (`DispatchSimulation`), beside MEXCLP's expected

@@ -3,6 +3,7 @@ import Coverage
 import GeoCore
 import Isochrones
 import Siting
+import Support
 
 /// summary.json: every figure of a plan at full precision, keys in a fixed
 /// order, with a schema version — what `aircover check` compares. Nothing

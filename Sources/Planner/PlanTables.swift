@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Coverage
+import Support
 
 /// The plan's CSV tables (RFC 4180: comma-separated, fields quoted when
 /// they hold a comma, quote or line break; UTF-8; figures at full precision).

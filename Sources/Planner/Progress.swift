@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// Progress of a long command on stderr.
 ///

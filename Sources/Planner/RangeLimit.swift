@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Isochrones
+import Support
 
 /// Where an aircraft's fuel, not the time standard, bounds its reach: out,
 /// on scene, back and the reserve must fit the endurance, so the aircraft

@@ -2,6 +2,7 @@ import Foundation
 import Coverage
 import GeoCore
 import Isochrones
+import Support
 
 /// A study, as described by a scenario file (TOML). Paths are relative to
 /// the file. See docs/SCENARIO.md for every key; `load` checks them all and

@@ -1,6 +1,7 @@
 import Foundation
 import Coverage
 import GeoCore
+import Support
 
 /// `aircover validate`: reads every layer a scenario names and checks its
 /// fields, without building the demand grid or computing anything, so a

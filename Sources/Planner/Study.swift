@@ -3,6 +3,7 @@ import Coverage
 import GeoCore
 import Isochrones
 import Siting
+import Support
 
 /// A scenario's inputs, read and prepared once: zones on their demand grid,
 /// population, reporting regions, existing bases and candidate sites, and the

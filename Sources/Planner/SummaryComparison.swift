@@ -1,4 +1,5 @@
 import GeoCore
+import Support
 
 /// Compares a plan's summary.json with an expected one (what `aircover
 /// check` does): the regression test users keep on coverage percentages.

@@ -1,5 +1,6 @@
 import Coverage
 import GeoCore
+import Support
 
 /// The JSON shapes shared by summary.json, `assess --json` and `check`.
 enum SummaryJSON {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import Planner
+import Support
 
 /// The `aircover` command: plans aviation rescue networks.
 ///

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import Planner
+import Support
 
 /// `aircover check`: reruns a scenario and compares with a committed summary.
 struct Check: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import Planner
+import Support
 
 /// `aircover curve`: coverage against the number of bases.
 struct Curve: ParsableCommand {

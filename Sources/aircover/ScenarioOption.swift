@@ -3,6 +3,7 @@ import Foundation
 import GeoCore
 import Isochrones
 import Planner
+import Support
 
 /// The scenario file a command works on: the one named, else the embedded default.
 enum ScenarioOption {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import Planner
+import Support
 
 /// `aircover simulate`: a discrete-event simulation of a base set, beside
 /// MEXCLP's expected coverage of the same bases (`PlanSimulation`).

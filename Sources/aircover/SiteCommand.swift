@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import Planner
+import Support
 
 /// `aircover site`: one siting model on a scenario.
 struct SiteCommand: ParsableCommand {

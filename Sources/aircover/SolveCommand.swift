@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import Planner
+import Support
 
 /// `aircover solve`: siting models on coverage given as files.
 struct Solve: ParsableCommand {

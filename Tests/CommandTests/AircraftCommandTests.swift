@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 @Suite struct AircraftCommandTests {
     @Test func listsTheCatalogAsATableAndAsJSON() throws {

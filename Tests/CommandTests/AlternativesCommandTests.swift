@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Testing
 import TestSupport
+import Support
 
 /// `solve --alternatives N [--prefer …]` and `site --alternatives N`: other
 /// optimal sets listed, the preferred one reported first.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 /// docs/SCENARIO.md's worked catalog example is a valid catalog file, and it
 /// agrees with the built-in H225 entry it documents.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 /// Coordinates west of Greenwich or south of the equator, and negative
 /// numbers, written plainly after their option (`--bases -21.94,64.13`),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 import TestSupport
+import Support
 
 /// What a new user meets outside the default scenario (issue 25, items 6
 /// and 9–12): assess's maps and report, a reach the fuel limits, zones named by a name field, population

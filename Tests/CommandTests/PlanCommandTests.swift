@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 /// `aircover plan` end to end on a small scenario written by the test: a
 /// square zone, three bases in a CSV, an inline aircraft.

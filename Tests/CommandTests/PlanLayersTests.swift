@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 /// plan.geojson and plan.gpkg hold every standard's layers, not only the
 /// last one's: the existing network's reach, each zone's coverage and its

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 /// The plan's maps: one of the existing network and one of the proposed
 /// network per standard, each with the study area's outline, the context

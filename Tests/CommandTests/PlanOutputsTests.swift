@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 #if canImport(FoundationXML)
     import FoundationXML
 #endif

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 /// `--night`/`--day`, `--aircraft` (with figures), `--minutes` and `--cell-km`
 /// on `plan`, `assess`, `site` and `curve`, on the small scenario: an inline

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Testing
 import TestSupport
+import Support
 
 /// `aircover simulate` on the small scenario. At 40 min both bases (one
 /// aircraft each) reach every cell, so with a constant mission time T the

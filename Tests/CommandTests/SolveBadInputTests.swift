@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Testing
+import Support
 
 /// `aircover solve` on bad input and bad options: exit status 2 with one
 /// `Error:` line naming the file (and line or number) or the option, and

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 @Suite struct SolveCommandTests {
     @Test func solvesACostTableAndPrintsTheDocumentedJSON() throws {

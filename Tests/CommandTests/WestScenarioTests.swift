@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import GeoCore
+import Support
 
 /// The Iceland fixture (Fixtures/west: negative longitudes, latitudes above
 /// 64°N) through `plan` and `assess --json`, against references computed

@@ -3,6 +3,7 @@ import Testing
 import GeoCore
 import Isochrones
 @testable import Coverage
+import Support
 
 @Suite struct CoverageMatrixTests {
     static let aircraft = Aircraft(

@@ -3,6 +3,7 @@ import Testing
 import GeoCore
 import Isochrones
 @testable import Coverage
+import Support
 
 /// aircover's exact coverage of Liaoning's 14 cities by its 10 airports
 /// against an independent computation (tools/coverage-reference: pyproj

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+import Support
 
 /// The chord estimate of geodesic distances against Karney's geodesic (the
 /// independent reference, itself checked against GeographicLib).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+@testable import Support
 
 /// TOML reading: values as JSON, and every malformed text refused with its
 /// line and column instead of reaching toml++'s assertions.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+import Support
 
 /// The union by groups of boxes that share no point is GEOS's union of
 /// everything: the same area, nothing in the symmetric difference, valid.

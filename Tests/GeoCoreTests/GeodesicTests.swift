@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+@testable import Support
 
 /// PROJ's geodesics against GeographicLib (C. Karney's own Python
 /// implementation) on the fixture made by tools/make-geodesic-reference.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+@testable import Support
 
 /// GEOS work from many threads at once (one context per thread, geometries
 /// shared read-only) gives exactly what one thread gives.

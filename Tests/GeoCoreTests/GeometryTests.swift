@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import GeoCore
+import Support
 
 @Suite struct GeometryTests {
     let unitSquare = try! Geometry.polygon(exterior: [XY(0, 0), XY(1, 0), XY(1, 1), XY(0, 1)])

@@ -1,5 +1,6 @@
 import Testing
 @testable import GeoCore
+@testable import Support
 
 @Suite struct JSONTests {
     @Test func parsesEveryKindOfValueKeepingMemberOrder() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GeoCore
+@testable import Support
 
 /// `ParallelMap`: results in index order whatever the thread count, and the
 /// `AIRCOVER_THREADS` variable read with its range.

@@ -1,5 +1,6 @@
 import Testing
 @testable import GeoCore
+import Support
 
 @Suite struct SpatialIndexTests {
     @Test func queriesMatchBruteForce() {

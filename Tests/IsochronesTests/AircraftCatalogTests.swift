@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 @Suite struct AircraftCatalogTests {
     let valid = """

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// `BoundarySeries` against boundary points solved on their own rays at
 /// 1,000 azimuths: the series' points within its `pointError` (and 10 µm),

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// `CalmDisc.distanceToEdge` against Karney's inverse: never below the true
 /// distance |radius − d| to the geodesic circle, and above it by no more

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// `GeodesicFan` against Karney's series (PROJ's `geod_direct` through
 /// `Geodesic.direct`), an independent implementation of the same geodesics.

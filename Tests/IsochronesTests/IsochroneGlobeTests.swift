@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// Isochrones across the antimeridian, around a pole and wider than a
 /// hemisphere: membership of random points in the polygon must agree with

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// No-fly zones: paths go around them, points inside are unreachable, and
 /// the isochrone polygon agrees with the point-by-point reach time.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// The short-arc paths of `GeodesicRay`: nodes reached from σ₁ by the
 /// addition formulas and the 4-point rule on spans up to

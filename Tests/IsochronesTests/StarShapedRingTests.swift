@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// `StarShapedRing`: every ring it certifies is valid by GEOS, and rings
 /// that wind twice, turn back, pass through the centre or hold NaN are not

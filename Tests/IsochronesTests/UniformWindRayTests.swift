@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GeoCore
 @testable import Isochrones
+import Support
 
 /// Flight times of `UniformWindRay` (quadrature on the auxiliary sphere)
 /// against a brute-force integration along Karney's geodesic: composite

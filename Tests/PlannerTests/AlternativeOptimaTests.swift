@@ -3,6 +3,7 @@ import GeoCore
 @testable import Siting
 import Testing
 @testable import Planner
+import Support
 
 /// Other optimal sets (`AlternativeOptima`) against brute force over every
 /// site set of small random instances with many ties (unit weights).

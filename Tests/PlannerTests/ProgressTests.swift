@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Testing
 @testable import Planner
+import Support
 
 /// The progress bar: stages done, the share done of the parallel step under
 /// way with its time left, and a stage's time limit left.

@@ -3,6 +3,7 @@ import GeoCore
 import Testing
 import TestSupport
 @testable import Planner
+import Support
 
 /// Scenario files read in-process: paths, checks, and the pipeline's figures
 /// on the small test scenario against geometry.

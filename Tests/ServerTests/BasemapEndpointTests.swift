@@ -6,6 +6,7 @@ import Planner
 import Testing
 import TestSupport
 @testable import Server
+import Support
 
 /// The offline basemap (`GET /api/basemap`) and the optional tile layer
 /// (`serve --tiles`): context layers and regions near the zones, outlines

@@ -6,6 +6,7 @@ import Planner
 import Testing
 import TestSupport
 @testable import Server
+import Support
 
 /// `POST /api/estimate` gives the grid figures `aircover assess --json`
 /// reports beside the exact ones, for the same bases.

@@ -6,6 +6,7 @@ import Planner
 import Testing
 import TestSupport
 @testable import Server
+import Support
 
 /// `POST /api/export`: the scenario TOML and bases CSV it gives, written to
 /// a folder of their own, reproduce the plan's figures; the GeoJSON and

@@ -6,6 +6,7 @@ import Planner
 import Testing
 import TestSupport
 @testable import Server
+import Support
 
 /// `POST /api/layers`: the served region and the zones' uncovered parts the
 /// page draws. Checked against `assess`'s exact figures: for each zone the

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Planner
 import TestSupport
 @testable import Server
+import Support
 
 /// The server on the small test scenario (SmallScenario), in-process, and
 /// the built `aircover` program to compare its figures with.

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import Server
+import Support
 
 /// A long solve runs in the background: assessments go on meanwhile, a
 /// cancel stops it promptly, and the server refuses more solves than it runs

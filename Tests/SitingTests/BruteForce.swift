@@ -1,4 +1,5 @@
 @testable import Siting
+import Support
 
 /// Exhaustive answers for small instances, to check the solvers against.
 enum BruteForce {
@@ -36,7 +37,7 @@ enum BruteForce {
     }
 
     static func randomInstance(seed: UInt64, demands: Int = 14, sites: Int = 9, density: Double = 0.3, unitCosts: Bool = false) throws -> CoverInstance {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         let covering = (0..<demands).map { _ in (0..<sites).filter { _ in g.unit() < density } }
         return try CoverInstance(
             demandIDs: (0..<demands).map { "d\($0)" }, siteIDs: (0..<sites).map { "s\($0)" },
@@ -44,20 +45,6 @@ enum BruteForce {
             siteCosts: (0..<sites).map { _ in unitCosts ? 1 : Double(Int(g.unit() * 5) + 1) },
             coveringSites: covering)
     }
-}
-
-/// A seeded generator (SplitMix64), so random instances repeat exactly.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
 
 extension BruteForce {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Siting
+import Support
 
 @Suite struct CostTableTests {
     func write(_ text: String, _ name: String) throws -> URL {
@@ -113,7 +114,7 @@ import Testing
             "123456789012345678901234567890", "0.000000000000000000000000001", " 42 ", "42\"", "42\r", "\t42", "4 2",
             "0x1A", "inf", "-nan", "1e999", "1e-999", "", " ", "25.369822", "1.7976931348623157e308",
         ]
-        var generator = SplitMix(seed: 2024)
+        var generator = SplitMix64(seed: 2024)
         func pick(_ count: Int) -> Int { Int(generator.next() % UInt64(count)) }
         for _ in 0..<20_000 {
             let digits = String((0...pick(20)).map { _ in Character("\(pick(10))") })

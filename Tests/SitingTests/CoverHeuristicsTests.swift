@@ -1,5 +1,6 @@
 import Testing
 @testable import Siting
+import Support
 
 /// The set-covering heuristics and reductions, against brute force on
 /// random instances: covers are covers, bounds never pass the optimum, the
@@ -8,7 +9,7 @@ import Testing
 @Suite struct CoverHeuristicsTests {
     /// Random rows over `columns` columns, each row non-empty.
     static func randomRows(seed: UInt64, rows: Int, columns: Int, density: Double) -> [[Int32]] {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         return (0..<rows).map { _ in
             let row = (0..<columns).filter { _ in g.unit() < density }.map(Int32.init)
             return row.isEmpty ? [Int32(g.next() % UInt64(columns))] : row
@@ -28,7 +29,7 @@ import Testing
 
     @Test(arguments: 0..<30)
     func lagrangianBoundAndCoverBracketTheOptimum(seed: Int) {
-        var g = SplitMix(seed: UInt64(500 + seed))
+        var g = SplitMix64(seed: UInt64(500 + seed))
         let columns = 14
         let rows = Self.randomRows(seed: UInt64(seed), rows: 40, columns: columns, density: 0.2)
         let costs = (0..<columns).map { _ in seed % 2 == 0 ? 1 : Double(Int(g.unit() * 20) + 1) }

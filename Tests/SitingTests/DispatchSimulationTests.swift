@@ -1,8 +1,7 @@
 import Foundation
 import Testing
 @testable import Siting
-
-extension SplitMix: RandomNumberGenerator {}
+import Support
 
 /// `DispatchSimulation` against loss-system theory: a base with c aircraft
 /// serving one Poisson stream of missions of fixed length S loses the share
@@ -24,7 +23,7 @@ extension SplitMix: RandomNumberGenerator {}
     }
 
     static func run(_ simulation: DispatchSimulation, years: Int, seed: UInt64) throws -> SimulationResult {
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return try simulation.run(years: years, using: &generator)
     }
 
@@ -150,7 +149,7 @@ extension SplitMix: RandomNumberGenerator {}
                 standardMinutes: 5)
         }
         #expect(throws: SitingInputError.self) {
-            var g = SplitMix(seed: 1)
+            var g = SplitMix64(seed: 1)
             _ = try DispatchSimulation(weights: [1], options: [[option]], aircraftPerBase: [1], missionsPerYear: 10, standardMinutes: 5).run(
                 years: 1, using: &g)
         }

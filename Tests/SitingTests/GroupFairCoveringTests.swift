@@ -1,11 +1,12 @@
 import Testing
 @testable import Siting
+import Support
 
 /// Max–min fair coverage over groups against every site set on small random
 /// instances, both forms; a case where MCLP leaves a group out.
 @Suite struct GroupFairCoveringTests {
     static func groups(seed: Int, demands: Int, count: Int) -> [Int] {
-        var g = SplitMix(seed: UInt64(77_000 + seed))
+        var g = SplitMix64(seed: UInt64(77_000 + seed))
         return (0..<demands).map { _ in Int(g.unit() * Double(count)) }
     }
 

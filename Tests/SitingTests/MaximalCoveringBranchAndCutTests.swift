@@ -1,5 +1,6 @@
 import Testing
 @testable import Siting
+import Support
 
 /// The branch and cut of maximal covering against brute force, and its cuts
 /// against direct evaluation of the covered-weight function.
@@ -7,7 +8,7 @@ import Testing
     /// A random covering matrix of `rows` × `columns` with weights 1…9,
     /// every row covered by at least one column.
     static func randomFunction(seed: UInt64, rows: Int = 40, columns: Int = 16, density: Double = 0.2) -> CoveredWeightFunction {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         var lists = (0..<rows).map { _ in (0..<Int32(columns)).filter { _ in g.unit() < density } }
         for r in lists.indices where lists[r].isEmpty { lists[r] = [Int32(g.next() % UInt64(columns))] }
         let weights = (0..<rows).map { _ in Double(Int(g.unit() * 9) + 1) }
@@ -39,7 +40,7 @@ import Testing
     @Test(arguments: 0..<20)
     func cutsBoundTheFunctionEverywhereAndTouchItAtTheirPoint(seed: Int) {
         let f = Self.randomFunction(seed: UInt64(seed))
-        var g = SplitMix(seed: UInt64(500 + seed))
+        var g = SplitMix64(seed: UInt64(500 + seed))
         var workspace = CoveredWeightFunction.Workspace(f)
         for _ in 0..<5 {
             let at = (0..<f.columnCount).map { _ in g.unit() < 0.3 ? g.unit() : 0 }
@@ -61,7 +62,7 @@ import Testing
     @Test(arguments: 0..<30)
     func findsTheBruteForceOptimumFromNothing(seed: Int) {
         let f = Self.randomFunction(seed: UInt64(100 + seed), rows: 30 + seed, columns: 12 + seed % 5)
-        var g = SplitMix(seed: UInt64(900 + seed))
+        var g = SplitMix64(seed: UInt64(900 + seed))
         let costs = (0..<f.columnCount).map { _ in Double(Int(g.unit() * 5) + 1) }
         let limits: [MaximalCoveringBranchAndCut.Limit] = [.count(2 + seed % 4), .budget(costs: costs, total: Double(4 + seed % 6))]
         for limit in limits {

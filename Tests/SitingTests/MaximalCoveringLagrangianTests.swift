@@ -1,5 +1,6 @@
 import Testing
 @testable import Siting
+import Support
 
 /// The Lagrangian relaxation of maximal covering against brute force on
 /// random weighted instances: its bound is never below the optimum, its
@@ -14,7 +15,7 @@ import Testing
     }
 
     static func randomCase(seed: Int) -> Case {
-        var g = SplitMix(seed: UInt64(900 + seed))
+        var g = SplitMix64(seed: UInt64(900 + seed))
         let columns = 13
         let rows = CoverHeuristicsTests.randomRows(seed: UInt64(seed), rows: 45, columns: columns, density: 0.18)
         // Merged-looking weights: mostly small, a few heavy rows.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Siting
+import Support
 
 /// Backup coverage, p-center, p-median (and its hybrid) and the tradeoff
 /// curve against exhaustive search on small random instances.
@@ -7,7 +8,7 @@ import Testing
     /// A random instance with response times: each pair reachable with
     /// probability `density`, at a time of 5…95 minutes.
     static func timedInstance(seed: UInt64, demands: Int = 12, sites: Int = 8, density: Double = 0.45) throws -> CoverInstance {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         let pairs = (0..<demands).map { _ in
             (0..<sites).compactMap { j -> (site: Int, cost: Double)? in g.unit() < density ? (j, Double(Int(g.unit() * 90) + 5)) : nil }
         }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Siting
+import Support
 
 /// Presolve's dominated-site rule against its definition, checked pair by
 /// pair on random rows over more than 64 sites (so the bitsets span
@@ -9,7 +10,7 @@ import Testing
     /// Random ascending rows over `sites` sites; every third site from the
     /// tenth on copies the rows of the site ten before it.
     static func randomRows(seed: UInt64, rows: Int, sites: Int) -> [[Int32]] {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         let density = 0.02 + 0.1 * g.unit()
         var members = (0..<rows).map { _ in Set((0..<sites).filter { _ in g.unit() < density }) }
         for j in stride(from: 10, to: sites, by: 3) {
@@ -39,7 +40,7 @@ import Testing
 
     @Test(arguments: 0..<12)
     func dominatedSitesAreThoseOfTheDefinition(seed: Int) {
-        var g = SplitMix(seed: UInt64(1000 + seed))
+        var g = SplitMix64(seed: UInt64(1000 + seed))
         let sites = 70 + Int(g.next() % 100)
         let rows = Self.randomRows(seed: UInt64(seed), rows: 20 + Int(g.next() % 60), sites: sites)
         let costs = (0..<sites).map { _ in Double(1 + g.next() % 3) }

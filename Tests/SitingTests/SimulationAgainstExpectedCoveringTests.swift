@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Siting
+import Support
 
 /// MEXCLP's expected coverage, at the busy fraction q the simulation
 /// measured, beside the simulated share reached.
@@ -41,7 +42,7 @@ import Testing
         let simulation = try DispatchSimulation(
             weights: weights, options: options, aircraftPerBase: [1, 1, 1],
             missionsPerYear: 8_000, standardMinutes: 30)
-        var generator = SplitMix(seed: 31)
+        var generator = SplitMix64(seed: 31)
         let result = try simulation.run(years: 40, using: &generator)
         let estimate = try #require(result.estimate)
         let instance = try CoverInstance(demandIDs: ids, siteIDs: ["0", "1", "2"], weights: weights, coveringSites: covering)

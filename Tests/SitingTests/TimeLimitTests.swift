@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Siting
+import Support
 
 /// Time limits end a solve with the best solution found and a proven bound,
 /// not with "infeasible" or an error; and the p-median's Lagrangian bound
@@ -10,7 +11,7 @@ import Testing
     /// site within `radius`, its cost the distance (a travel time at one
     /// unit a minute).
     static func geometricInstance(seed: UInt64, demands: Int, sites: Int, radius: Double) throws -> CoverInstance {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         let points = (0..<demands + sites).map { _ in (x: 200 * g.unit(), y: 200 * g.unit()) }
         let pairs = (0..<demands).map { i in
             (0..<sites).compactMap { j -> (site: Int, cost: Double)? in

@@ -1,6 +1,7 @@
 import GeoCore
 import FuzzSupport
 import Isochrones
+import Support
 
 /// The aircraft catalog reader: the input parsed as TOML, then read as a
 /// catalog of `[[aircraft]]` profiles.

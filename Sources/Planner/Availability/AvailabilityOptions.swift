@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// A scenario's `[availability]` table: how often an aircraft cannot fly a
 /// mission when called, for the expected-coverage figures

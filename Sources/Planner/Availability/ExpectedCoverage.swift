@@ -1,6 +1,7 @@
 import Foundation
 import Coverage
 import GeoCore
+import Support
 
 /// The existing network's expected coverage at one standard when aircraft
 /// are busy, grounded by weather, or dispatched at night

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// What surrounds a map's drawing: the heading and legend (beside the map),
 /// the aircraft and projection notes, a scale bar and a north arrow.

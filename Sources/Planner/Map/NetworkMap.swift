@@ -1,6 +1,7 @@
 import Foundation
 import Coverage
 import GeoCore
+import Support
 
 /// What one map shows: a network of bases, its reach, and the zones coloured
 /// by that network's exact coverage at one standard, with the parts out of

@@ -1,6 +1,7 @@
 import Foundation
 import Coverage
 import GeoCore
+import Support
 
 /// The plan's maps, drawn in the grid's equal-area projection: for each
 /// standard the existing network, and the network its siting proposes

@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// `.aircover-manifest.json`: the list of files aircover wrote into an
 /// output folder. It is how aircover tells its own files from a user's:

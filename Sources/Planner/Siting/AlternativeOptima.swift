@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Siting
+import Support
 
 /// Other optimal site sets of a solved LSCP or MCLP, and the one to report
 /// first among those found.

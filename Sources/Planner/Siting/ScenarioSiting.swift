@@ -2,6 +2,7 @@ import Foundation
 import Coverage
 import GeoCore
 import Siting
+import Support
 
 /// `aircover site` and `aircover curve`: siting models on a study's coverage
 /// at one standard, with the exact coverage of every chosen set.

@@ -1,5 +1,6 @@
 import GeoCore
 import Siting
+import Support
 
 /// The one JSON encoder of a `SitingResult`. It writes two layouts, whose
 /// keys stay as their readers (tests, `aircover check`, scripts) know them:

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Isochrones
 import Planner
+import Support
 
 /// The aircraft types a request may fly (`"aircraft": NAME`): the
 /// scenario's own `[aircraft]` first (its default), then every other type

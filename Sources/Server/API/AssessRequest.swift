@@ -1,6 +1,7 @@
 import GeoCore
 import Isochrones
 import Planner
+import Support
 
 /// The body of `POST /api/assess` (and of `/api/estimate`), read and checked against the study:
 /// `{"bases": [...], "minutes": M, "night": false, "aircraft": "H135"}`.

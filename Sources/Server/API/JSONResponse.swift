@@ -1,5 +1,6 @@
 import GeoCore
 import Hummingbird
+import Support
 
 /// JSON replies: one serialized `JSONValue`, UTF-8, newline-terminated.
 enum JSONResponse {

@@ -1,4 +1,5 @@
 import GeoCore
+import Support
 
 /// The OpenAPI 3 document of every path the server answers (`GET /openapi.json`).
 enum OpenAPIDocument {

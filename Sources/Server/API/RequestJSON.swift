@@ -1,5 +1,6 @@
 import GeoCore
 import Planner
+import Support
 
 /// Reading the JSON bodies of the API's requests: each refusal is a 400
 /// naming the member and what is wrong.

@@ -1,6 +1,7 @@
 import Coverage
 import GeoCore
 import Planner
+import Support
 
 /// `GET /api/scenario`: what the page draws and offers, in WGS84 lon/lat.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import Coverage
 import GeoCore
 import Planner
+import Support
 
 /// `GET /api/basemap`: the offline basemap the page draws under the zones:
 /// the scenario's context layers (`[output] context`: land, province

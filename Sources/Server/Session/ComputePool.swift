@@ -1,5 +1,6 @@
 import Foundation
 import GeoCore
+import Support
 
 /// Runs the planner's synchronous, CPU-bound work off the server's event
 /// loops, at most one job per processor at a time; further jobs wait their

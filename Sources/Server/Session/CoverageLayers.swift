@@ -1,6 +1,7 @@
 import Coverage
 import GeoCore
 import Planner
+import Support
 
 /// `POST /api/layers`: what the page draws for a plan at one standard, in
 /// WGS84 lon/lat: the served region (the union of the bases' isochrones)

@@ -1,6 +1,7 @@
 import Coverage
 import GeoCore
 import Planner
+import Support
 
 /// `POST /api/estimate`: the grid estimate of a base set, at once, from the
 /// coverage matrix of every candidate at one standard (`StandardCoverage`,

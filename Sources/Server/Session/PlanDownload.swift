@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Hummingbird
 import Planner
+import Support
 
 /// A file of `POST /api/export`, sent as an attachment: its name, media
 /// type and bytes, each made by the Planner's own writers

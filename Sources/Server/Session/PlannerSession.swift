@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import Planner
+import Support
 
 /// What the server holds for its whole life: the scenario's study, read once,
 /// and what it answers from it. Every figure comes from `Assessment` (the

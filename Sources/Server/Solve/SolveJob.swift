@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Planner
 import Siting
+import Support
 
 /// One background solve of `/api/solve`: its request, where it stands, and
 /// its result. Thread-safe: the solver's thread writes, requests read.

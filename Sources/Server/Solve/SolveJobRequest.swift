@@ -1,6 +1,7 @@
 import GeoCore
 import Isochrones
 import Planner
+import Support
 
 /// The body of `POST /api/solve`, read and checked against the study:
 /// `{"model": "lscp"|"mclp"|"curve", "minutes": M, "p": N, "keep_existing": false,

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import Planner
 import Siting
+import Support
 
 /// The background solves of `/api/solve`: started, listed by id, cancelled.
 ///

@@ -1,5 +1,6 @@
 import GeoCore
 import Planner
+import Support
 
 /// A finished solve as `/api/solve/{id}` reports it: the object
 /// `aircover site --json` prints for the plan (`ScenarioSiting.json`:

@@ -1,5 +1,4 @@
 import Foundation
-import GeoCore
 
 /// Numbers as aircover writes them for people, tables and attribute values:
 /// the one place that decides how a figure reads.

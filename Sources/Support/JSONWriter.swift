@@ -8,7 +8,8 @@ extension JSONValue {
         return out
     }
 
-    func write(to out: inout String) {
+    /// Appends `serialized`'s text to `out`.
+    public func write(to out: inout String) {
         switch self {
         case .null: out += "null"
         case .bool(let v): out += v ? "true" : "false"

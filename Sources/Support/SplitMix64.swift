@@ -13,4 +13,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A double uniform in [0, 1): the top 53 bits of the next value.
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
