@@ -72,6 +72,23 @@ import TestSupport
         #expect(placed.compactMap { $0.value.doubleValue }.reduce(0, +) == Double(aircraft))
     }
 
+    /// `site --model mexclp` (`ScenarioSiting`) solves the same model with the
+    /// table's busy share: the brute-force optimum; without the table it is refused.
+    @Test func theSiteCommandsMEXCLPTakesTheScenariosBusyShare() throws {
+        let file = try scenario(siting: "lscp_minutes = []")
+        let study = try Study.load(try Scenario.load(file))
+        let siting = try ScenarioSiting(study: study, minutes: 20)
+        let plan = try siting.solve(.mexclp, p: 3, budget: nil, keep: [], timeLimit: nil)
+        let run = try PlanRun.run(try Scenario.load(file))
+        let reference = Self.bruteForce(run, aircraft: 3, perSite: 1, busy: 0.3)
+        #expect(plan.result.status == .optimal)
+        #expect(abs(plan.result.objective - reference.value) <= 1e-9 * reference.total, "\(plan.result.objective) against \(reference.value)")
+        #expect(throws: InputError.self) { try siting.solve(.malp, p: 3, budget: nil, keep: [], timeLimit: nil) }
+        let bare = try SmallScenario.write(in: root) { $0.replacingOccurrences(of: "minutes = [15, 40]", with: "minutes = [20]") }
+        let without = try ScenarioSiting(study: try Study.load(try Scenario.load(bare)), minutes: 20)
+        #expect(throws: InputError.self) { try without.solve(.mexclp, p: 2, budget: nil, keep: [], timeLimit: nil) }
+    }
+
     @Test(arguments: [
         ("mexclp_p = [2]", "", "[availability]", "needs an [availability] table"),
         ("mexclp_p = [0]", "busy = 0.3\n", "mexclp_p", "whole numbers of aircraft"),

@@ -18,18 +18,29 @@ public struct ScenarioSiting: Sendable {
     public var minutes: Double { coverage.minutes }
 
     /// Solves `model` (`keep`: candidate indices that stay open) through
-    /// `SitingModel.solve`, the standard as its time threshold. Bound to
+    /// `SitingModel.solve`, the standard as its time threshold; mexclp takes
+    /// its busy share from the scenario's `[availability]` (one aircraft
+    /// per site, as `plan`'s `mexclp_p` with `per_site = 1`). Bound to
     /// a cancelled `SolveCancellation`, the solver stops early and this
     /// throws `CancellationError`.
     public func solve(
         _ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
         heuristicOnly: Bool = false, minCoveragePercent: Double? = nil
     ) throws -> PlanRun.SitingPlan {
-        if model == .mexclp || model == .malp || model == .maxmin {
+        if model == .malp || model == .maxmin {
             throw InputError(
-                "\(model.rawValue) works with aircover solve only, so far (it needs \(model == .maxmin ? "--groups" : "--busy"), which site does not take)")
+                "\(model.rawValue) works with aircover solve only, so far (it needs \(model == .maxmin ? "--groups" : "--alpha"), which site does not take)")
         }
         var options = SitingOptions()
+        if model == .mexclp {
+            // The busy share of the scenario's [availability] table, given or estimated at this standard.
+            guard let availability = study.scenario.availability else {
+                throw InputError("mexclp on a scenario needs its [availability] table (busy, or missions_per_year with turnaround_min)")
+            }
+            if !keep.isEmpty { throw InputError("mexclp does not keep sites open yet: leave out --keep") }
+            options.busy = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: availability).busy
+            options.perSite = 1
+        }
         options.p = p
         options.budget = budget
         options.keep = keep
