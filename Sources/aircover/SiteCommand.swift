@@ -26,7 +26,8 @@ struct SiteCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
     var scenario: String?
-    @Option(help: "The siting model (mexclp with the scenario's [availability] busy share; malp and maxmin work with aircover solve only).") var model: SitingModel
+    @Option(help: "The siting model (mexclp with the scenario's [availability] busy share; malp and maxmin work with aircover solve only).") var model:
+        SitingModel
     @Option(name: .short, parsing: .unconditional, help: "Number of bases (kept ones included).", transform: SignedOptionValue.integer) var p: Int?
     @Option(
         parsing: .unconditional, help: "MCLP: total site cost at most this (costs from the scenario's [bases] cost_field).",
