@@ -87,7 +87,7 @@ public enum PlanHTMLReport {
                 + table(
                     [["base lost", "covered %", "loss, points"]]
                         + s.resilience.outages.map { [run.existing[$0.base].id, num($0.coveredPercent, 2), num($0.lossPoints, 2)] })
-            let plans = [s.lscp].compactMap { $0 } + s.mclp + s.mexclp
+            let plans = [s.lscp].compactMap { $0 } + s.mclp + s.mexclp + s.malp
             if !plans.isEmpty {
                 html +=
                     "<h3>Siting</h3>"

@@ -62,6 +62,15 @@ public enum PlanReport {
                         plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0,
                         plan.exactCoveredPercent, proof(plan)))
             }
+            for plan in s.malp {
+                let placed = zip(plan.sites, plan.result.aircraft ?? []).map { $1 > 1 ? "\($0) ×\($1)" : $0 }
+                lines.append(
+                    String(
+                        format: "  MALP %d aircraft: %@ → %.2f%% of the demand weight reached with probability ≥ α (grid), exact %.2f%% reached [%@]",
+                        plan.p ?? 0, placed.joined(separator: ", "),
+                        plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0,
+                        plan.exactCoveredPercent, proof(plan)))
+            }
         }
         return lines.joined(separator: "\n")
     }

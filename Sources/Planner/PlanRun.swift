@@ -60,6 +60,9 @@ public struct PlanRun: Sendable {
         /// MEXCLP plans (`[siting] mexclp_p`): `p` is the number of aircraft P,
         /// the objective the expected covered weight, `result.aircraft` the counts per site.
         public var mexclp: [SitingPlan] = []
+        /// MALP I plans (`[siting] malp_p`): `p` the aircraft, the objective
+        /// the weight reached with probability at least α.
+        public var malp: [SitingPlan] = []
     }
 
     public let study: Study
@@ -79,6 +82,7 @@ public struct PlanRun: Sendable {
         let sitingStages = scenario.minutes.map { m in
             (scenario.siting.lscpMinutes.contains(m) ? 1 : 0) + (scenario.siting.mclpMinutes.contains(m) ? scenario.siting.mclpSiteCounts.count : 0)
                 + (scenario.siting.mexclpMinutes.contains(m) ? scenario.siting.mexclpSiteCounts.count : 0)
+                + (scenario.siting.malpMinutes.contains(m) ? scenario.siting.malpSiteCounts.count : 0)
         }
         progress.expect(stages: 1 + 2 * scenario.minutes.count + sitingStages.reduce(0, +))
         progress.stage("reading the scenario's layers and building the demand grid")
@@ -156,6 +160,19 @@ public struct PlanRun: Sendable {
                     mexclp.append(try plan(try SitingModel.mexclp.solve(on: instance, options: mexclpOptions), p: aircraft))
                 }
             }
+            var malp: [SitingPlan] = []
+            if options.malpMinutes.contains(minutes), instance.demandCount > 0, let busy = expected?.busy, let alpha = options.malpAlpha {
+                for aircraft in options.malpSiteCounts {
+                    progress.stage("\(label): MALP with \(aircraft) aircraft, α = \(NumberText.readable(alpha))", timeLimit: options.timeLimit)
+                    var malpOptions = SitingOptions()
+                    malpOptions.p = aircraft
+                    malpOptions.busy = busy
+                    malpOptions.alpha = alpha
+                    malpOptions.perSite = options.mexclpPerSite
+                    malpOptions.timeLimit = options.timeLimit
+                    malp.append(try plan(try SitingModel.malp.solve(on: instance, options: malpOptions), p: aircraft))
+                }
+            }
             progress.note(
                 "\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
                     + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
@@ -165,7 +182,7 @@ public struct PlanRun: Sendable {
                     response: response, served: served,
                     cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
                     rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes),
-                    expected: expected, mexclp: mexclp))
+                    expected: expected, mexclp: mexclp, malp: malp))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)

@@ -23,7 +23,9 @@ import Support
 /// night_share, flyable, expected_covered_pct, grid_covered_pct, zones,
 /// hazards), and with `[siting] mexclp_p` a `mexclp` array (as `mclp`, with
 /// `p` the aircraft, `objective` the expected covered weight and `aircraft`
-/// the count per site); without them the summary is as before.
+/// the count per site), and with `malp_p` a `malp` array likewise (the
+/// objective the weight reached with probability at least α); without them
+/// the summary is as before.
 public enum PlanSummary {
     public static let schemaVersion = 3
 
@@ -60,6 +62,7 @@ public enum PlanSummary {
             ]
             if let expected = s.expected { members.append(("expected", expected.json)) }
             if !s.mexclp.isEmpty { members.append(("mexclp", .array(s.mexclp.map(siting)))) }
+            if !s.malp.isEmpty { members.append(("malp", .array(s.malp.map(siting)))) }
             return .object(members)
         }
         return .object([

@@ -86,6 +86,12 @@ public struct Scenario: Sendable {
         public var mexclpSiteCounts: [Int] = []
         public var mexclpMinutes: [Double] = []
         public var mexclpPerSite: Int = 1
+        /// MALP I (maximum availability: demand reached with probability at
+        /// least `malpAlpha`) for each number of aircraft P, at `malpMinutes`,
+        /// at most `mexclpPerSite` aircraft at one site.
+        public var malpSiteCounts: [Int] = []
+        public var malpMinutes: [Double] = []
+        public var malpAlpha: Double? = nil
     }
 
     static let keys: [String: Set<String>] = [
@@ -98,7 +104,7 @@ public struct Scenario: Sendable {
         "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field", "candidate_id_field"],
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
-        "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit", "mexclp_p", "mexclp_minutes", "per_site"],
+        "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit", "mexclp_p", "mexclp_minutes", "per_site", "malp_p", "malp_minutes", "malp_alpha"],
         "output": ["folder", "context"],
         "availability": AvailabilityOptions.keys,
     ]
@@ -174,9 +180,9 @@ public struct Scenario: Sendable {
         let windField = try optionalFile(flight, "wind_field")
         if wind != nil && windField != nil { throw flight!.error("wind_field", "give wind or wind_field, not both") }
         let plans = try sitingOptions(siting, minutes: minutes)
-        if !plans.mexclpSiteCounts.isEmpty {
-            guard availability != nil else { throw siting!.error("mexclp_p", "needs an [availability] table: MEXCLP weighs coverage by the busy share") }
-            if plans.keepExisting { throw siting!.error("mexclp_p", "does not keep existing bases yet: set keep_existing = false or leave out mexclp_p") }
+        for (key, counts) in [("mexclp_p", plans.mexclpSiteCounts), ("malp_p", plans.malpSiteCounts)] where !counts.isEmpty {
+            guard availability != nil else { throw siting!.error(key, "needs an [availability] table: the model weighs coverage by the busy share") }
+            if plans.keepExisting { throw siting!.error(key, "does not keep existing bases yet: set keep_existing = false or leave out \(key)") }
         }
         return Scenario(
             name: try studyName(study), source: url,
@@ -300,7 +306,18 @@ public struct Scenario: Sendable {
         if siting.contains("mexclp_minutes") && aircraftCounts.isEmpty {
             throw siting.error("mexclp_minutes", "needs mexclp_p, the numbers of aircraft to place")
         }
-        if siting.contains("per_site") && aircraftCounts.isEmpty { throw siting.error("per_site", "is used only with mexclp_p") }
+        let malpCounts = siting.contains("malp_p") ? try wholeNumbers("malp_p", of: "aircraft") : []
+        for key in ["malp_minutes", "malp_alpha"] where siting.contains(key) && malpCounts.isEmpty {
+            throw siting.error(key, "needs malp_p, the numbers of aircraft to place")
+        }
+        let alpha = try siting.optionalNumber("malp_alpha")
+        if !malpCounts.isEmpty {
+            guard let alpha else { throw siting.error("malp_alpha", "is missing: the reliability α (0 < α < 1) each demand must be reached with, e.g. 0.9") }
+            guard alpha > 0, alpha < 1 else { throw siting.error("malp_alpha", "must be a reliability α with 0 < α < 1") }
+        }
+        if siting.contains("per_site") && aircraftCounts.isEmpty && malpCounts.isEmpty {
+            throw siting.error("per_site", "is used only with mexclp_p or malp_p")
+        }
         let perSite = try siting.optionalNumber("per_site") ?? 1
         guard perSite >= 1, perSite == perSite.rounded(), perSite <= 1_000 else {
             throw siting.error("per_site", "must be a whole number of aircraft from 1 to 1,000")
@@ -313,7 +330,8 @@ public struct Scenario: Sendable {
             mclpSiteCounts: counts, keepExisting: try siting.optionalBool("keep_existing") ?? false,
             timeLimit: timeLimit, mexclpSiteCounts: aircraftCounts,
             mexclpMinutes: try standards("mexclp_minutes", default: aircraftCounts.isEmpty ? [] : minutes),
-            mexclpPerSite: Int(perSite))
+            mexclpPerSite: Int(perSite), malpSiteCounts: malpCounts,
+            malpMinutes: try standards("malp_minutes", default: malpCounts.isEmpty ? [] : minutes), malpAlpha: alpha)
     }
 
     /// Every file a run of this scenario reads: the scenario file and each

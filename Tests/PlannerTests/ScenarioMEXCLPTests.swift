@@ -72,6 +72,27 @@ import TestSupport
         #expect(placed.compactMap { $0.value.doubleValue }.reduce(0, +) == Double(aircraft))
     }
 
+    /// `[siting] malp_p`: the weight of the cells at least b = ⌈log(1 − α) / log q⌉
+    /// aircraft reach (q = 0.3, α = 0.9: b = 2), against brute force over every placement.
+    @Test func theScenariosMALPReachesTheBruteForceOptimum() throws {
+        let file = try scenario(siting: "lscp_minutes = []\nmalp_p = [3]\nmalp_alpha = 0.9")
+        let run = try PlanRun.run(try Scenario.load(file))
+        let plan = try #require(run.standards[0].malp.first)
+        let reach = 240_000 * 10.0 / 60
+        let sites = run.candidates
+        let reaches = sites.map { site in run.grid.cells.map { Geodesic.wgs84.inverse(from: site.position, to: $0.centre).distance <= reach } }
+        var best = 0.0
+        for a in 0..<sites.count { for b in (a + 1)..<sites.count { for c in (b + 1)..<sites.count {
+            var value = 0.0
+            for (i, cell) in run.grid.cells.enumerated() where [a, b, c].filter({ reaches[$0][i] }).count >= 2 { value += cell.weight }
+            best = max(best, value)
+        } } }
+        #expect(plan.result.status == .optimal)
+        #expect(abs(plan.result.objective - best) <= 1e-9 * max(1, best), "\(plan.result.objective) against \(best)")
+        let summary = PlanSummary.json(run, versions: ToolVersions.current)
+        #expect(summary["standards"]?.arrayValue?[0]["malp"]?.arrayValue?.first?["objective"]?.doubleValue == plan.result.objective)
+    }
+
     /// `site --model mexclp` (`ScenarioSiting`) solves the same model with the
     /// table's busy share: the brute-force optimum; without the table it is refused.
     @Test func theSiteCommandsMEXCLPTakesTheScenariosBusyShare() throws {
@@ -96,6 +117,10 @@ import TestSupport
         ("mexclp_p = [2]\nmexclp_minutes = [30]", "busy = 0.3\n", "mexclp_minutes", "not among the standards"),
         ("mexclp_p = [2]\nper_site = 0", "busy = 0.3\n", "per_site", "from 1"),
         ("mexclp_p = [2]\nkeep_existing = true", "busy = 0.3\n", "mexclp_p", "keep_existing"),
+        ("malp_p = [2]", "busy = 0.3\n", "malp_alpha", "is missing"),
+        ("malp_p = [2]\nmalp_alpha = 1", "busy = 0.3\n", "malp_alpha", "0 < α < 1"),
+        ("malp_alpha = 0.9", "busy = 0.3\n", "malp_alpha", "needs malp_p"),
+        ("malp_p = [2]\nmalp_alpha = 0.9", "", "[availability]", "needs an [availability] table"),
     ])
     func badSitingKeysAreRefused(siting: String, availability: String, key: String, problem: String) throws {
         var message = ""
