@@ -104,7 +104,10 @@ public struct Scenario: Sendable {
         "bases": ["existing", "filter", "id_field", "candidates", "candidate_filter", "cost_field", "aircraft_field", "candidate_id_field"],
         "standards": ["minutes", "night"],
         "flight": ["wind", "wind_field", "no_fly", "dem"],
-        "siting": ["lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit", "mexclp_p", "mexclp_minutes", "per_site", "malp_p", "malp_minutes", "malp_alpha"],
+        "siting": [
+            "lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit", "mexclp_p", "mexclp_minutes", "per_site", "malp_p", "malp_minutes",
+            "malp_alpha",
+        ],
         "output": ["folder", "context"],
         "availability": AvailabilityOptions.keys,
     ]

@@ -82,11 +82,15 @@ import TestSupport
         let sites = run.candidates
         let reaches = sites.map { site in run.grid.cells.map { Geodesic.wgs84.inverse(from: site.position, to: $0.centre).distance <= reach } }
         var best = 0.0
-        for a in 0..<sites.count { for b in (a + 1)..<sites.count { for c in (b + 1)..<sites.count {
-            var value = 0.0
-            for (i, cell) in run.grid.cells.enumerated() where [a, b, c].filter({ reaches[$0][i] }).count >= 2 { value += cell.weight }
-            best = max(best, value)
-        } } }
+        for a in 0..<sites.count {
+            for b in (a + 1)..<sites.count {
+                for c in (b + 1)..<sites.count {
+                    var value = 0.0
+                    for (i, cell) in run.grid.cells.enumerated() where [a, b, c].filter({ reaches[$0][i] }).count >= 2 { value += cell.weight }
+                    best = max(best, value)
+                }
+            }
+        }
         #expect(plan.result.status == .optimal)
         #expect(abs(plan.result.objective - best) <= 1e-9 * max(1, best), "\(plan.result.objective) against \(best)")
         let summary = PlanSummary.json(run, versions: ToolVersions.current)
