@@ -53,26 +53,21 @@ public enum PlanReport {
                         plan.sites.joined(separator: ", "), plan.exactCoveredPercent, proof(plan)))
                 if let shortfall = plan.shortfall { lines.append("    \(shortfall)") }
             }
-            for plan in s.mexclp {
-                let placed = zip(plan.sites, plan.result.aircraft ?? []).map { $1 > 1 ? "\($0) ×\($1)" : $0 }
-                lines.append(
-                    String(
-                        format: "  MEXCLP %d aircraft: %@ → expected %.2f%% of the demand weight (grid), exact %.2f%% reached [%@]",
-                        plan.p ?? 0, placed.joined(separator: ", "),
-                        plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0,
-                        plan.exactCoveredPercent, proof(plan)))
-            }
+            for plan in s.mexclp { lines.append(aircraftPlan("MEXCLP", plan, measure: "expected %.2f%% of the demand weight (grid)")) }
             for plan in s.malp {
-                let placed = zip(plan.sites, plan.result.aircraft ?? []).map { $1 > 1 ? "\($0) ×\($1)" : $0 }
-                lines.append(
-                    String(
-                        format: "  MALP %d aircraft: %@ → %.2f%% of the demand weight reached with probability ≥ α (grid), exact %.2f%% reached [%@]",
-                        plan.p ?? 0, placed.joined(separator: ", "),
-                        plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0,
-                        plan.exactCoveredPercent, proof(plan)))
+                lines.append(aircraftPlan("MALP", plan, measure: "%.2f%% of the demand weight reached with probability ≥ α (grid)"))
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A plan placing aircraft (MEXCLP, MALP): sites with their counts, the
+    /// objective as a share of the weight by `measure` (one `%.2f`), the exact coverage.
+    static func aircraftPlan(_ model: String, _ plan: PlanRun.SitingPlan, measure: String) -> String {
+        let placed = zip(plan.sites, plan.result.aircraft ?? []).map { $1 > 1 ? "\($0) ×\($1)" : $0 }
+        let share = plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0
+        return "  \(model) \(plan.p ?? 0) aircraft: \(placed.joined(separator: ", ")) → "
+            + String(format: measure, share) + String(format: ", exact %.2f%% reached [%@]", plan.exactCoveredPercent, proof(plan))
     }
 
     static func proof(_ plan: PlanRun.SitingPlan) -> String {

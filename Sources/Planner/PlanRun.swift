@@ -148,31 +148,23 @@ public struct PlanRun: Sendable {
                     mclp.append(try plan(try SitingModel.mclp.solve(on: instance, options: mclpOptions), p: p))
                 }
             }
-            var mexclp: [SitingPlan] = []
-            if options.mexclpMinutes.contains(minutes), instance.demandCount > 0, let busy = expected?.busy {
-                for aircraft in options.mexclpSiteCounts {
-                    progress.stage("\(label): MEXCLP with \(aircraft) aircraft, busy share \(NumberText.readable(busy))", timeLimit: options.timeLimit)
-                    var mexclpOptions = SitingOptions()
-                    mexclpOptions.p = aircraft
-                    mexclpOptions.busy = busy
-                    mexclpOptions.perSite = options.mexclpPerSite
-                    mexclpOptions.timeLimit = options.timeLimit
-                    mexclp.append(try plan(try SitingModel.mexclp.solve(on: instance, options: mexclpOptions), p: aircraft))
+            // The availability models, with the busy share of [availability].
+            func aircraftPlans(_ model: SitingModel, _ counts: [Int], at standards: [Double], alpha: Double? = nil) throws -> [SitingPlan] {
+                guard standards.contains(minutes), instance.demandCount > 0, let busy = expected?.busy else { return [] }
+                return try counts.map { aircraft in
+                    let detail = alpha.map { "α = \(NumberText.readable($0))" } ?? "busy share \(NumberText.readable(busy))"
+                    progress.stage("\(label): \(model.rawValue.uppercased()) with \(aircraft) aircraft, \(detail)", timeLimit: options.timeLimit)
+                    var modelOptions = SitingOptions()
+                    modelOptions.p = aircraft
+                    modelOptions.busy = busy
+                    modelOptions.alpha = alpha
+                    modelOptions.perSite = options.mexclpPerSite
+                    modelOptions.timeLimit = options.timeLimit
+                    return try plan(try model.solve(on: instance, options: modelOptions), p: aircraft)
                 }
             }
-            var malp: [SitingPlan] = []
-            if options.malpMinutes.contains(minutes), instance.demandCount > 0, let busy = expected?.busy, let alpha = options.malpAlpha {
-                for aircraft in options.malpSiteCounts {
-                    progress.stage("\(label): MALP with \(aircraft) aircraft, α = \(NumberText.readable(alpha))", timeLimit: options.timeLimit)
-                    var malpOptions = SitingOptions()
-                    malpOptions.p = aircraft
-                    malpOptions.busy = busy
-                    malpOptions.alpha = alpha
-                    malpOptions.perSite = options.mexclpPerSite
-                    malpOptions.timeLimit = options.timeLimit
-                    malp.append(try plan(try SitingModel.malp.solve(on: instance, options: malpOptions), p: aircraft))
-                }
-            }
+            let mexclp = try aircraftPlans(.mexclp, options.mexclpSiteCounts, at: options.mexclpMinutes)
+            let malp = try options.malpAlpha.map { alpha in try aircraftPlans(.malp, options.malpSiteCounts, at: options.malpMinutes, alpha: alpha) } ?? []
             progress.note(
                 "\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
                     + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
