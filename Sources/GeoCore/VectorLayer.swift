@@ -65,13 +65,14 @@ public struct VectorLayer: Sendable {
     /// The column names a CSV layer's longitudes and latitudes may have.
     static let longitudeColumns = ["lon", "longitude", "x", "lng"], latitudeColumns = ["lat", "latitude", "y"]
 
-    /// Refuses a CSV whose header names a coordinate column twice: GDAL 3.6
+    /// Refuses a CSV whose header (up to its end of line, or a NUL, where GDAL
+    /// stops reading it) names a coordinate column twice: GDAL 3.6
     /// crashes reading such a file with the coordinate columns dropped.
     static func checkCoordinateColumns(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 65_536)) ?? Data()
-        let header = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        let header = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D && $0 != 0x00 }, as: UTF8.self)
         let names = header.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}\" ")).lowercased()
         }
