@@ -62,7 +62,7 @@ import Support
         let rows = Self.randomRows(seed: UInt64(100 + seed), rows: 60, columns: columns, density: 0.15)
         let costs = [Double](repeating: 1, count: columns)
         let start = LagrangianCover(rows: rows, costs: costs).greedy(reduced: costs)
-        let search = RowWeightingLocalSearch(matrix: CoverRows(rows: rows, columnCount: columns))
+        let search = RowWeightingLocalSearch(matrix: CoverMatrix(rows: rows, columnCount: columns))
         let cover = search.improve(start, steps: 5_000, lowerBound: 1)
         #expect(Self.isCover(cover, of: rows))
         #expect(cover.count <= start.count)
@@ -74,7 +74,7 @@ import Support
     @Test func localSearchStopsAtTheLowerBound() {
         // Rows {0,1}, {1,2}, {2,3}: columns 1 and 2 (or 1 and 3, 0 and 2) cover all; 2 is the minimum.
         let rows: [[Int32]] = [[0, 1], [1, 2], [2, 3]]
-        let search = RowWeightingLocalSearch(matrix: CoverRows(rows: rows, columnCount: 4))
+        let search = RowWeightingLocalSearch(matrix: CoverMatrix(rows: rows, columnCount: 4))
         let cover = search.improve([0, 1, 2, 3], steps: 1_000_000, lowerBound: 2)
         #expect(cover.count == 2 && Self.isCover(cover, of: rows))
     }
@@ -88,10 +88,10 @@ import Support
         // s0's only demand (d1) s1 covers too: s0 drops, d1 is left to s1 alone, so s1 is fixed as well;
         // with s1 and s3 every demand is covered and no row remains.
         #expect(presolve.fixedSites == [1, 3])
-        #expect(presolve.rows.isEmpty && presolve.sites.isEmpty)
+        #expect(presolve.matrix.rowCount == 0 && presolve.sites.isEmpty)
         // Without the set-covering rules nothing is fixed and the rows stay.
         let weighted = Presolve(instance: instance, demands: [0, 1, 2, 3], allowed: { _ in true }, costsMatter: false)
-        #expect(weighted.fixedSites.isEmpty && weighted.rows.count == 4)
+        #expect(weighted.fixedSites.isEmpty && weighted.matrix.rowCount == 4)
         let result = try SetCovering(instance: instance).solve()
         #expect(result.selected == [1, 3] && result.status == .optimal && result.objective == 2)
     }

@@ -12,7 +12,7 @@ import Support
         var lists = (0..<rows).map { _ in (0..<Int32(columns)).filter { _ in g.unit() < density } }
         for r in lists.indices where lists[r].isEmpty { lists[r] = [Int32(g.next() % UInt64(columns))] }
         let weights = (0..<rows).map { _ in Double(Int(g.unit() * 9) + 1) }
-        let matrix = CoverRows(rows: lists, columnCount: columns)
+        let matrix = CoverMatrix(rows: lists, columnCount: columns)
         return CoveredWeightFunction(matrix: matrix, weights: weights, groups: RowGroups(matrix: matrix, weights: weights))
     }
 

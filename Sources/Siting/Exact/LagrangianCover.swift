@@ -18,7 +18,7 @@ import Foundation
 /// `OptimalityTolerance`'s margin so that rounding never makes it exceed
 /// the optimum). The bound is as strong as the LP relaxation at best.
 struct LagrangianCover {
-    let matrix: CoverRows
+    let matrix: CoverMatrix
     let costs: [Double]
 
     var rowCount: Int { matrix.rowCount }
@@ -27,8 +27,14 @@ struct LagrangianCover {
     /// `rows[i]`: the columns (indices into `costs`) that cover row i; every
     /// row has at least one.
     init(rows: [[Int32]], costs: [Double]) {
-        precondition(rows.allSatisfy { !$0.isEmpty }, "every row needs a column")
-        matrix = CoverRows(rows: rows, columnCount: costs.count)
+        self.init(matrix: CoverMatrix(rows: rows, columnCount: costs.count), costs: costs)
+    }
+
+    /// Rows of `matrix` to cover, with the cost of each column; every row
+    /// has at least one column.
+    init(matrix: CoverMatrix, costs: [Double]) {
+        precondition(matrix.columnCount == costs.count && (0..<matrix.rowCount).allSatisfy { !matrix.columns(ofRow: $0).isEmpty }, "every row needs a column")
+        self.matrix = matrix
         self.costs = costs
     }
 

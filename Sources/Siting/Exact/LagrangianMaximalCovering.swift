@@ -27,7 +27,7 @@ import Foundation
 /// and `closed` hold for every solution worth more than `value`. The bound
 /// is as strong as the LP relaxation at best.
 struct LagrangianMaximalCovering {
-    let matrix: CoverRows
+    let matrix: CoverMatrix
     let weights: [Double]
     /// Columns to open, at most.
     let p: Int
@@ -37,10 +37,15 @@ struct LagrangianMaximalCovering {
 
     /// `rows[r]`: the columns covering row r; `weights[r]` ≥ 0 its weight.
     init(rows: [[Int32]], weights: [Double], columnCount: Int, p: Int) {
-        precondition(rows.count == weights.count && p >= 0)
-        matrix = CoverRows(rows: rows, columnCount: columnCount)
+        self.init(matrix: CoverMatrix(rows: rows, columnCount: columnCount), weights: weights, p: p)
+    }
+
+    /// `weights[r]` ≥ 0: the weight of row r of `matrix`.
+    init(matrix: CoverMatrix, weights: [Double], p: Int) {
+        precondition(matrix.rowCount == weights.count && p >= 0)
+        self.matrix = matrix
         self.weights = weights
-        self.p = min(p, columnCount)
+        self.p = min(p, matrix.columnCount)
     }
 
     struct Outcome {

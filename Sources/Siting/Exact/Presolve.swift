@@ -15,8 +15,9 @@
 ///     (covering the smaller row covers it too).
 ///   These two are not valid for weighted models, where a row's weight counts.
 struct Presolve {
-    /// Unique rows: the allowed sites of each (ascending) and its weight.
-    let rows: [[Int32]]
+    /// Unique rows over the kept sites: column c is `sites[c]`.
+    let matrix: CoverMatrix
+    /// The weight of each row of `matrix`.
     let rowWeights: [Double]
     /// Sites kept as candidates (forced ones always kept), ascending.
     let sites: [Int]
@@ -54,9 +55,19 @@ struct Presolve {
         // A site kept in an earlier round may cover no row left.
         var used = [Bool](repeating: false, count: instance.siteCount)
         for row in rows { for j in row { used[Int(j)] = true } }
-        self.rows = rows
-        rowWeights = weights
         sites = kept.filter { used[$0] }
+        var columnOf = [Int32](repeating: -1, count: instance.siteCount)
+        for (c, j) in sites.enumerated() { columnOf[j] = Int32(c) }
+        var start = [0], flat = [Int32]()
+        start.reserveCapacity(rows.count + 1)
+        flat.reserveCapacity(rows.reduce(0) { $0 + $1.count })
+        for row in rows {
+            for j in row { flat.append(columnOf[Int(j)]) }
+            start.append(flat.count)
+        }
+        rows = []
+        matrix = CoverMatrix(rowStart: start, rowColumns: flat, columnCount: sites.count)
+        rowWeights = weights
         fixedSites = fixed.sorted()
     }
 
@@ -82,7 +93,7 @@ struct Presolve {
     /// (`costs` nil: all equal); of sites with the same rows and cost the
     /// lowest index stays.
     static func undominatedSites(of rows: [[Int32]], siteCount: Int, costs: [Double]?) -> [Int] {
-        let siteRows = CoverRows(rows: rows, columnCount: siteCount)
+        let siteRows = CoverMatrix(rows: rows, columnCount: siteCount)
         // Each row as a bitset over the sites, so that "the sites in every one
         // of j's rows" is a run of word ANDs.
         let words = (siteCount + 63) / 64

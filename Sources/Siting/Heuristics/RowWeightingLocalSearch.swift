@@ -18,7 +18,7 @@ import Foundation
 /// cover), ascending. Deterministic: the random rows come from a fixed-seed
 /// generator and ties break by the older move, then the lower column.
 struct RowWeightingLocalSearch {
-    let matrix: CoverRows
+    let matrix: CoverMatrix
 
     /// Searches for at most `steps` swaps from the cover `start`, stopping
     /// early when a cover of `lowerBound` columns (a proven minimum) is

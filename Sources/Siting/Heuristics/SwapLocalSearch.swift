@@ -1,21 +1,5 @@
 import Foundation
 
-/// The rows each column covers: what a swap search walks. `CoverInstance`
-/// (demands by site) and `CoverRows` (a presolved model) both provide it.
-protocol ColumnCoverage {
-    var rowCount: Int { get }
-    var columnCount: Int { get }
-    func rows(ofColumn j: Int) -> ArraySlice<Int32>
-}
-
-extension CoverRows: ColumnCoverage {}
-
-extension CoverInstance: ColumnCoverage {
-    var rowCount: Int { demandCount }
-    var columnCount: Int { siteCount }
-    func rows(ofColumn j: Int) -> ArraySlice<Int32> { demands(coveredBy: j) }
-}
-
 /// Best-improvement swap search for a fixed number of open columns (Teitz &
 /// Bart's interchange): replace one open column by a closed allowed one
 /// while that raises the covered weight, until no swap does.
@@ -33,8 +17,8 @@ extension CoverInstance: ColumnCoverage {
 /// relative 1e-12. Ties keep the current set; candidates are scanned in
 /// index order and the open columns in their order (a swapped-in column
 /// goes last), so the result is deterministic.
-struct SwapLocalSearch<Matrix: ColumnCoverage> {
-    let matrix: Matrix
+struct SwapLocalSearch {
+    let matrix: CoverMatrix
     let weights: [Double]
     let fixed: Set<Int>
     let allowed: (Int) -> Bool

@@ -10,15 +10,19 @@ public struct CoverInstance: Sendable, Equatable {
     public let weights: [Double]
     /// Cost of opening each site (> 0; 1 for "fewest sites").
     public let siteCosts: [Double]
-    /// Sites covering demand i: `demandSites[demandStart[i]..<demandStart[i + 1]]`.
-    public let demandStart: [Int]
-    public let demandSites: [Int32]
-    /// Cost (response time) of each pair in `demandSites`, same order; 0 when
-    /// the instance was built from covering sets alone (then not stored).
+    /// Which sites cover which demands: rows are demands, columns sites.
+    public let matrix: CoverMatrix
+    /// Cost (response time) of each pair, in the order of
+    /// `matrix.rowColumns`; 0 when the instance was built from covering sets
+    /// alone (then not stored).
     public let demandCosts: PairCosts
+
+    /// Sites covering demand i: `demandSites[demandStart[i]..<demandStart[i + 1]]`.
+    public var demandStart: [Int] { matrix.rowStart }
+    public var demandSites: [Int32] { matrix.rowColumns }
     /// Demands covered by site j: `siteDemands[siteStart[j]..<siteStart[j + 1]]`.
-    public let siteStart: [Int]
-    public let siteDemands: [Int32]
+    public var siteStart: [Int] { matrix.columnStart }
+    public var siteDemands: [Int32] { matrix.columnRows }
 
     /// An instance from, for each demand, the sites covering it (listed
     /// twice counts once), every pair at cost 0.
@@ -129,44 +133,27 @@ public struct CoverInstance: Sendable, Equatable {
         if let j = siteCosts.firstIndex(where: { !$0.isFinite || $0 <= 0 }) {
             throw SitingInputError("site \(siteIDs[j]) has cost \(siteCosts[j]); site costs must be positive")
         }
-        // The demands of each site: a counting sort of the pairs by site,
-        // taken demand by demand, so demands ascend within each site.
-        var siteStart = [Int](repeating: 0, count: siteIDs.count + 1)
-        for j in demandSites { siteStart[Int(j) + 1] += 1 }
-        for j in siteIDs.indices { siteStart[j + 1] += siteStart[j] }
-        var fill = siteStart
-        var siteDemands = [Int32](repeating: 0, count: demandSites.count)
-        for i in demandIDs.indices {
-            for k in demandStart[i]..<demandStart[i + 1] {
-                let j = Int(demandSites[k])
-                siteDemands[fill[j]] = Int32(i)
-                fill[j] += 1
-            }
-        }
         self.demandIDs = demandIDs
         self.siteIDs = siteIDs
         self.weights = weights
         self.siteCosts = siteCosts
-        self.demandStart = demandStart
-        self.demandSites = demandSites
+        matrix = CoverMatrix(rowStart: demandStart, rowColumns: demandSites, columnCount: siteIDs.count)
         self.demandCosts = demandCosts
-        self.siteStart = siteStart
-        self.siteDemands = siteDemands
     }
 
     public var demandCount: Int { demandIDs.count }
     public var siteCount: Int { siteIDs.count }
 
-    public func sites(covering demand: Int) -> ArraySlice<Int32> { demandSites[demandStart[demand]..<demandStart[demand + 1]] }
-    public func demands(coveredBy site: Int) -> ArraySlice<Int32> { siteDemands[siteStart[site]..<siteStart[site + 1]] }
+    public func sites(covering demand: Int) -> ArraySlice<Int32> { matrix.columns(ofRow: demand) }
+    public func demands(coveredBy site: Int) -> ArraySlice<Int32> { matrix.rows(ofColumn: site) }
 
     /// The same demands and sites with only the pairs of cost ≤ `threshold`.
     public func restricted(toCostAtMost threshold: Double) throws -> CoverInstance {
         var start = [0], sites: [Int32] = [], costs: [Double] = []
         start.reserveCapacity(demandCount + 1)
         for i in 0..<demandCount {
-            for k in demandStart[i]..<demandStart[i + 1] where demandCosts[k] <= threshold {
-                sites.append(demandSites[k])
+            for k in matrix.rowStart[i]..<matrix.rowStart[i + 1] where demandCosts[k] <= threshold {
+                sites.append(matrix.rowColumns[k])
                 costs.append(demandCosts[k])
             }
             start.append(sites.count)
@@ -177,7 +164,7 @@ public struct CoverInstance: Sendable, Equatable {
     }
 
     /// Demands no site covers.
-    public var uncoverable: [Int] { (0..<demandCount).filter { demandStart[$0] == demandStart[$0 + 1] } }
+    public var uncoverable: [Int] { (0..<demandCount).filter { matrix.columns(ofRow: $0).isEmpty } }
 
     /// The total weight of the demands `open` sites cover.
     public func coveredWeight(by open: [Int]) -> Double {

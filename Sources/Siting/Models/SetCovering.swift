@@ -37,9 +37,9 @@ public struct SetCovering: Sendable {
         let presolve = Presolve(
             instance: instance, demands: remaining,
             allowed: { allowed($0) && !forced.contains($0) }, costsMatter: true, setCovering: true)
-        SitingTrace.log("presolve (\(presolve.rows.count) rows, \(presolve.sites.count) sites, \(presolve.fixedSites.count) fixed)", since: clock)
+        SitingTrace.log("presolve (\(presolve.matrix.rowCount) rows, \(presolve.sites.count) sites, \(presolve.fixedSites.count) fixed)", since: clock)
         var selected: [Int] = [], objective = 0.0, bound = 0.0, status = SolutionStatus.optimal
-        if !presolve.rows.isEmpty {
+        if presolve.matrix.rowCount > 0 {
             (selected, objective, bound, status) = solvePresolved(presolve, heuristicOnly: heuristicOnly, timeLimit: timeLimit, since: clock)
         }
         SitingTrace.log("solved", since: clock)
@@ -58,13 +58,12 @@ public struct SetCovering: Sendable {
         since clock: ContinuousClock.Instant
     ) -> ([Int], Double, Double, SolutionStatus) {
         let costs = presolve.sites.map { instance.siteCosts[$0] }
-        let column = Dictionary(uniqueKeysWithValues: presolve.sites.enumerated().map { ($1, Int32($0)) })
-        let rows = presolve.rows.map { $0.map { column[Int($0)]! } }
-        let greedy = Self.greedyCover(presolve: presolve, costs: instance.siteCosts).map { Int(column[$0]!) }
+        let matrix = presolve.matrix
+        let greedy = Self.greedyCover(matrix, costs: costs)
         SitingTrace.log("greedy (\(greedy.count) sites)", since: clock)
         // Half the time limit at most for the heuristics, so CBC gets the rest.
         let heuristicDeadline = timeLimit.map { clock + .seconds($0 / 2) }
-        let lagrangian = LagrangianCover(rows: rows, costs: costs).run(start: greedy, deadline: heuristicDeadline)
+        let lagrangian = LagrangianCover(matrix: matrix, costs: costs).run(start: greedy, deadline: heuristicDeadline)
         SitingTrace.log("lagrangian (cover \(lagrangian.coverCost), bound \(lagrangian.lowerBound))", since: clock)
         let integral = costs.allSatisfy { $0 == $0.rounded() }
         var bound = integral ? (lagrangian.lowerBound - 1e-6).rounded(.up) : lagrangian.lowerBound
@@ -74,7 +73,7 @@ public struct SetCovering: Sendable {
         if !proven(), unitCosts {
             let unit = costs[0]
             // Unit costs: the fewest columns; row-weighting local search.
-            let search = RowWeightingLocalSearch(matrix: CoverRows(rows: rows, columnCount: costs.count))
+            let search = RowWeightingLocalSearch(matrix: matrix)
             cover = search.improve(
                 cover, steps: Self.localSearchSteps, lowerBound: Int((bound / unit - 1e-6).rounded(.up)),
                 deadline: heuristicDeadline)
@@ -84,7 +83,10 @@ public struct SetCovering: Sendable {
         if !proven() && !heuristicOnly {
             var program = MixedIntegerProgram()
             for c in costs { program.addColumn(cost: c) }
-            for row in rows { program.addRow(row, Array(repeating: 1, count: row.count), lower: 1) }
+            for r in 0..<matrix.rowCount {
+                let row = Array(matrix.columns(ofRow: r))
+                program.addRow(row, Array(repeating: 1, count: row.count), lower: 1)
+            }
             // The start is usually optimal or close: CBC's own primal
             // heuristics cost more than they find here. With unit costs (an
             // RWLS start, a degenerate LP) strong branching also costs more
@@ -113,31 +115,30 @@ public struct SetCovering: Sendable {
     /// and this search also stop at half the limit, and CBC gets the rest.
     static let localSearchSteps = 50_000
 
-    /// A cover of every row: cheapest cost per newly covered row first, then
-    /// sites made redundant by later choices removed, dearest first.
-    static func greedyCover(presolve: Presolve, costs: [Double]) -> [Int] {
-        guard !presolve.rows.isEmpty else { return [] }
-        var rowsOf: [Int: [Int]] = [:]
-        for (r, row) in presolve.rows.enumerated() { for j in row { rowsOf[Int(j), default: []].append(r) } }
-        var covered = [Int](repeating: 0, count: presolve.rows.count)
+    /// A cover of every row of `matrix` (columns costing `costs`): cheapest
+    /// cost per newly covered row first (ties: the lower column), then
+    /// columns made redundant by later choices removed, dearest first.
+    static func greedyCover(_ matrix: CoverMatrix, costs: [Double]) -> [Int] {
+        guard matrix.rowCount > 0 else { return [] }
+        var covered = [Int](repeating: 0, count: matrix.rowCount)
         var heap = MaxHeap<LazyGreedy.Candidate>()
-        for j in presolve.sites { heap.push(.init(gain: Double(rowsOf[j]?.count ?? 0) / costs[j], site: j)) }
+        for j in 0..<matrix.columnCount { heap.push(.init(gain: Double(matrix.rowCount(ofColumn: j)) / costs[j], site: j)) }
         var chosen: [Int] = []
-        var left = presolve.rows.count
+        var left = matrix.rowCount
         while left > 0, var top = heap.pop() {
-            top.gain = Double(rowsOf[top.site, default: []].filter { covered[$0] == 0 }.count) / costs[top.site]
+            top.gain = Double(matrix.rows(ofColumn: top.site).filter { covered[Int($0)] == 0 }.count) / costs[top.site]
             if let next = heap.peek(), next > top { heap.push(top); continue }
             guard top.gain > 0 else { break }
             chosen.append(top.site)
-            for r in rowsOf[top.site, default: []] {
-                if covered[r] == 0 { left -= 1 }
-                covered[r] += 1
+            for r in matrix.rows(ofColumn: top.site) {
+                if covered[Int(r)] == 0 { left -= 1 }
+                covered[Int(r)] += 1
             }
         }
         for j in chosen.sorted(by: { (costs[$0], $0) > (costs[$1], $1) }) {
-            let rows = rowsOf[j, default: []]
-            if rows.allSatisfy({ covered[$0] > 1 }) {
-                rows.forEach { covered[$0] -= 1 }
+            let rows = matrix.rows(ofColumn: j)
+            if rows.allSatisfy({ covered[Int($0)] > 1 }) {
+                rows.forEach { covered[Int($0)] -= 1 }
                 chosen.removeAll { $0 == j }
             }
         }

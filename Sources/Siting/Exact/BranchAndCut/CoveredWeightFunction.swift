@@ -24,11 +24,11 @@
 /// Accuracy: values and cut terms are sums of the weights in floating point
 /// (relative error about 1e-16 times the number of terms).
 struct CoveredWeightFunction {
-    let matrix: CoverRows
+    let matrix: CoverMatrix
     let weights: [Double]
     let groups: RowGroups
 
-    init(matrix: CoverRows, weights: [Double], groups: RowGroups) {
+    init(matrix: CoverMatrix, weights: [Double], groups: RowGroups) {
         precondition(weights.count == matrix.rowCount && groups.groupOfRow.count == matrix.rowCount)
         self.matrix = matrix
         self.weights = weights
@@ -138,7 +138,7 @@ struct RowGroups {
 
     var count: Int { start.count - 1 }
 
-    init(matrix: CoverRows, weights: [Double]) {
+    init(matrix: CoverMatrix, weights: [Double]) {
         let columnWeight = (0..<matrix.columnCount).map { j in matrix.rows(ofColumn: j).reduce(0.0) { $0 + weights[Int($1)] } }
         let order = (0..<matrix.columnCount).sorted { (columnWeight[$0], $1) > (columnWeight[$1], $0) }
         var group = [Int](repeating: -1, count: matrix.rowCount)

@@ -21,10 +21,10 @@ extension MaximalCovering {
             guard budget - spent >= -1e-9 * max(1, budget) else { return (nil, -.infinity) }
             limit = .budget(costs: model.columns.map { instance.siteCosts[$0] }, total: max(0, budget - spent))
         }
-        guard !model.rows.isEmpty else { return (base, 0) }
+        guard model.matrix.rowCount > 0 else { return (base, 0) }
         var columnOf = [Int32](repeating: -1, count: instance.siteCount)
         for (c, j) in model.columns.enumerated() { columnOf[j] = Int32(c) }
-        let matrix = CoverRows(rows: model.rows, renumbered: columnOf, columnCount: model.columns.count)
+        let matrix = model.matrix
         let function = CoveredWeightFunction(matrix: matrix, weights: model.weights, groups: RowGroups(matrix: matrix, weights: model.weights))
         // The incumbent as a start when it respects the fixings.
         let chosen = Set(start)

@@ -9,11 +9,11 @@ extension MaximalCovering {
         var program = MixedIntegerProgram()
         program.preprocess = false
         for _ in columns { program.addColumn(cost: 0) }
-        let column = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, Int32($0)) })
-        for (row, weight) in zip(model.rows, model.weights) {
+        for (r, weight) in model.weights.enumerated() {
             let y = program.addColumn(cost: -weight, integer: false)
             // y − Σ x ≤ 0
-            program.addRow([Int32(y)] + row.map { column[Int($0)]! }, [1] + Array(repeating: -1, count: row.count), upper: 0)
+            let row = model.matrix.columns(ofRow: r)
+            program.addRow([Int32(y)] + row, [1] + Array(repeating: -1, count: row.count), upper: 0)
         }
         let siteColumns = (0..<Int32(columns.count)).map { $0 }
         switch limit {
@@ -36,14 +36,16 @@ extension MaximalCovering {
             // More fixed-open sites than p: no solution beats the incumbent.
             return (nil, -.infinity)
         }
-        guard !model.rows.isEmpty else { return (base, 0) }
+        guard model.matrix.rowCount > 0 else { return (base, 0) }
         let chosen = Set(start)
         // The incumbent as a start when it respects the fixings.
         var warm: [Double]?
         if model.mustOpen.allSatisfy(chosen.contains), chosen.subtracting(base).isSubset(of: Set(model.columns)) {
             var values = model.columns.map { chosen.contains($0) ? 1.0 : 0.0 }
             // Columns are the sites, then one y per row: y_r = 1 when the start covers row r.
-            for row in model.rows { values.append(row.contains { chosen.contains(Int($0)) } ? 1 : 0) }
+            for r in 0..<model.matrix.rowCount {
+                values.append(model.matrix.columns(ofRow: r).contains { chosen.contains(model.columns[Int($0)]) } ? 1 : 0)
+            }
             warm = values
         }
         let solution = program(model).solve(timeLimit: timeLimit.map { max($0, 1) }, start: warm)

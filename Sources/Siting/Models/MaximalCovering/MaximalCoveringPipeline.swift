@@ -26,25 +26,18 @@ extension MaximalCovering {
         let presolve = Presolve(
             instance: instance, demands: remaining,
             allowed: { !excluded.contains($0) && !forced.contains($0) }, costsMatter: costsMatter)
-        SitingTrace.log("presolve (\(presolve.rows.count) rows, \(presolve.sites.count) sites)", since: clock)
+        SitingTrace.log("presolve (\(presolve.matrix.rowCount) rows, \(presolve.sites.count) sites)", since: clock)
 
         var selected = heuristic, objective = instance.coveredWeight(by: heuristic)
         var bound = total
-        var residual = ResidualModel(
-            rows: presolve.rows, weights: presolve.rowWeights, columns: presolve.sites,
-            mustOpen: [], constant: fixed)
+        var residual = ResidualModel(presolve: presolve, fixedWeight: fixed)
         // The exact search: CBC on the compact model when small, else the
         // branch and cut, whose own LP bound fixes sites sooner and better
         // than the Lagrangian's.
-        let presolvedPairs = presolve.rows.reduce(0) { $0 + $1.count }
+        let presolvedPairs = presolve.matrix.entryCount
         let compact = exactSearch == .compact || exactSearch == .bySize && presolvedPairs <= Self.largestCompactModel
-        if case .sites(let p) = limit, !presolve.rows.isEmpty, heuristicOnly || compact {
-            // Rows over column indices 0..<sites.count.
-            var columnOf = [Int32](repeating: -1, count: instance.siteCount)
-            for (c, j) in presolve.sites.enumerated() { columnOf[j] = Int32(c) }
-            let relaxation = LagrangianMaximalCovering(
-                rows: presolve.rows.map { $0.map { columnOf[Int($0)] } }, weights: presolve.rowWeights,
-                columnCount: presolve.sites.count, p: p - forced.count)
+        if case .sites(let p) = limit, presolve.matrix.rowCount > 0, heuristicOnly || compact {
+            let relaxation = LagrangianMaximalCovering(matrix: presolve.matrix, weights: presolve.rowWeights, p: p - forced.count)
             // Half the time limit at most, so the exact search gets the rest.
             let searchDeadline = timeLimit.map { clock + .seconds($0 / 2) }
             let outcome = lagrangianSearch(
@@ -58,7 +51,7 @@ extension MaximalCovering {
             // the relaxation (never better than `objective`).
             residual = ResidualModel(presolve: presolve, open: outcome.open, closed: outcome.closed, fixedWeight: fixed)
         }
-        if proves(bound, objective) || presolve.rows.isEmpty {
+        if proves(bound, objective) || presolve.matrix.rowCount == 0 {
             bound = objective
         } else if heuristicOnly {
             if case .budget = limit {
@@ -167,7 +160,7 @@ extension MaximalCovering {
         switch limit {
         case .sites(let p):
             let start = greedy.run(forced: Array(forced), excluded: excluded) { $0.count >= p }
-            return SwapLocalSearch(matrix: instance, weights: instance.weights, fixed: forced) { !excluded.contains($0) }
+            return SwapLocalSearch(matrix: instance.matrix, weights: instance.weights, fixed: forced) { !excluded.contains($0) }
                 .improve(start).sorted()
         case .budget(let budget):
             // Greedy by covered weight per unit cost, skipping what no longer fits.

@@ -1,10 +1,13 @@
 import Foundation
 
-/// The model CBC solves once the Lagrangian fixings are applied: the
-/// presolved rows over the sites neither fixed open nor closed, without the
-/// rows a fixed-open site covers (identical rows merged again).
+/// The model CBC or the branch and cut solves once the Lagrangian fixings
+/// are applied: the presolved rows over the sites neither fixed open nor
+/// closed, without the rows a fixed-open site covers (identical rows merged
+/// again).
 struct ResidualModel {
-    var rows: [[Int32]]
+    /// Rows over the free sites: column c is `columns[c]`.
+    var matrix: CoverMatrix
+    /// The weight of each row of `matrix`.
     var weights: [Double]
     /// Sites still free (instance indices, ascending).
     var columns: [Int]
@@ -13,21 +16,30 @@ struct ResidualModel {
     /// Weight outside the model: covered by forced or fixed-open sites.
     var constant: Double
 
-    init(rows: [[Int32]], weights: [Double], columns: [Int], mustOpen: [Int], constant: Double) {
-        (self.rows, self.weights, self.columns, self.mustOpen, self.constant) = (rows, weights, columns, mustOpen, constant)
+    /// The presolved model itself, nothing fixed; `fixedWeight`: the weight
+    /// forced sites cover.
+    init(presolve: Presolve, fixedWeight: Double) {
+        (matrix, weights, columns, mustOpen, constant) = (presolve.matrix, presolve.rowWeights, presolve.sites, [], fixedWeight)
     }
 
-    /// `open`, `closed`: fixings as indices into `presolve.sites`;
-    /// `fixedWeight`: the weight forced sites cover.
+    /// `open`, `closed`: fixings as columns of `presolve.matrix` (indices
+    /// into `presolve.sites`); `fixedWeight`: the weight forced sites cover.
     init(presolve: Presolve, open: Set<Int>, closed: Set<Int>, fixedWeight: Double) {
         mustOpen = open.sorted().map { presolve.sites[$0] }
-        columns = presolve.sites.enumerated().filter { !open.contains($0.offset) && !closed.contains($0.offset) }.map(\.element)
-        let opened = Set(mustOpen.map(Int32.init)), kept = Set(columns.map(Int32.init))
+        let free = presolve.sites.indices.filter { !open.contains($0) && !closed.contains($0) }
+        columns = free.map { presolve.sites[$0] }
+        var isOpen = [Bool](repeating: false, count: presolve.sites.count)
+        for c in open { isOpen[c] = true }
         var left: [Int] = []
         constant = fixedWeight
-        for r in presolve.rows.indices {
-            if presolve.rows[r].contains(where: opened.contains) { constant += presolve.rowWeights[r] } else { left.append(r) }
+        for r in 0..<presolve.matrix.rowCount {
+            if presolve.matrix.columns(ofRow: r).contains(where: { isOpen[Int($0)] }) {
+                constant += presolve.rowWeights[r]
+            } else {
+                left.append(r)
+            }
         }
-        (rows, weights) = Presolve.merged(left.map { presolve.rows[$0].filter(kept.contains) }, left.map { presolve.rowWeights[$0] })
+        (matrix, weights) = presolve.matrix.submatrix(rows: left, columns: free)
+            .mergingIdenticalRows(weights: left.map { presolve.rowWeights[$0] })
     }
 }
