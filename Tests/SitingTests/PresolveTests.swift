@@ -44,7 +44,23 @@ import Support
         let sites = 70 + Int(g.next() % 100)
         let rows = Self.randomRows(seed: UInt64(seed), rows: 20 + Int(g.next() % 60), sites: sites)
         let costs = (0..<sites).map { _ in Double(1 + g.next() % 3) }
-        #expect(Presolve.undominatedSites(of: rows, siteCount: sites, costs: nil) == Self.undominated(rows, sites: sites, costs: nil))
-        #expect(Presolve.undominatedSites(of: rows, siteCount: sites, costs: costs) == Self.undominated(rows, sites: sites, costs: costs))
+        let matrix = CoverMatrix(rows: rows, columnCount: sites)
+        #expect(Presolve.undominatedSites(of: matrix, costs: nil) == Self.undominated(rows, sites: sites, costs: nil))
+        #expect(Presolve.undominatedSites(of: matrix, costs: costs) == Self.undominated(rows, sites: sites, costs: costs))
+    }
+
+    /// The definition: a row drops when another, smaller row's sites are
+    /// all among its own.
+    @Test(arguments: 0..<12)
+    func dominatedRowsAreThoseOfTheDefinition(seed: Int) {
+        var g = SplitMix64(seed: UInt64(2000 + seed))
+        let sites = 8 + Int(g.next() % 12)
+        let unique = Presolve.merged(Self.randomRows(seed: UInt64(50 + seed), rows: 30 + Int(g.next() % 40), sites: sites), Array(repeating: 1, count: 70)).0
+        let expected = unique.indices.filter { big in
+            !unique.indices.contains { small in
+                small != big && unique[small].count < unique[big].count && Set(unique[small]).isSubset(of: Set(unique[big]))
+            }
+        }
+        #expect(Presolve.undominatedRows(of: CoverMatrix(rows: unique, columnCount: sites)) == expected)
     }
 }

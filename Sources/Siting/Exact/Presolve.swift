@@ -29,45 +29,43 @@ struct Presolve {
     /// cover left out); `allowed(site)`: a free candidate (neither forced nor
     /// excluded); `costsMatter`: whether site costs enter the model.
     init(instance: CoverInstance, demands: [Int], allowed: (Int) -> Bool, costsMatter: Bool, setCovering: Bool = false) {
-        let isAllowed = (0..<instance.siteCount).map(allowed)
-        var (rows, weights) = Self.merged(
-            demands.map { i in instance.sites(covering: i).filter { isAllowed[Int($0)] } },
-            demands.map { instance.weights[$0] })
-        let costs = costsMatter ? instance.siteCosts : nil
+        // The working matrix's column c is instance site `siteOf[c]`
+        // (ascending, so "the lowest index" means the same in both).
+        var siteOf = (0..<instance.siteCount).filter(allowed)
+        var (matrix, weights) = instance.matrix.submatrix(rows: demands, columns: siteOf)
+            .mergingIdenticalRows(weights: demands.map { instance.weights[$0] })
         var fixed: [Int] = []
-        var kept: [Int] = []
+        var keptCount = 0
         while true {
-            let before = (rows.count, kept.count)
-            kept = Self.undominatedSites(of: rows, siteCount: instance.siteCount, costs: costs)
-            var isKept = [Bool](repeating: false, count: instance.siteCount)
-            for j in kept { isKept[j] = true }
-            (rows, weights) = Self.merged(rows.map { $0.filter { isKept[Int($0)] } }, weights)
+            let before = (matrix.rowCount, keptCount)
+            let costs = costsMatter ? siteOf.map { instance.siteCosts[$0] } : nil
+            let kept = Self.undominatedSites(of: matrix, costs: costs)
+            keptCount = kept.count
+            (matrix, weights) = matrix.submatrix(rows: Array(0..<matrix.rowCount), columns: kept).mergingIdenticalRows(weights: weights)
+            siteOf = kept.map { siteOf[$0] }
             guard setCovering else { break }
-            let singles = Set(rows.filter { $0.count == 1 }.map { $0[0] })
+            var isSingle = [Bool](repeating: false, count: matrix.columnCount)
+            for r in 0..<matrix.rowCount where matrix.columns(ofRow: r).count == 1 { isSingle[Int(matrix.columns(ofRow: r).first!)] = true }
+            let singles = isSingle.indices.filter { isSingle[$0] }
             if !singles.isEmpty {
-                fixed += singles.map(Int.init)
-                let left = rows.indices.filter { r in !rows[r].contains(where: singles.contains) }
-                (rows, weights) = (left.map { rows[$0] }, left.map { weights[$0] })
+                fixed += singles.map { siteOf[$0] }
+                let left = (0..<matrix.rowCount).filter { r in !matrix.columns(ofRow: r).contains { isSingle[Int($0)] } }
+                matrix = matrix.submatrix(rows: left, columns: Array(0..<matrix.columnCount))
+                weights = left.map { weights[$0] }
             }
-            (rows, weights) = Self.withoutDominatedRows(rows, weights)
-            if singles.isEmpty && (rows.count, kept.count) == before { break }
+            let undominated = Self.undominatedRows(of: matrix)
+            if undominated.count < matrix.rowCount {
+                matrix = matrix.submatrix(rows: undominated, columns: Array(0..<matrix.columnCount))
+                weights = undominated.map { weights[$0] }
+            }
+            if singles.isEmpty && (matrix.rowCount, keptCount) == before { break }
         }
         // A site kept in an earlier round may cover no row left.
-        var used = [Bool](repeating: false, count: instance.siteCount)
-        for row in rows { for j in row { used[Int(j)] = true } }
-        sites = kept.filter { used[$0] }
-        var columnOf = [Int32](repeating: -1, count: instance.siteCount)
-        for (c, j) in sites.enumerated() { columnOf[j] = Int32(c) }
-        var start = [0], flat = [Int32]()
-        start.reserveCapacity(rows.count + 1)
-        flat.reserveCapacity(rows.reduce(0) { $0 + $1.count })
-        for row in rows {
-            for j in row { flat.append(columnOf[Int(j)]) }
-            start.append(flat.count)
-        }
-        rows = []
-        matrix = CoverMatrix(rowStart: start, rowColumns: flat, columnCount: sites.count)
+        let used = (0..<matrix.columnCount).filter { matrix.rowCount(ofColumn: $0) > 0 }
+        if used.count < matrix.columnCount { matrix = matrix.submatrix(rows: Array(0..<matrix.rowCount), columns: used) }
+        self.matrix = matrix
         rowWeights = weights
+        sites = used.map { siteOf[$0] }
         fixedSites = fixed.sorted()
     }
 
@@ -88,17 +86,19 @@ struct Presolve {
         return (unique, summed)
     }
 
-    /// The sites of `rows` that no other site dominates, ascending. Site k
+    /// The columns (sites) of `siteRows` that no other dominates, ascending. Site k
     /// dominates j when k is in every row j is in and costs no more
     /// (`costs` nil: all equal); of sites with the same rows and cost the
     /// lowest index stays.
-    static func undominatedSites(of rows: [[Int32]], siteCount: Int, costs: [Double]?) -> [Int] {
-        let siteRows = CoverMatrix(rows: rows, columnCount: siteCount)
+    static func undominatedSites(of siteRows: CoverMatrix, costs: [Double]?) -> [Int] {
+        let siteCount = siteRows.columnCount
         // Each row as a bitset over the sites, so that "the sites in every one
         // of j's rows" is a run of word ANDs.
         let words = (siteCount + 63) / 64
-        var bits = [UInt64](repeating: 0, count: rows.count * words)
-        for (r, row) in rows.enumerated() { for j in row { bits[r * words + Int(j) / 64] |= 1 << UInt64(Int(j) % 64) } }
+        var bits = [UInt64](repeating: 0, count: siteRows.rowCount * words)
+        for r in 0..<siteRows.rowCount {
+            for j in siteRows.columns(ofRow: r) { bits[r * words + Int(j) / 64] |= 1 << UInt64(Int(j) % 64) }
+        }
         var kept: [Int] = []
         var common = [UInt64](repeating: 0, count: words)
         // The words of `common` not yet zero.
@@ -143,23 +143,29 @@ struct Presolve {
         return kept
     }
 
-    /// Drops every row whose sites include all the sites of another row:
-    /// covering the smaller row covers it too (valid for set covering, where
-    /// each row only has to be covered, not for weighted models). Of two
-    /// identical rows (none remain after merging) nothing is dropped.
-    static func withoutDominatedRows(_ rows: [[Int32]], _ weights: [Double]) -> ([[Int32]], [Double]) {
-        var rowsOfSite: [Int32: [Int]] = [:]
-        for (r, row) in rows.enumerated() { for j in row { rowsOfSite[j, default: []].append(r) } }
-        let members = rows.map { Set($0) }
-        var dominated = [Bool](repeating: false, count: rows.count)
+    /// The rows, ascending, that include no other row's sites: a row
+    /// holding all the sites of a smaller one drops, since covering the
+    /// smaller row covers it too (valid for set covering, where each row
+    /// only has to be covered, not for weighted models). Rows must be
+    /// unique (merged) and non-empty.
+    static func undominatedRows(of matrix: CoverMatrix) -> [Int] {
+        let rowCount = matrix.rowCount
+        var dominated = [Bool](repeating: false, count: rowCount)
+        var member = [Bool](repeating: false, count: matrix.columnCount)
+        let size = { (r: Int) in matrix.rowStart[r + 1] - matrix.rowStart[r] }
         // Smaller rows first: they are the ones that dominate.
-        for small in rows.indices.sorted(by: { (rows[$0].count, $0) < (rows[$1].count, $1) }) where !dominated[small] {
-            guard let rarest = rows[small].min(by: { (rowsOfSite[$0]!.count, $0) < (rowsOfSite[$1]!.count, $1) }) else { continue }
-            for big in rowsOfSite[rarest]! where big != small && !dominated[big] && rows[big].count > rows[small].count {
-                if rows[small].allSatisfy({ members[big].contains($0) }) { dominated[big] = true }
+        for small in (0..<rowCount).sorted(by: { (size($0), $0) < (size($1), $1) }) where !dominated[small] {
+            let row = matrix.columns(ofRow: small)
+            guard let rarest = row.min(by: { (matrix.rowCount(ofColumn: Int($0)), $0) < (matrix.rowCount(ofColumn: Int($1)), $1) }) else { continue }
+            for j in row { member[Int(j)] = true }
+            for big in matrix.rows(ofColumn: Int(rarest)) where Int(big) != small && !dominated[Int(big)] && size(Int(big)) > row.count {
+                // Columns ascend in both rows: count the big row's members of the small one.
+                var found = 0
+                for j in matrix.columns(ofRow: Int(big)) where member[Int(j)] { found += 1 }
+                if found == row.count { dominated[Int(big)] = true }
             }
+            for j in row { member[Int(j)] = false }
         }
-        let keep = rows.indices.filter { !dominated[$0] }
-        return (keep.map { rows[$0] }, keep.map { weights[$0] })
+        return (0..<rowCount).filter { !dominated[$0] }
     }
 }
