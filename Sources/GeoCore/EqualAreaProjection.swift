@@ -51,6 +51,18 @@ public struct EqualAreaProjection: Sendable, Equatable, CustomStringConvertible 
             description: "Lambert azimuthal equal-area centred at \(degrees(centreLat, "N", "S")), \(degrees(centreLon, "E", "W")) (\(reason))")
     }
 
+    /// The same projection with its false origin at (`eastM`, `northM`):
+    /// every projected point moves by that much, east and north, so areas
+    /// and shapes are unchanged and a grid laid at multiples of a cell size
+    /// (as `DemandGrid` lays it) moves by the shift. Exact: PROJ adds
+    /// +x_0 and +y_0 after projecting.
+    public func withFalseOrigin(eastM: Double, northM: Double) -> EqualAreaProjection {
+        let kept = proj.split(separator: " ").filter { !$0.hasPrefix("+x_0=") && !$0.hasPrefix("+y_0=") }
+        let moved = (kept + ["+x_0=\(Self.format(eastM))", "+y_0=\(Self.format(northM))"]).joined(separator: " ")
+        let note = eastM == 0 && northM == 0 ? "" : String(format: ", false origin %.0f m east, %.0f m north", eastM, northM)
+        return EqualAreaProjection(kind: kind, proj: moved, description: description + note)
+    }
+
     /// A transformer from WGS84 longitude/latitude to this projection (metres).
     public func transformerFromWGS84() throws -> Transformer {
         try Transformer(from: "EPSG:4326", to: proj)

@@ -75,4 +75,18 @@ import Testing
         #expect(throws: TransformError.self) { try Transformer(from: "EPSG:4326", to: "EPSG:999999") }
         #expect(throws: TransformError.self) { try Transformer(from: "EPSG:4326", to: "+proj=nonsense") }
     }
+
+    @Test(arguments: [(0.0, 0.0), (1_666.7, 1_666.7), (-2_500, 5_000)])
+    func aFalseOriginMovesEveryPointByTheShift(east: Double, north: Double) throws {
+        for area in [Envelope(minX: 118.8, minY: 38.7, maxX: 125.8, maxY: 43.5), Envelope(minX: 120, minY: 30, maxX: 121, maxY: 31)] {
+            let fitted = EqualAreaProjection.fitted(to: area)
+            let moved = fitted.withFalseOrigin(eastM: east, northM: north)
+            let points = [XY(121.5, 41.2), XY(123.9, 39.1), XY(120.3, 30.8)]
+            let before = try fitted.transformerFromWGS84().transform(points)
+            let after = try moved.transformerFromWGS84().transform(points)
+            for (b, a) in zip(before, after) {
+                #expect(abs(a.x - b.x - east) < 1e-6 && abs(a.y - b.y - north) < 1e-6, "\(moved.proj)")
+            }
+        }
+    }
 }
