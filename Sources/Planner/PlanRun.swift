@@ -94,6 +94,7 @@ public struct PlanRun: Sendable {
         study.notes.forEach(progress.note)
         let options = scenario.siting
         let kept = options.keepExisting ? study.existingIndices : []
+        try refuseTooFewAircraft(options, kept: kept.count, source: scenario.source)
         var results: [StandardResult] = []
         for minutes in scenario.minutes {
             let label = "\(NumberText.json(minutes).serialized) min"
@@ -159,6 +160,7 @@ public struct PlanRun: Sendable {
                     modelOptions.busy = busy
                     modelOptions.alpha = alpha
                     modelOptions.perSite = options.mexclpPerSite
+                    modelOptions.keep = kept
                     modelOptions.timeLimit = options.timeLimit
                     return try plan(try model.solve(on: instance, options: modelOptions), p: aircraft)
                 }
@@ -178,5 +180,17 @@ public struct PlanRun: Sendable {
         }
         progress.finish()
         return PlanRun(study: study, standards: results)
+    }
+
+    /// With `keep_existing`, each existing base holds one of the P aircraft
+    /// of MEXCLP and MALP: a P below their number is refused, naming the key.
+    private static func refuseTooFewAircraft(_ options: Scenario.SitingPlanOptions, kept: Int, source: URL) throws {
+        for (key, counts) in [("mexclp_p", options.mexclpSiteCounts), ("malp_p", options.malpSiteCounts)] {
+            guard let fewest = counts.min(), fewest < kept else { continue }
+            throw ConfigError(
+                source: source.path, path: "[siting] \(key)",
+                problem: "asks for \(fewest) aircraft, fewer than the \(kept) existing bases that keep_existing = true gives one aircraft each; "
+                    + "ask for at least \(kept) or set keep_existing = false")
+        }
     }
 }

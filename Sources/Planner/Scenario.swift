@@ -76,7 +76,8 @@ public struct Scenario: Sendable {
         /// Standards at which MCLP runs for every p in `mclpSiteCounts`.
         public var mclpMinutes: [Double]
         public var mclpSiteCounts: [Int]
-        /// Keep the existing bases open in every model ("where do more bases go?").
+        /// Keep the existing bases open in every model ("where do more bases
+        /// go?"); in MEXCLP and MALP each holds at least one of the P aircraft.
         public var keepExisting: Bool
         /// Seconds for each exact solve.
         public var timeLimit: Double
@@ -185,7 +186,6 @@ public struct Scenario: Sendable {
         let plans = try sitingOptions(siting, minutes: minutes)
         for (key, counts) in [("mexclp_p", plans.mexclpSiteCounts), ("malp_p", plans.malpSiteCounts)] where !counts.isEmpty {
             guard availability != nil else { throw siting!.error(key, "needs an [availability] table: the model weighs coverage by the busy share") }
-            if plans.keepExisting { throw siting!.error(key, "does not keep existing bases yet: set keep_existing = false or leave out \(key)") }
         }
         return Scenario(
             name: try studyName(study), source: url,

@@ -20,7 +20,8 @@ public struct ScenarioSiting: Sendable {
     /// Solves `model` (`keep`: candidate indices that stay open) through
     /// `SitingModel.solve`, the standard as its time threshold; mexclp takes
     /// its busy share from the scenario's `[availability]` (one aircraft
-    /// per site, as `plan`'s `mexclp_p` with `per_site = 1`). Bound to
+    /// per site, as `plan`'s `mexclp_p` with `per_site = 1`; kept sites
+    /// hold one of the P aircraft each). Bound to
     /// a cancelled `SolveCancellation`, the solver stops early and this
     /// throws `CancellationError`.
     public func solve(
@@ -37,7 +38,6 @@ public struct ScenarioSiting: Sendable {
             guard let availability = study.scenario.availability else {
                 throw InputError("mexclp on a scenario needs its [availability] table (busy, or missions_per_year with turnaround_min)")
             }
-            if !keep.isEmpty { throw InputError("mexclp does not keep sites open yet: leave out --keep") }
             options.busy = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: availability).busy
             options.perSite = 1
         }
