@@ -18,6 +18,9 @@ public struct PlanRun: Sendable {
         public let sites: [String]
         /// Exact coverage of the chosen set (polygon areas), percent of all zones.
         public let exactCoveredPercent: Double
+        /// Max–min over the scenario's regions: the region of least covered
+        /// share (grid weight) and that share, 0…1; nil for other models.
+        public var leastGroup: (name: String, share: Double)? = nil
 
         /// The plan of `result` (site indices into `study.candidates`), with
         /// the exact coverage of the sites chosen at `minutes`.

@@ -19,7 +19,7 @@ extension SitingModel {
             if o.busy != nil || o.perSite != nil { throw InputError("--busy and --per-site work with mexclp and malp only") }
             if o.alpha != nil { throw InputError("--alpha works with malp only") }
         }
-        if self != .maxmin, o.groups != nil || o.minGroupCoveragePercent != nil {
+        if self != .maxmin, o.groups != nil || o.demandGroups != nil || o.minGroupCoveragePercent != nil {
             throw InputError("--groups and --min-group-coverage work with maxmin only")
         }
         switch self {
@@ -102,11 +102,18 @@ extension SitingModel {
     }
 
     /// maxmin: -p P sites, --groups GROUPS.csv naming a group for every
-    /// demand; with --min-group-coverage X the constraint form.
+    /// demand (or the groups given, `demandGroups`); with
+    /// --min-group-coverage X the constraint form.
     private func groupFair(_ instance: CoverInstance, _ o: SitingOptions) throws -> SitingResult {
         guard let p = o.p, o.budget == nil else { throw InputError("maxmin needs -p N, the most sites (and no --budget)") }
-        guard let groups = o.groups else { throw InputError("maxmin needs --groups GROUPS.csv, a demand,group table") }
         try Self.refuseOtherOptions(o)
+        let goal: GroupFairCovering.Goal = o.minGroupCoveragePercent.map { .minimumShare($0 / 100) } ?? .maxMin
+        if let given = o.demandGroups {
+            guard o.groups == nil else { throw InputError("maxmin takes --groups or the scenario's regions, not both") }
+            return try GroupFairCovering(instance: instance, p: p, groupOfDemand: given.ofDemand, groupNames: given.names, goal: goal)
+                .solve(timeLimit: o.timeLimit)
+        }
+        guard let groups = o.groups else { throw InputError("maxmin needs --groups GROUPS.csv, a demand,group table") }
         let table = try CostTableReader.groups(groups)
         let known = Set(instance.demandIDs)
         if let unknown = table.keys.filter({ !known.contains($0) }).min() {
@@ -117,7 +124,6 @@ extension SitingModel {
         }
         let names = Set(table.values).sorted()
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        let goal: GroupFairCovering.Goal = o.minGroupCoveragePercent.map { .minimumShare($0 / 100) } ?? .maxMin
         return try GroupFairCovering(
             instance: instance, p: p, groupOfDemand: instance.demandIDs.map { index[table[$0]!]! },
             groupNames: names, goal: goal
