@@ -104,6 +104,52 @@ import Support
         #expect(json["least_group"]?.stringValue == least.name && json["min_group_share"]?.doubleValue == least.share)
     }
 
+    /// `[siting] maxmin_p = [1, 2]`: each plan at the brute-force optimum,
+    /// reported in the terminal and in summary.json, where `check` sees a
+    /// change of its least region.
+    @Test func thePlansMaxminIsReportedAndCompared() throws {
+        let run = try PlanRun.run(try Scenario.load(try scenario(siting: "lscp_minutes = []\nmaxmin_p = [1, 2]")))
+        let plans = run.standards[0].maxmin
+        #expect(plans.map(\.p) == [1, 2])
+        let entries = PlanSummary.json(run, versions: ToolVersions.current)["standards"]?.arrayValue?[0]["maxmin"]?.arrayValue ?? []
+        #expect(entries.count == 2)
+        let text = PlanReport.text(run)
+        for (plan, entry) in zip(plans, entries) {
+            let p = try #require(plan.p)
+            let (level, total, _) = Self.fairOptimum(run.study, p: p)
+            let least = try #require(plan.leastGroup)
+            #expect(plan.result.status == .optimal)
+            #expect(abs(least.share - level) < 1e-9 && abs(plan.result.objective - total) <= 1e-9 * max(1, total), "p = \(p)")
+            #expect(entry["model"]?.stringValue == "maxmin" && entry["least_group"]?.stringValue == least.name)
+            #expect(entry["min_group_share"]?.doubleValue == least.share && entry["objective"]?.doubleValue == plan.result.objective)
+            #expect(text.contains("MAX–MIN p=\(p): \(plan.sites.joined(separator: ", ")) → least covered region \(least.name)"), "\(text)")
+        }
+        func renamed(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .object(let members): return .object(members.map { (key: $0.key, value: $0.key == "least_group" ? .string("nowhere") : renamed($0.value)) })
+            case .array(let items): return .array(items.map(renamed))
+            default: return value
+            }
+        }
+        let summary = PlanSummary.json(run, versions: ToolVersions.current)
+        var comparison = SummaryComparison()
+        let differences = comparison.differences(expected: summary, actual: renamed(summary))
+        #expect(differences.count == 2 && differences.allSatisfy { $0.path.contains("maxmin") && $0.path.hasSuffix("least_group") }, "\(differences)")
+    }
+
+    @Test(arguments: [
+        ("maxmin_p = [2]", false, "maxmin_p", "[demand] regions"),
+        ("maxmin_p = [0]", true, "maxmin_p", "whole numbers of bases"),
+        ("maxmin_minutes = [20]", true, "maxmin_minutes", "needs maxmin_p"),
+        ("maxmin_p = [2]\nmaxmin_minutes = [30]", true, "maxmin_minutes", "not among the standards"),
+        ("maxmin_p = [2]\nkeep_existing = true", true, "maxmin_p", "keep_existing"),
+    ])
+    func badMaxminKeysAreRefused(siting: String, regions: Bool, key: String, problem: String) throws {
+        var message = ""
+        do { _ = try Scenario.load(try scenario(regions: regions, siting: siting)) } catch { message = "\(error)" }
+        #expect(message.contains("[siting] \(key)") && message.contains(problem), "\(siting): \(message)")
+    }
+
     @Test func maxminWithoutRegionsIsRefused() throws {
         let study = try Study.load(try Scenario.load(try scenario(regions: false)))
         let siting = try ScenarioSiting(study: study, minutes: 20)
