@@ -208,7 +208,7 @@ public struct PlanRun: Sendable {
 
     /// With `keep_existing`, each existing base holds one of the P aircraft
     /// of MEXCLP and MALP: a P below their number is refused, naming the key.
-    private static func refuseTooFewAircraft(_ options: Scenario.SitingPlanOptions, kept: Int, source: URL) throws {
+    static func refuseTooFewAircraft(_ options: Scenario.SitingPlanOptions, kept: Int, source: URL) throws {
         for (key, counts) in [("mexclp_p", options.mexclpSiteCounts), ("malp_p", options.malpSiteCounts)] {
             guard let fewest = counts.min(), fewest < kept else { continue }
             throw ConfigError(
