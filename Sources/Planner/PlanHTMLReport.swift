@@ -87,7 +87,7 @@ public enum PlanHTMLReport {
                 + table(
                     [["base lost", "covered %", "loss, points"]]
                         + s.resilience.outages.map { [run.existing[$0.base].id, num($0.coveredPercent, 2), num($0.lossPoints, 2)] })
-            let plans = [s.lscp].compactMap { $0 } + s.mclp + s.mexclp + s.malp
+            let plans = [s.lscp].compactMap { $0 } + s.mclp + s.mexclp + s.malp + s.maxmin
             if !plans.isEmpty {
                 html +=
                     "<h3>Siting</h3>"
@@ -103,6 +103,12 @@ public enum PlanHTMLReport {
                             })
                 for plan in plans {
                     if let shortfall = plan.shortfall { html += "<p>\(esc(plan.model.uppercased())) p = \(plan.p ?? 0): \(esc(shortfall)).</p>\n" }
+                }
+                for plan in s.maxmin {
+                    if let least = plan.leastGroup {
+                        html +=
+                            "<p>MAXMIN p = \(plan.p ?? 0): least covered region \(esc(least.name)), \(num(100 * least.share, 2)) % of its weight (grid).</p>\n"
+                    }
                 }
             }
             sections.append(html)

@@ -57,6 +57,7 @@ public enum PlanReport {
             for plan in s.malp {
                 lines.append(aircraftPlan("MALP", plan, measure: "%.2f%% of the demand weight reached with probability ≥ α (grid)"))
             }
+            for plan in s.maxmin { lines.append(fairPlan(plan)) }
         }
         return lines.joined(separator: "\n")
     }
@@ -68,6 +69,17 @@ public enum PlanReport {
         let share = plan.result.totalWeight > 0 ? 100 * plan.result.objective / plan.result.totalWeight : 0
         return "  \(model) \(plan.p ?? 0) aircraft: \(placed.joined(separator: ", ")) → "
             + String(format: measure, share) + String(format: ", exact %.2f%% reached [%@]", plan.exactCoveredPercent, proof(plan))
+    }
+
+    /// A max–min plan over the regions: its sites, the least covered region
+    /// and its share, the total (grid) and the exact coverage.
+    static func fairPlan(_ plan: PlanRun.SitingPlan) -> String {
+        let r = plan.result
+        let least = plan.leastGroup.map { String(format: "least covered region %@ %.2f%%", $0.name, 100 * $0.share) } ?? "no region"
+        return String(
+            format: "  MAX–MIN p=%d: %@ → %@, total %.2f%% of the demand weight (grid), exact %.2f%% [%@]", plan.p ?? r.selected.count,
+            plan.sites.joined(separator: ", "), least, r.totalWeight > 0 ? 100 * r.coveredWeight / r.totalWeight : 0, plan.exactCoveredPercent,
+            proof(plan))
     }
 
     static func proof(_ plan: PlanRun.SitingPlan) -> String {

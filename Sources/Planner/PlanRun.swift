@@ -18,6 +18,9 @@ public struct PlanRun: Sendable {
         public let sites: [String]
         /// Exact coverage of the chosen set (polygon areas), percent of all zones.
         public let exactCoveredPercent: Double
+        /// Max–min over the scenario's regions: the region of least covered
+        /// share (grid weight) and that share, 0…1; nil for other models.
+        public var leastGroup: (name: String, share: Double)? = nil
 
         /// The plan of `result` (site indices into `study.candidates`), with
         /// the exact coverage of the sites chosen at `minutes`.
@@ -63,6 +66,10 @@ public struct PlanRun: Sendable {
         /// MALP I plans (`[siting] malp_p`): `p` the aircraft, the objective
         /// the weight reached with probability at least α.
         public var malp: [SitingPlan] = []
+        /// Max–min plans over the reporting regions (`[siting] maxmin_p`):
+        /// `p` the most bases, the objective the total covered weight (grid),
+        /// `leastGroup` the region of least share.
+        public var maxmin: [SitingPlan] = []
     }
 
     public let study: Study
@@ -83,6 +90,7 @@ public struct PlanRun: Sendable {
             (scenario.siting.lscpMinutes.contains(m) ? 1 : 0) + (scenario.siting.mclpMinutes.contains(m) ? scenario.siting.mclpSiteCounts.count : 0)
                 + (scenario.siting.mexclpMinutes.contains(m) ? scenario.siting.mexclpSiteCounts.count : 0)
                 + (scenario.siting.malpMinutes.contains(m) ? scenario.siting.malpSiteCounts.count : 0)
+                + (scenario.siting.maxminMinutes.contains(m) ? scenario.siting.maxminSiteCounts.count : 0)
         }
         progress.expect(stages: 1 + 2 * scenario.minutes.count + sitingStages.reduce(0, +))
         progress.stage("reading the scenario's layers and building the demand grid")
@@ -94,6 +102,7 @@ public struct PlanRun: Sendable {
         study.notes.forEach(progress.note)
         let options = scenario.siting
         let kept = options.keepExisting ? study.existingIndices : []
+        try refuseTooFewAircraft(options, kept: kept.count, source: scenario.source)
         var results: [StandardResult] = []
         for minutes in scenario.minutes {
             let label = "\(NumberText.json(minutes).serialized) min"
@@ -105,12 +114,14 @@ public struct PlanRun: Sendable {
             let clock = ContinuousClock.now
             // The matrix is needed only up to the cells the existing bases
             // serve: it goes (China at 2 km: 3 GB) before the rest runs.
-            let (instance, flags, samples, groupCount, unservedCells) = try {
+            let wantsMaxmin = options.maxminMinutes.contains(minutes) && !options.maxminSiteCounts.isEmpty
+            let (instance, flags, samples, groupCount, unservedCells, regionGroups) = try {
                 let coverage = try StandardCoverage(study: study, minutes: minutes)
                 SitingTrace.log("\(label): coverage matrix and demand groups", since: clock, tag: "plan")
                 let (flags, samples) = coverage.served(by: study.existingIndices, study: study)
                 SitingTrace.log("\(label): cells the existing bases serve", since: clock, tag: "plan")
-                return (coverage.instance, flags, samples, coverage.groupCount, coverage.unservedCellCount)
+                let regionGroups = wantsMaxmin ? try RegionGroups(study: study, coverage: coverage, key: "[siting] maxmin_p") : nil
+                return (coverage.instance, flags, samples, coverage.groupCount, coverage.unservedCellCount, regionGroups)
             }()
             let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
             SitingTrace.log("\(label): exact coverage of the existing bases", since: clock, tag: "plan")
@@ -159,12 +170,27 @@ public struct PlanRun: Sendable {
                     modelOptions.busy = busy
                     modelOptions.alpha = alpha
                     modelOptions.perSite = options.mexclpPerSite
+                    modelOptions.keep = kept
                     modelOptions.timeLimit = options.timeLimit
                     return try plan(try model.solve(on: instance, options: modelOptions), p: aircraft)
                 }
             }
             let mexclp = try aircraftPlans(.mexclp, options.mexclpSiteCounts, at: options.mexclpMinutes)
             let malp = try options.malpAlpha.map { alpha in try aircraftPlans(.malp, options.malpSiteCounts, at: options.malpMinutes, alpha: alpha) } ?? []
+            var maxmin: [SitingPlan] = []
+            if let regionGroups {
+                for p in options.maxminSiteCounts where p <= study.candidates.count {
+                    progress.stage("\(label): max–min over \(regionGroups.names.count) regions, p = \(p)", timeLimit: options.timeLimit)
+                    var fairOptions = SitingOptions()
+                    fairOptions.p = p
+                    fairOptions.demandGroups = (regionGroups.names, regionGroups.groupOfDemand)
+                    fairOptions.timeLimit = options.timeLimit
+                    let result = try SitingModel.maxmin.solve(on: regionGroups.instance, options: fairOptions)
+                    var fair = try plan(result, p: p)
+                    if result.status != .infeasible { fair.leastGroup = regionGroups.least(result.selected) }
+                    maxmin.append(fair)
+                }
+            }
             progress.note(
                 "\(label): \(study.grid.cells.count - unservedCells) servable cells merged into \(groupCount) demand groups"
                     + (lscp.map { "; LSCP \($0.sites.count) base(s) (\($0.result.status.rawValue))" } ?? ""))
@@ -174,9 +200,21 @@ public struct PlanRun: Sendable {
                     response: response, served: served,
                     cellsServed: flags.filter { $0 }.count, groups: groupCount, lscp: lscp, mclp: mclp,
                     rangeLimits: try RangeLimit.of(study, sites: study.candidates, minutes: minutes),
-                    expected: expected, mexclp: mexclp, malp: malp))
+                    expected: expected, mexclp: mexclp, malp: malp, maxmin: maxmin))
         }
         progress.finish()
         return PlanRun(study: study, standards: results)
+    }
+
+    /// With `keep_existing`, each existing base holds one of the P aircraft
+    /// of MEXCLP and MALP: a P below their number is refused, naming the key.
+    static func refuseTooFewAircraft(_ options: Scenario.SitingPlanOptions, kept: Int, source: URL) throws {
+        for (key, counts) in [("mexclp_p", options.mexclpSiteCounts), ("malp_p", options.malpSiteCounts)] {
+            guard let fewest = counts.min(), fewest < kept else { continue }
+            throw ConfigError(
+                source: source.path, path: "[siting] \(key)",
+                problem: "asks for \(fewest) aircraft, fewer than the \(kept) existing bases that keep_existing = true gives one aircraft each; "
+                    + "ask for at least \(kept) or set keep_existing = false")
+        }
     }
 }

@@ -24,8 +24,10 @@ import Support
 /// hazards), and with `[siting] mexclp_p` a `mexclp` array (as `mclp`, with
 /// `p` the aircraft, `objective` the expected covered weight and `aircraft`
 /// the count per site), and with `malp_p` a `malp` array likewise (the
-/// objective the weight reached with probability at least α); without them
-/// the summary is as before.
+/// objective the weight reached with probability at least α), and with
+/// `maxmin_p` a `maxmin` array (as `mclp`, with `objective` the total covered
+/// weight, `min_group_share` the least region's share, 0…1, and
+/// `least_group` that region); without them the summary is as before.
 public enum PlanSummary {
     public static let schemaVersion = 3
 
@@ -63,6 +65,7 @@ public enum PlanSummary {
             if let expected = s.expected { members.append(("expected", expected.json)) }
             if !s.mexclp.isEmpty { members.append(("mexclp", .array(s.mexclp.map(siting)))) }
             if !s.malp.isEmpty { members.append(("malp", .array(s.malp.map(siting)))) }
+            if !s.maxmin.isEmpty { members.append(("maxmin", .array(s.maxmin.map(siting)))) }
             return .object(members)
         }
         return .object([

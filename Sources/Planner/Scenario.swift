@@ -76,7 +76,8 @@ public struct Scenario: Sendable {
         /// Standards at which MCLP runs for every p in `mclpSiteCounts`.
         public var mclpMinutes: [Double]
         public var mclpSiteCounts: [Int]
-        /// Keep the existing bases open in every model ("where do more bases go?").
+        /// Keep the existing bases open in every model ("where do more bases
+        /// go?"); in MEXCLP and MALP each holds at least one of the P aircraft.
         public var keepExisting: Bool
         /// Seconds for each exact solve.
         public var timeLimit: Double
@@ -92,6 +93,11 @@ public struct Scenario: Sendable {
         public var malpSiteCounts: [Int] = []
         public var malpMinutes: [Double] = []
         public var malpAlpha: Double? = nil
+        /// Max–min fairness over the reporting regions (`[demand] regions`)
+        /// for each number of bases p, at `maxminMinutes`: the least
+        /// region's covered share as high as it goes, then the total.
+        public var maxminSiteCounts: [Int] = []
+        public var maxminMinutes: [Double] = []
     }
 
     static let keys: [String: Set<String>] = [
@@ -106,7 +112,7 @@ public struct Scenario: Sendable {
         "flight": ["wind", "wind_field", "no_fly", "dem"],
         "siting": [
             "lscp_minutes", "mclp_minutes", "mclp_p", "keep_existing", "time_limit", "mexclp_p", "mexclp_minutes", "per_site", "malp_p", "malp_minutes",
-            "malp_alpha",
+            "malp_alpha", "maxmin_p", "maxmin_minutes",
         ],
         "output": ["folder", "context"],
         "availability": AvailabilityOptions.keys,
@@ -185,7 +191,14 @@ public struct Scenario: Sendable {
         let plans = try sitingOptions(siting, minutes: minutes)
         for (key, counts) in [("mexclp_p", plans.mexclpSiteCounts), ("malp_p", plans.malpSiteCounts)] where !counts.isEmpty {
             guard availability != nil else { throw siting!.error(key, "needs an [availability] table: the model weighs coverage by the busy share") }
-            if plans.keepExisting { throw siting!.error(key, "does not keep existing bases yet: set keep_existing = false or leave out \(key)") }
+        }
+        if !plans.maxminSiteCounts.isEmpty {
+            guard demand.contains("regions") else {
+                throw siting!.error("maxmin_p", "needs reporting regions ([demand] regions), the groups whose least covered share it raises")
+            }
+            if plans.keepExisting {
+                throw siting!.error("maxmin_p", "does not keep existing bases open: set keep_existing = false or leave out maxmin_p")
+            }
         }
         return Scenario(
             name: try studyName(study), source: url,
@@ -310,6 +323,10 @@ public struct Scenario: Sendable {
             throw siting.error("mexclp_minutes", "needs mexclp_p, the numbers of aircraft to place")
         }
         let malpCounts = siting.contains("malp_p") ? try wholeNumbers("malp_p", of: "aircraft") : []
+        let maxminCounts = siting.contains("maxmin_p") ? try wholeNumbers("maxmin_p", of: "bases") : []
+        if siting.contains("maxmin_minutes") && maxminCounts.isEmpty {
+            throw siting.error("maxmin_minutes", "needs maxmin_p, the numbers of bases to place")
+        }
         for key in ["malp_minutes", "malp_alpha"] where siting.contains(key) && malpCounts.isEmpty {
             throw siting.error(key, "needs malp_p, the numbers of aircraft to place")
         }
@@ -327,7 +344,7 @@ public struct Scenario: Sendable {
         }
         let timeLimit = try siting.optionalNumber("time_limit") ?? 60
         guard timeLimit > 0 else { throw siting.error("time_limit", "must be a positive number of seconds") }
-        return SitingPlanOptions(
+        var options = SitingPlanOptions(
             lscpMinutes: try standards("lscp_minutes", default: minutes),
             mclpMinutes: try standards("mclp_minutes", default: counts.isEmpty ? [] : minutes),
             mclpSiteCounts: counts, keepExisting: try siting.optionalBool("keep_existing") ?? false,
@@ -335,6 +352,9 @@ public struct Scenario: Sendable {
             mexclpMinutes: try standards("mexclp_minutes", default: aircraftCounts.isEmpty ? [] : minutes),
             mexclpPerSite: Int(perSite), malpSiteCounts: malpCounts,
             malpMinutes: try standards("malp_minutes", default: malpCounts.isEmpty ? [] : minutes), malpAlpha: alpha)
+        options.maxminSiteCounts = maxminCounts
+        options.maxminMinutes = try standards("maxmin_minutes", default: maxminCounts.isEmpty ? [] : minutes)
+        return options
     }
 
     /// Every file a run of this scenario reads: the scenario file and each

@@ -76,6 +76,30 @@ enum ScenarioLayers {
         }
     }
 
+    /// Each zone's share in `field` (`[availability] flyable_field`), by zone
+    /// id, for the zones `zones` keeps: a number from 0 to 1 in every one,
+    /// else an error naming the file, the zone and the field.
+    static func zoneShares(_ scenario: Scenario, field: String) throws -> [String: Double] {
+        let layer = try VectorLayer.read(scenario.zones.path)
+        guard layer.fieldNames.contains(field) else {
+            throw InputError(
+                "\(scenario.zones.path): no field \(field) (from [availability] flyable_field in \(scenario.source.lastPathComponent)); fields are \(layer.fieldNames.joined(separator: ", "))"
+            )
+        }
+        var shares: [String: Double] = [:]
+        for feature in layer.features where scenario.zoneFilter.allSatisfy({ feature[field: $0.key]?.stringValue == $0.value }) {
+            let id = scenario.zoneIDField.flatMap { feature[field: $0]?.stringValue } ?? String(feature.id)
+            guard let value = feature[field: field]?.doubleValue, value.isFinite, (0...1).contains(value) else {
+                let found = feature[field: field]?.stringValue.map { "\"\($0)\"" } ?? "nothing"
+                throw InputError(
+                    "\(scenario.zones.path): zone \(id) (feature \(feature.id)): field \(field) ([availability] flyable_field) holds \(found); "
+                        + "it must be the share of hours aircraft can fly there, a number from 0 to 1")
+            }
+            shares[id] = value
+        }
+        return shares
+    }
+
     /// Population: points with a count field (any GDAL vector format, CSV
     /// lon/lat), or a raster of counts per pixel (.tif, .tiff, .vrt, .asc).
     /// `filter` keeps the points whose fields equal its values (vector layers only).

@@ -15,6 +15,9 @@ public enum ScenarioValidation {
         lines.append(
             "zones: \(zones.count) from \(scenario.zones.lastPathComponent) (hazards: \(hazards.joined(separator: ", ")))"
                 + (zones.contains { $0.repaired != nil } ? "; \(zones.filter { $0.repaired != nil }.count) invalid polygon(s) would be repaired" : ""))
+        if let field = scenario.availability?.flyableField {
+            lines.append("flyable shares: \(try ScenarioLayers.zoneShares(scenario, field: field).count) zone(s) from field \(field)")
+        }
         if let url = scenario.population {
             let points = try ScenarioLayers.population(url, field: scenario.populationField, filter: scenario.populationFilter)
             lines.append("population: \(points.count) point(s), \(Int(points.reduce(0) { $0 + $1.count })) people, from \(url.lastPathComponent)")
@@ -26,6 +29,7 @@ public enum ScenarioValidation {
             scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
             costField: scenario.costField, aircraftField: scenario.aircraftField)
         lines.append("existing bases: \(existing.count) from \(scenario.existingBases.lastPathComponent)")
+        try PlanRun.refuseTooFewAircraft(scenario.siting, kept: scenario.siting.keepExisting ? existing.count : 0, source: scenario.source)
         for file in scenario.candidates {
             let sites = try ScenarioLayers.sites(
                 file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,

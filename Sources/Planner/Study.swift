@@ -24,11 +24,14 @@ public struct Study: Sendable {
     public let stationedModels: [String: ReachModel]
     /// What was noticed while reading (repairs, population outside zones).
     public let notes: [String]
+    /// Each zone's flyable share by zone id (`[availability] flyable_field`); nil without the field.
+    public var zoneFlyable: [String: Double]? = nil
 
     /// Reads the scenario's layers; `bases`, when given, replaces the
     /// scenario's existing bases (e.g. positions typed on the command line).
     public static func load(_ scenario: Scenario, bases: [Site]? = nil) throws -> Study {
         let zones = try ScenarioLayers.zones(scenario)
+        let zoneFlyable = try scenario.availability?.flyableField.map { try ScenarioLayers.zoneShares(scenario, field: $0) }
         let population =
             try scenario.population.map {
                 try ScenarioLayers.population($0, field: scenario.populationField, filter: scenario.populationFilter)
@@ -73,7 +76,7 @@ public struct Study: Sendable {
             scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
             candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
             stationedModels: stationed,
-            notes: grid.notes)
+            notes: grid.notes, zoneFlyable: zoneFlyable)
     }
 
     /// The same study flown by day (`false`) or night (`true`): the layers,
@@ -88,7 +91,7 @@ public struct Study: Sendable {
             scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
             candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
             stationedModels: stationed,
-            notes: notes)
+            notes: notes, zoneFlyable: zoneFlyable)
     }
 
     /// The scenario aircraft's reach model, and those of the types the sites name.

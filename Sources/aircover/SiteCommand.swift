@@ -8,13 +8,17 @@ import Support
 struct SiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
-        abstract: "Choose bases on a scenario: LSCP, MCLP (p or budget), backup, p-center, p-median.",
+        abstract: "Choose bases on a scenario: LSCP, MCLP (p or budget), backup, p-center, p-median, MEXCLP, MALP, max–min over regions.",
         discussion: """
             Solves on the scenario's demand grid and coverage matrix at one standard, then reports the exact coverage
             (polygon areas) of the chosen set. Status "optimal" only when CBC proved it; otherwise the bound and gap.
 
             --minutes may be any standard; --night/--day, --aircraft (with any figure) and --cell-km replace the scenario's own,
             and the JSON records the aircraft, night and cell size used.
+
+            mexclp and malp place P aircraft (one per site) with the busy share of the scenario's [availability] table; malp
+            takes its reliability from --alpha or [siting] malp_alpha. maxmin raises the least covered share of the
+            scenario's reporting regions ([demand] regions), then the total.
 
             Examples:
               aircover site --model lscp --minutes 60 --cell-km 20
@@ -26,8 +30,7 @@ struct SiteCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Scenario file (TOML); default: the embedded Liaoning scenario.", valueName: "SCENARIO"))
     var scenario: String?
-    @Option(help: "The siting model (mexclp with the scenario's [availability] busy share; malp and maxmin work with aircover solve only).") var model:
-        SitingModel
+    @Option(help: "The siting model (mexclp, malp with the scenario's [availability] busy share; maxmin over its regions).") var model: SitingModel
     @Option(name: .short, parsing: .unconditional, help: "Number of bases (kept ones included).", transform: SignedOptionValue.integer) var p: Int?
     @Option(
         parsing: .unconditional, help: "MCLP: total site cost at most this (costs from the scenario's [bases] cost_field).",
@@ -41,6 +44,10 @@ struct SiteCommand: ParsableCommand {
         name: .customLong("min-coverage"), parsing: .unconditional,
         help: ArgumentHelp("p-median hybrid: percent of the weight to serve within the standard.", valueName: "PCT"),
         transform: SignedOptionValue.number) var minCoverage: Double?
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("malp: the reliability α (0 < α < 1) a demand must be served with; default: [siting] malp_alpha.", valueName: "α"),
+        transform: SignedOptionValue.number) var alpha: Double?
     @Option(name: .customLong("time-limit"), parsing: .unconditional, help: .exactSolverTimeLimit, transform: SignedOptionValue.number) var timeLimit: Double =
         60
     @Option(
@@ -58,6 +65,7 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         if let p, p < 1 { throw ValidationError("-p must be at least 1") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+        if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must be a reliability α with 0 < α < 1") }
         let progress = Progress.forStandardError()
         let setup = try SitingSetup(scenario: scenario, overrides: overrides, minutes: minutes, keep: keep, progress: progress)
         let (study, standard, kept, siting) = (setup.study, setup.standard, setup.kept, setup.siting)
@@ -70,7 +78,7 @@ struct SiteCommand: ParsableCommand {
         } else {
             plan = try siting.solve(
                 model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
-                minCoveragePercent: minCoverage)
+                minCoveragePercent: minCoverage, alpha: alpha)
             optima = nil
         }
         progress.finish()
@@ -83,6 +91,7 @@ struct SiteCommand: ParsableCommand {
             let proof = r.status == .optimal ? "optimal (proven)" : "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
             print("\(r.model) at \(NumberText.exact(standard)) min: objective \(r.objective), \(proof)")
             print("bases (\(plan.sites.count)): \(plan.sites.joined(separator: ", "))")
+            if let least = plan.leastGroup { print(String(format: "least covered region: %@, %.2f%% of its weight (grid)", least.name, 100 * least.share)) }
             print(
                 String(
                     format: "exact coverage %.2f%% of the zones' area; grid %.2f%% of the weight", plan.exactCoveredPercent,

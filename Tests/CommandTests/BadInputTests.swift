@@ -24,6 +24,7 @@ import Testing
     static func flight(_ body: String) -> (String, String) { (aircraftLine, aircraftLine + "\n[flight]\n" + body) }
     static func demand(_ body: String) -> (String, String) { ("cell_km = 4", "cell_km = 4\n" + body) }
     static func siting(_ body: String) -> (String, String) { ("mclp_p = [1]", "mclp_p = [1]\n" + body) }
+    static func availability(_ body: String) -> (String, String) { ("folder = \"out\"", "folder = \"out\"\n[availability]\n" + body) }
     static func bases(_ csv: String) -> [String: String] { ["b.csv": "code,name,lon,lat,province\n" + csv] }
     static let inlineAircraft =
         "name = \"T\"\ncruise_speed_kmh = 240\ndispatch_day_min = 10\ndispatch_night_min = 20\nendurance_min = 200\nreserve_min = 20\non_scene_min = 15\nmax_altitude_m = 3000"
@@ -321,6 +322,26 @@ import Testing
             label: "isochrones base at latitude 95", arguments: ["isochrones", "--base", "123.4,95", "--aircraft", "H135", "--minutes", "60", "-o", "out"],
             message: ["--base", "\"123.4,95\" is outside WGS84", "LON,LAT"]),
         Case(label: "assess with no bases", arguments: ["assess", "SCENARIO", "--bases", ""], message: ["no bases to assess", "--bases"]),
+        Case(
+            label: "mexclp_p below the kept bases", edits: [siting("keep_existing = true\nmexclp_p = [1]"), availability("busy = 0.3")],
+            message: ["scenario.toml", "[siting] mexclp_p", "fewer than the 2 existing bases"]),
+        Case(
+            label: "validate: malp_p below the kept bases", arguments: ["validate", "SCENARIO"],
+            edits: [siting("keep_existing = true\nmalp_p = [1]\nmalp_alpha = 0.5"), availability("busy = 0.3")],
+            message: ["[siting] malp_p", "fewer than the 2 existing bases"]),
+        Case(label: "maxmin_p without regions", edits: [siting("maxmin_p = [2]")], message: ["[siting] maxmin_p", "[demand] regions"]),
+        Case(
+            label: "flyable share above 1", edits: [useZ, availability("busy = 0.3\nflyable_field = \"fly\"")],
+            files: ["z.geojson": collection([("\"Z1\",\"fly\":2", square1)])],
+            message: ["z.geojson", "zone Z1", "field fly ([availability] flyable_field) holds \"2\"", "from 0 to 1"]),
+        Case(
+            label: "validate: flyable share not a number", arguments: ["validate", "SCENARIO"],
+            edits: [useZ, availability("busy = 0.3\nflyable_field = \"fly\"")],
+            files: ["z.geojson": collection([("\"Z1\",\"fly\":\"fog\"", square1)])],
+            message: ["z.geojson", "zone Z1", "field fly", "holds \"fog\""]),
+        Case(
+            label: "site malp without alpha", arguments: ["site", "SCENARIO", "--model", "malp", "-p", "2", "--minutes", "40"],
+            edits: [availability("busy = 0.3")], message: ["malp needs --alpha", "malp_alpha"]),
     ]
 
     @Test(arguments: cases) func isRefusedWithOneClearMessage(_ bad: Case) throws {

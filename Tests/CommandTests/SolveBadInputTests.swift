@@ -125,7 +125,10 @@ import Support
             ["--min-group-coverage is -1.0", "percentage from 0 to 100"]
         ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "maxmin", "-p", "1"], ["maxmin needs --groups GROUPS.csv"]),
-        (["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--keep", "B1"], ["--keep works with lscp and mclp only"]),
+        (
+            ["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--keep", "B1"],
+            ["--keep works with lscp, mclp, mexclp and malp only"]
+        ),
         (["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--exclude", "B1"], ["--exclude works with lscp and mclp only"]),
         (
             ["--costs", "costs.csv", "--threshold", "30", "--model", "backup", "-p", "1", "--keep", "B1", "--exclude", "B2"],

@@ -99,6 +99,53 @@ import TestSupport
         #expect(abs(try #require(run.standards[2].expected).expectedPercent - 0.9 * 96) < 1e-9)
     }
 
+    /// Two zones, west (122.0–122.5°E) and east (122.5–123.0°E), equal in
+    /// area, with the flyable shares `west` and `east` in their field `fly`.
+    func runWithZoneWeather(west: String, east: String, table: String = "busy = 0.2\nflyable_field = \"fly\"\n") throws -> PlanRun {
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"code":"W","fly":\(west)},"geometry":{"type":"Polygon","coordinates":[[[122.0,41.0],[122.5,41.0],[122.5,41.8],[122.0,41.8],[122.0,41.0]]]}},
+        {"type":"Feature","properties":{"code":"E","fly":\(east)},"geometry":{"type":"Polygon","coordinates":[[[122.5,41.0],[123.0,41.0],[123.0,41.8],[122.5,41.8],[122.5,41.0]]]}}]}
+        """.write(to: root.appendingPathComponent("halves.geojson"), atomically: true, encoding: .utf8)
+        let file = try SmallScenario.write(in: root, extra: "[availability]\n" + table, zoneFile: "halves.geojson")
+        return try PlanRun.run(try Scenario.load(file))
+    }
+
+    /// `flyable_field`: each zone's share from its attribute. At 40 min both
+    /// bases reach every cell (1 − 0.2² = 0.96): each zone's expected area is
+    /// 0.96 f_zone of its grid area, and the whole, by risk-weighted area,
+    /// 0.96 × (0.5 + 0.8) / 2 = 62.4 % for two halves of equal area.
+    @Test func flyableSharesPerZoneComeFromTheirField() throws {
+        let run = try runWithZoneWeather(west: "0.5", east: "0.8")
+        let at40 = try #require(run.standards[1].expected)
+        let share = ["W": 0.5, "E": 0.8]
+        for zone in at40.zones {
+            let f = try #require(share[zone.id])
+            #expect(abs(zone.expectedKm2 - 0.96 * f * zone.gridKm2) <= 1e-12 * zone.gridKm2, "\(zone.id)")
+        }
+        let (west, east) = (at40.zones[0].gridKm2, at40.zones[1].gridKm2)
+        #expect(abs(west - east) < 1e-6 * west)
+        #expect(abs(at40.expectedPercent - 96 * (0.5 * west + 0.8 * east) / (west + east)) < 1e-9, "\(at40.expectedPercent)")
+        #expect(abs(at40.expectedPercent - 62.4) < 1e-4)
+        #expect(abs(at40.flyable - 0.65) < 1e-6 && at40.flyableField == "fly")
+        let json = PlanSummary.json(run, versions: ToolVersions.current)["standards"]?.arrayValue?[1]["expected"]
+        #expect(json?["flyable_field"]?.stringValue == "fly")
+        #expect(at40.sentence.contains("flyable per zone from fly"))
+    }
+
+    @Test(arguments: [
+        ("1.5", "0.8", "busy = 0.2\nflyable_field = \"fly\"\n", "zone W (feature 0): field fly ([availability] flyable_field) holds \"1.5\""),
+        ("0.5", "\"cloudy\"", "busy = 0.2\nflyable_field = \"fly\"\n", "zone E (feature 1): field fly ([availability] flyable_field) holds \"cloudy\""),
+        ("0.5", "0.8", "busy = 0.2\nflyable_field = \"weather\"\n", "no field weather (from [availability] flyable_field"),
+        ("0.5", "0.8", "busy = 0.2\nflyable = 0.9\nflyable_field = \"fly\"\n", "[availability] flyable_field: give flyable"),
+    ])
+    func badZoneSharesAreRefusedNamingFileZoneAndField(west: String, east: String, table: String, problem: String) throws {
+        var message = ""
+        do { _ = try runWithZoneWeather(west: west, east: east, table: table) } catch { message = "\(error)" }
+        #expect(message.contains(problem), "\(message)")
+        if !problem.hasPrefix("[availability]") { #expect(message.contains("halves.geojson"), "\(message)") }
+    }
+
     /// Estimated from the missions: q = missions × (out + on scene + back +
     /// turnaround) / (aircraft × 8,760 h), out being the mean response.
     @Test func anEstimatedBusyShareFollowsTheMissionsAndTheirTime() throws {

@@ -24,8 +24,9 @@ import TestSupport
         }
     }
 
-    /// The best Σ w (1 − q^k) over placements of `aircraft` on the sites, at most `perSite` at one.
-    static func bruteForce(_ run: PlanRun, aircraft: Int, perSite: Int, busy q: Double) -> (value: Double, total: Double) {
+    /// The best Σ w (1 − q^k) over placements of `aircraft` on the sites, at
+    /// most `perSite` at one and at least one at each of the `kept` sites.
+    static func bruteForce(_ run: PlanRun, aircraft: Int, perSite: Int, busy q: Double, kept: Set<Int> = []) -> (value: Double, total: Double) {
         let reach = 240_000 * 10.0 / 60
         let sites = run.candidates
         let reaches = sites.map { site in run.grid.cells.map { Geodesic.wgs84.inverse(from: site.position, to: $0.centre).distance <= reach } }
@@ -33,6 +34,7 @@ import TestSupport
         var best = 0.0
         func place(_ from: Int, _ left: Int, _ counts: inout [Int]) {
             if left == 0 {
+                guard kept.allSatisfy({ counts[$0] >= 1 }) else { return }
                 var value = 0.0
                 for (c, cell) in run.grid.cells.enumerated() {
                     let k = sites.indices.reduce(0) { $0 + (reaches[$1][c] ? counts[$1] : 0) }
@@ -97,6 +99,31 @@ import TestSupport
         #expect(summary["standards"]?.arrayValue?[0]["malp"]?.arrayValue?.first?["objective"]?.doubleValue == plan.result.objective)
     }
 
+    /// `keep_existing = true`: each of the two existing bases holds one of
+    /// the 3 aircraft; the third goes where brute force over every such
+    /// placement puts it. Fewer aircraft than existing bases are refused,
+    /// naming the key.
+    @Test func keptExistingBasesHoldAnAircraftEach() throws {
+        let file = try scenario(siting: "lscp_minutes = []\nkeep_existing = true\nmexclp_p = [3]\nper_site = 2")
+        let run = try PlanRun.run(try Scenario.load(file))
+        let plan = try #require(run.standards[0].mexclp.first)
+        let kept = run.study.existingIndices
+        #expect(kept.count == 2)
+        let reference = Self.bruteForce(run, aircraft: 3, perSite: 2, busy: 0.3, kept: kept)
+        #expect(plan.result.status == .optimal)
+        #expect(abs(plan.result.objective - reference.value) <= 1e-9 * reference.total, "\(plan.result.objective) against \(reference.value)")
+        #expect(kept.allSatisfy { plan.result.selected.contains($0) }, "\(plan.result.selected) without the kept \(kept.sorted())")
+        #expect(try #require(plan.result.aircraft).reduce(0, +) == 3)
+        // Without the existing bases kept, the free optimum is at least as good.
+        #expect(Self.bruteForce(run, aircraft: 3, perSite: 2, busy: 0.3).value >= reference.value - 1e-9 * reference.total)
+        for key in ["mexclp_p", "malp_p"] {
+            let few = try scenario(siting: "lscp_minutes = []\nkeep_existing = true\n\(key) = [1]" + (key == "malp_p" ? "\nmalp_alpha = 0.5" : ""))
+            var message = ""
+            do { _ = try PlanRun.run(try Scenario.load(few)) } catch { message = "\(error)" }
+            #expect(message.contains("[siting] \(key)") && message.contains("fewer than the 2 existing bases"), "\(message)")
+        }
+    }
+
     /// `site --model mexclp` (`ScenarioSiting`) solves the same model with the
     /// table's busy share: the brute-force optimum; without the table it is refused.
     @Test func theSiteCommandsMEXCLPTakesTheScenariosBusyShare() throws {
@@ -120,7 +147,6 @@ import TestSupport
         ("mexclp_minutes = [20]", "busy = 0.3\n", "mexclp_minutes", "needs mexclp_p"),
         ("mexclp_p = [2]\nmexclp_minutes = [30]", "busy = 0.3\n", "mexclp_minutes", "not among the standards"),
         ("mexclp_p = [2]\nper_site = 0", "busy = 0.3\n", "per_site", "from 1"),
-        ("mexclp_p = [2]\nkeep_existing = true", "busy = 0.3\n", "mexclp_p", "keep_existing"),
         ("malp_p = [2]", "busy = 0.3\n", "malp_alpha", "is missing"),
         ("malp_p = [2]\nmalp_alpha = 1", "busy = 0.3\n", "malp_alpha", "0 < α < 1"),
         ("malp_alpha = 0.9", "busy = 0.3\n", "malp_alpha", "needs malp_p"),

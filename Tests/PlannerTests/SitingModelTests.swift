@@ -71,7 +71,7 @@ import Testing
         #expect(
             message(.backup) {
                 $0.p = 2; $0.keep = [1]
-            } == "--keep works with lscp and mclp only, so far")
+            } == "--keep works with lscp, mclp, mexclp and malp only, so far")
         #expect(
             message(.backup) {
                 $0.p = 2; $0.exclude = [1]

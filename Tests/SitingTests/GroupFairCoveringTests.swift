@@ -30,6 +30,36 @@ import Support
         #expect(model.minimumShare(swapped) <= level + 1e-9)
     }
 
+    /// Demands in no group (every third, nil) count in the total, never in
+    /// a share: against brute force with the shares and totals computed here
+    /// from the covering lists.
+    @Test(arguments: 0..<16)
+    func demandsInNoGroupCountInTheTotalOnly(seed: Int) throws {
+        let instance = try BruteForce.randomInstance(seed: UInt64(8_300 + seed), demands: 15, sites: 8, density: 0.3)
+        let p = 1 + seed % 3, groupCount = 2 + seed % 2
+        let groups: [Int?] = Self.groups(seed: seed, demands: 15, count: groupCount).enumerated().map { $0.offset % 3 == 2 ? nil : $0.element }
+        func shares(_ open: [Int]) -> (least: Double, total: Double) {
+            let counts = BruteForce.coverCounts(instance, (0..<instance.siteCount).map { open.contains($0) ? 1 : 0 })
+            var covered = [Double](repeating: 0, count: groupCount), weight = covered, total = 0.0
+            for i in 0..<instance.demandCount {
+                if counts[i] > 0 { total += instance.weights[i] }
+                guard let g = groups[i] else { continue }
+                weight[g] += instance.weights[i]
+                if counts[i] > 0 { covered[g] += instance.weights[i] }
+            }
+            return ((0..<groupCount).filter { weight[$0] > 0 }.map { covered[$0] / weight[$0] }.min() ?? 1, total)
+        }
+        let sets = BruteForce.subsets(of: Array(0..<instance.siteCount)).filter { $0.count <= p }
+        let level = sets.map { shares($0).least }.max()!
+        let total = sets.filter { shares($0).least >= level - 1e-9 }.map { shares($0).total }.max()!
+        let result = try GroupFairCovering(
+            instance: instance, p: p, groupOfDemand: groups, groupNames: (0..<groupCount).map { "g\($0)" }, goal: .maxMin
+        ).solve()
+        #expect(result.status == .optimal, "seed \(seed)")
+        #expect(abs((result.minGroupShare ?? -1) - level) < 1e-9, "seed \(seed): least share \(result.minGroupShare ?? -1) against \(level)")
+        #expect(abs(result.objective - total) < 1e-9, "seed \(seed): total \(result.objective) against \(total)")
+    }
+
     @Test(arguments: 0..<24)
     func constraintFormIsOptimal(seed: Int) throws {
         let instance = try BruteForce.randomInstance(seed: UInt64(8_500 + seed), demands: 14, sites: 8, density: 0.3)

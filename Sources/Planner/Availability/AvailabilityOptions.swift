@@ -21,25 +21,30 @@ import Support
 ///   scenario's own dispatch counts (`[standards] night`).
 /// - `flyable` (0 < f ≤ 1, default 1): the share of hours the weather lets
 ///   aircraft fly, one constant for the whole study.
+/// - `flyable_field`: instead of `flyable`, the zone layer's attribute
+///   holding each zone's flyable share (0 ≤ f ≤ 1; `Study.zoneFlyable`).
 public struct AvailabilityOptions: Sendable, Equatable {
     public var busy: Double?
     public var missionsPerYear: Double?
     public var turnaroundMinutes: Double?
     public var nightShare: Double?
     public var flyable: Double
+    /// The zone attribute giving each zone's flyable share; nil: `flyable` everywhere.
+    public var flyableField: String?
 
     public init(
         busy: Double? = nil, missionsPerYear: Double? = nil, turnaroundMinutes: Double? = nil,
-        nightShare: Double? = nil, flyable: Double = 1
+        nightShare: Double? = nil, flyable: Double = 1, flyableField: String? = nil
     ) {
         self.busy = busy
         self.missionsPerYear = missionsPerYear
         self.turnaroundMinutes = turnaroundMinutes
         self.nightShare = nightShare
         self.flyable = flyable
+        self.flyableField = flyableField
     }
 
-    static let keys: Set<String> = ["busy", "missions_per_year", "turnaround_min", "night_share", "flyable"]
+    static let keys: Set<String> = ["busy", "missions_per_year", "turnaround_min", "night_share", "flyable", "flyable_field"]
 
     /// Reads and checks the table; every mistake names its key.
     static func read(_ table: ConfigTable) throws -> AvailabilityOptions {
@@ -74,8 +79,15 @@ public struct AvailabilityOptions: Sendable, Equatable {
         if let nightShare, !(0...1).contains(nightShare) { throw table.error("night_share", "must be a share of hours from 0 to 1") }
         let flyable = try table.optionalNumber("flyable") ?? 1
         guard flyable > 0, flyable <= 1 else { throw table.error("flyable", "must be a share of hours above 0 and at most 1") }
+        let flyableField = try table.optionalString("flyable_field")
+        if let flyableField {
+            guard !flyableField.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw table.error("flyable_field", "is empty; name the zone layer's field holding each zone's flyable share")
+            }
+            if table.contains("flyable") { throw table.error("flyable_field", "give flyable (one share) or flyable_field (a share per zone), not both") }
+        }
         return AvailabilityOptions(
             busy: busy, missionsPerYear: missions, turnaroundMinutes: turnaround,
-            nightShare: nightShare, flyable: flyable)
+            nightShare: nightShare, flyable: flyable, flyableField: flyableField)
     }
 }

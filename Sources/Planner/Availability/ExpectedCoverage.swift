@@ -11,7 +11,10 @@ import Support
 /// one aircraft, busy with probability q independently of the others; a cell
 /// served by k bases within the standard (its centre, the coverage matrix) is
 /// reached with probability f · (1 − q^k), f the flyable share (weather is
-/// taken to ground every base that reaches a point at once). With a night
+/// taken to ground every base that reaches a point at once; with
+/// `flyable_field` each zone has its own f, a zone's part of a cell is
+/// reached with probability f_zone · (1 − q^k), and a cell's weight counts
+/// with the area-mean f of its zones). With a night
 /// share s, the probability is (1 − s) · P_day + s · P_night, k counted with
 /// each dispatch. Figures: the expected share of the demand weight, and per
 /// zone the expected share of its area (cells' zone shares, in km²), per
@@ -35,7 +38,10 @@ public struct ExpectedCoverage: Sendable {
     public let missionMinutes: Double?
     public let aircraft: Int
     public let nightShare: Double?
+    /// The flyable share: the constant, or with `flyableField` the
+    /// weight-mean over the cells of their zones' area-mean shares.
     public let flyable: Double
+    public var flyableField: String? = nil
     /// Expected and deterministic shares of the demand weight, percent.
     public let expectedPercent: Double
     public let deterministicPercent: Double
@@ -86,6 +92,7 @@ public struct ExpectedCoverage: Sendable {
             let matrix = try flown.matrix(of: flown.existing, minutes: minutes)
             return (0..<matrix.cellCount).map { cell in
                 let k = matrix.sites(serving: cell).count
+                // With shares per zone (flyable is then 1) they are applied below, zone by zone.
                 return k == 0 ? 0 : options.flyable * (1 - pow(busy, Double(k)))
             }
         }
@@ -96,28 +103,40 @@ public struct ExpectedCoverage: Sendable {
             probability = zip(probability, other).map { own * $0 + (1 - own) * $1 }
         }
         let grid = study.grid
+        // The flyable share of each zone, with `flyable_field` (1 for a zone the attribute left out).
+        let zoneShare = study.zoneFlyable.map { shares in grid.zones.map { shares[$0.id] ?? 1 } }
+        var flyableWeight = 0.0
         var expectedWeight = 0.0, servedWeight = 0.0, totalWeight = 0.0
         var zoneGrid = [Double](repeating: 0, count: grid.zones.count), zoneExpected = zoneGrid
         let cellRegions = CellRegions(study: study)
         var regionGrid = [Double](repeating: 0, count: cellRegions.names.count), regionExpected = regionGrid
         for (c, cell) in grid.cells.enumerated() {
+            let km2 = cell.zoneAreas.reduce(0) { $0 + $1.km2 }
+            // Without shares per zone the figures are as before, term for term.
+            var reachedKm2 = km2 * probability[c], cellProbability = probability[c]
+            if let zoneShare {
+                let flyableKm2 = cell.zoneAreas.reduce(0) { $0 + $1.km2 * zoneShare[$1.zone] }
+                let meanShare = km2 > 0 ? flyableKm2 / km2 : 1
+                reachedKm2 = flyableKm2 * probability[c]
+                cellProbability = meanShare * probability[c]
+                flyableWeight += cell.weight * meanShare
+            }
             if let r = cellRegions.cellRegion[c] {
-                let km2 = cell.zoneAreas.reduce(0) { $0 + $1.km2 }
                 regionGrid[r] += km2
-                regionExpected[r] += km2 * probability[c]
+                regionExpected[r] += reachedKm2
             }
             totalWeight += cell.weight
-            expectedWeight += cell.weight * probability[c]
+            expectedWeight += cell.weight * cellProbability
             if !deterministic.sites(serving: c).isEmpty { servedWeight += cell.weight }
             for share in cell.zoneAreas {
                 zoneGrid[share.zone] += share.km2
-                zoneExpected[share.zone] += share.km2 * probability[c]
+                zoneExpected[share.zone] += share.km2 * (zoneShare?[share.zone] ?? 1) * probability[c]
             }
         }
         let percent = { (part: Double) in totalWeight > 0 ? 100 * part / totalWeight : 0 }
-        return ExpectedCoverage(
+        var figures = ExpectedCoverage(
             busy: busy, busyEstimated: missionMinutes != nil, missionMinutes: missionMinutes, aircraft: aircraft,
-            nightShare: options.nightShare, flyable: options.flyable,
+            nightShare: options.nightShare, flyable: zoneShare == nil ? options.flyable : (totalWeight > 0 ? flyableWeight / totalWeight : 1),
             expectedPercent: percent(expectedWeight), deterministicPercent: percent(servedWeight),
             zones: grid.zones.indices.map { z in
                 Zone(
@@ -125,6 +144,8 @@ public struct ExpectedCoverage: Sendable {
                     gridKm2: zoneGrid[z], expectedKm2: zoneExpected[z])
             },
             regions: cellRegions.names.indices.map { (cellRegions.names[$0], regionGrid[$0], regionExpected[$0]) })
+        if zoneShare != nil { figures.flyableField = options.flyableField }
+        return figures
     }
 
     /// Hazard types in first-seen order with their zones' grid and expected km².
@@ -143,7 +164,11 @@ public struct ExpectedCoverage: Sendable {
         var assumptions = [String(format: "busy share %.4f (%@)", busy, busyEstimated ? "estimated" : "given")]
         if let missionMinutes { assumptions.append(String(format: "missions of %.1f min", missionMinutes)) }
         if let nightShare { assumptions.append(String(format: "night share %.2f", nightShare)) }
-        if flyable < 1 { assumptions.append(String(format: "flyable %.2f", flyable)) }
+        if let flyableField {
+            assumptions.append(String(format: "flyable per zone from %@ (weight mean %.2f)", flyableField, flyable))
+        } else if flyable < 1 {
+            assumptions.append(String(format: "flyable %.2f", flyable))
+        }
         return String(
             format: "expected coverage %.2f%% of the demand weight (grid; one aircraft per base, %@), against %.2f%% deterministic",
             expectedPercent, assumptions.joined(separator: ", "), deterministicPercent)
@@ -153,38 +178,42 @@ public struct ExpectedCoverage: Sendable {
     public var json: JSONValue {
         let n = SummaryJSON.number
         let pct = { (part: Double, whole: Double) -> JSONValue in n(whole > 0 ? 100 * part / whole : 0) }
-        return .object([
+        var members: [(key: String, value: JSONValue)] = [
             ("busy", n(busy)), ("busy_source", .string(busyEstimated ? "estimated" : "given")),
             ("mission_minutes", missionMinutes.map(n) ?? .null), ("aircraft", .integer(aircraft)),
             ("night_share", nightShare.map(n) ?? .null), ("flyable", n(flyable)),
-            ("expected_covered_pct", n(expectedPercent)), ("grid_covered_pct", n(deterministicPercent)),
-            (
-                "zones",
-                .array(
-                    zones.map { zone in
-                        .object([
-                            ("id", .string(zone.id)), ("expected_km2", n(zone.expectedKm2)), ("grid_km2", n(zone.gridKm2)),
-                            ("expected_covered_pct", pct(zone.expectedKm2, zone.gridKm2)),
-                        ])
-                    })
-            ),
-            (
-                "hazards",
-                .array(
-                    hazards.map { h in
-                        .object([("hazard", .string(h.hazard)), ("expected_covered_pct", pct(h.expectedKm2, h.gridKm2))])
-                    })
-            ),
-            (
-                "regions",
-                .array(
-                    regions.map { r in
-                        .object([
-                            ("name", .string(r.name)), ("expected_km2", n(r.expectedKm2)), ("grid_km2", n(r.gridKm2)),
-                            ("expected_covered_pct", pct(r.expectedKm2, r.gridKm2)),
-                        ])
-                    })
-            ),
-        ])
+        ]
+        if let flyableField { members.append(("flyable_field", .string(flyableField))) }
+        return .object(
+            members + [
+                ("expected_covered_pct", n(expectedPercent)), ("grid_covered_pct", n(deterministicPercent)),
+                (
+                    "zones",
+                    .array(
+                        zones.map { zone in
+                            .object([
+                                ("id", .string(zone.id)), ("expected_km2", n(zone.expectedKm2)), ("grid_km2", n(zone.gridKm2)),
+                                ("expected_covered_pct", pct(zone.expectedKm2, zone.gridKm2)),
+                            ])
+                        })
+                ),
+                (
+                    "hazards",
+                    .array(
+                        hazards.map { h in
+                            .object([("hazard", .string(h.hazard)), ("expected_covered_pct", pct(h.expectedKm2, h.gridKm2))])
+                        })
+                ),
+                (
+                    "regions",
+                    .array(
+                        regions.map { r in
+                            .object([
+                                ("name", .string(r.name)), ("expected_km2", n(r.expectedKm2)), ("grid_km2", n(r.gridKm2)),
+                                ("expected_covered_pct", pct(r.expectedKm2, r.gridKm2)),
+                            ])
+                        })
+                ),
+            ])
     }
 }

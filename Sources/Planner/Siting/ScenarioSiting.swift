@@ -18,28 +18,40 @@ public struct ScenarioSiting: Sendable {
     public var minutes: Double { coverage.minutes }
 
     /// Solves `model` (`keep`: candidate indices that stay open) through
-    /// `SitingModel.solve`, the standard as its time threshold; mexclp takes
-    /// its busy share from the scenario's `[availability]` (one aircraft
-    /// per site, as `plan`'s `mexclp_p` with `per_site = 1`). Bound to
+    /// `SitingModel.solve`, the standard as its time threshold. mexclp and
+    /// malp take their busy share from the scenario's `[availability]` (one
+    /// aircraft per site, as `plan`'s `mexclp_p` with `per_site = 1`; kept
+    /// sites hold one of the P aircraft each), malp its α from `alpha` or
+    /// else `[siting] malp_alpha`. maxmin groups the cells by the
+    /// scenario's reporting regions (`RegionGroups`). Bound to
     /// a cancelled `SolveCancellation`, the solver stops early and this
     /// throws `CancellationError`.
     public func solve(
         _ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
-        heuristicOnly: Bool = false, minCoveragePercent: Double? = nil
+        heuristicOnly: Bool = false, minCoveragePercent: Double? = nil, alpha: Double? = nil
     ) throws -> PlanRun.SitingPlan {
-        if model == .malp || model == .maxmin {
-            throw InputError(
-                "\(model.rawValue) works with aircover solve only, so far (it needs \(model == .maxmin ? "--groups" : "--alpha"), which site does not take)")
-        }
+        if alpha != nil && model != .malp { throw InputError("--alpha works with malp only") }
         var options = SitingOptions()
-        if model == .mexclp {
+        if model == .mexclp || model == .malp {
             // The busy share of the scenario's [availability] table, given or estimated at this standard.
             guard let availability = study.scenario.availability else {
-                throw InputError("mexclp on a scenario needs its [availability] table (busy, or missions_per_year with turnaround_min)")
+                throw InputError("\(model.rawValue) on a scenario needs its [availability] table (busy, or missions_per_year with turnaround_min)")
             }
-            if !keep.isEmpty { throw InputError("mexclp does not keep sites open yet: leave out --keep") }
             options.busy = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: availability).busy
             options.perSite = 1
+            if model == .malp {
+                guard let reliability = alpha ?? study.scenario.siting.malpAlpha else {
+                    throw InputError("malp needs --alpha α (0 < α < 1), the reliability a demand must be served with, or [siting] malp_alpha in the scenario")
+                }
+                options.alpha = reliability
+            }
+        }
+        var regions: RegionGroups?
+        if model == .maxmin {
+            if !keep.isEmpty { throw InputError("maxmin does not keep sites open: leave out --keep") }
+            let groups = try RegionGroups(study: study, coverage: coverage, key: "maxmin on a scenario")
+            options.demandGroups = (groups.names, groups.groupOfDemand)
+            regions = groups
         }
         options.p = p
         options.budget = budget
@@ -50,13 +62,16 @@ public struct ScenarioSiting: Sendable {
         options.minCoveragePercent = minCoveragePercent
         let result: SitingResult
         do {
-            result = try model.solve(on: coverage.instance, timed: { try coverage.timedInstance(study: study) }, options: options)
+            result = try model.solve(
+                on: regions?.instance ?? coverage.instance, timed: { try coverage.timedInstance(study: study) }, options: options)
         } catch let error as SitingInputError {
             throw InputError(error.message)
         }
         // A cancelled solve (`SolveCancellation`) is not wanted: its sites' exact coverage is not computed.
         if SolveCancellation.current?.isCancelled == true { throw CancellationError() }
-        return try plan(result, p: p)
+        var found = try plan(result, p: p)
+        if let regions, result.status != .infeasible { found.leastGroup = regions.least(result.selected) }
+        return found
     }
 
     /// `solve`, then up to `limit` other optimal sets of an LSCP or MCLP

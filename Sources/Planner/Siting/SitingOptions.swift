@@ -31,6 +31,10 @@ public struct SitingOptions: Sendable {
     public var perSite: Int?
     /// maxmin: a demand,group table naming a group for every demand.
     public var groups: URL?
+    /// maxmin: the groups given directly instead of `groups` (a scenario's
+    /// reporting regions, `RegionGroups`): their names, and for each demand
+    /// of the instance an index into them or nil (in the total only).
+    public var demandGroups: (names: [String], ofDemand: [Int?])?
     /// maxmin, constraint form: the percent (0…100) of each group's weight to cover.
     public var minGroupCoveragePercent: Double?
 

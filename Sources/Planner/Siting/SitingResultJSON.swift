@@ -17,7 +17,9 @@ import Support
 ///   grid_total_weight, grid_covered_pct, exact_covered_pct; every number
 ///   a double at full precision (`SummaryJSON.number`), so the summary's
 ///   bytes stay those `check` compares; then `aircraft` (site id →
-///   aircraft, in the plan's order) for the models placing aircraft.
+///   aircraft, in the plan's order) for the models placing aircraft, and
+///   `min_group_share` (0…1) with `least_group` (its region) for maxmin
+///   over a scenario's regions.
 ///
 /// Both write a non-finite figure as null.
 public enum SitingResultJSON {
@@ -62,6 +64,9 @@ public enum SitingResultJSON {
             ]
             if let counts = result.aircraft {
                 members.append(("aircraft", .object(zip(plan.sites, counts).map { (key: $0, value: .integer($1)) })))
+            }
+            if let least = plan.leastGroup {
+                members += [("min_group_share", number(least.share)), ("least_group", .string(least.name))]
             }
         }
         return .object(members)

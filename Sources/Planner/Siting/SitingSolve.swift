@@ -19,7 +19,7 @@ extension SitingModel {
             if o.busy != nil || o.perSite != nil { throw InputError("--busy and --per-site work with mexclp and malp only") }
             if o.alpha != nil { throw InputError("--alpha works with malp only") }
         }
-        if self != .maxmin, o.groups != nil || o.minGroupCoveragePercent != nil {
+        if self != .maxmin, o.groups != nil || o.demandGroups != nil || o.minGroupCoveragePercent != nil {
             throw InputError("--groups and --min-group-coverage work with maxmin only")
         }
         switch self {
@@ -67,7 +67,7 @@ extension SitingModel {
     private static func refuseOtherOptions(_ o: SitingOptions) throws {
         switch (o.keep.isEmpty, o.exclude.isEmpty) {
         case (true, true): break
-        case (false, true): throw InputError("--keep works with lscp and mclp only, so far")
+        case (false, true): throw InputError("--keep works with lscp, mclp, mexclp and malp only, so far")
         case (true, false): throw InputError("--exclude works with lscp and mclp only, so far")
         case (false, false): throw InputError("--keep and --exclude work with lscp and mclp only, so far")
         }
@@ -75,12 +75,18 @@ extension SitingModel {
     }
 
     /// MEXCLP or MALP: -p P aircraft, --busy q, --per-site K (default 1),
-    /// and for MALP --alpha α; P ≤ K × sites.
+    /// and for MALP --alpha α; P ≤ K × sites. Kept sites (`keep`) hold one
+    /// aircraft at least, within P, so P must be at least their number.
     private func availability(_ instance: CoverInstance, _ o: SitingOptions) throws -> SitingResult {
         let name = rawValue
         guard let p = o.p, o.budget == nil else { throw InputError("\(name) needs -p P, the aircraft to place (and no --budget)") }
         guard let busy = o.busy else { throw InputError("\(name) needs --busy q, the probability that an aircraft is busy (0 ≤ q < 1)") }
-        try Self.refuseOtherOptions(o)
+        var others = o
+        others.keep = []
+        try Self.refuseOtherOptions(others)
+        guard p >= o.keep.count else {
+            throw InputError("-p is \(p); it must be at least the \(o.keep.count) sites kept open, which hold one aircraft each")
+        }
         let k = o.perSite ?? 1
         let (places, overflow) = instance.siteCount.multipliedReportingOverflow(by: k)
         guard overflow || p <= places else {
@@ -88,18 +94,26 @@ extension SitingModel {
         }
         if self == .mexclp {
             guard o.alpha == nil else { throw InputError("--alpha works with malp only; mexclp counts every demand by its chance of a free aircraft") }
-            return try ExpectedCovering(instance: instance, aircraft: p, busy: busy, perSite: k).solve(timeLimit: o.timeLimit)
+            return try ExpectedCovering(instance: instance, aircraft: p, busy: busy, perSite: k, kept: o.keep).solve(timeLimit: o.timeLimit)
         }
         guard let alpha = o.alpha else { throw InputError("malp needs --alpha α, the reliability a demand must be served with (0 < α < 1)") }
-        return try MaximumAvailability(instance: instance, aircraft: p, busy: busy, reliability: alpha, perSite: k).solve(timeLimit: o.timeLimit)
+        return try MaximumAvailability(instance: instance, aircraft: p, busy: busy, reliability: alpha, perSite: k, kept: o.keep)
+            .solve(timeLimit: o.timeLimit)
     }
 
     /// maxmin: -p P sites, --groups GROUPS.csv naming a group for every
-    /// demand; with --min-group-coverage X the constraint form.
+    /// demand (or the groups given, `demandGroups`); with
+    /// --min-group-coverage X the constraint form.
     private func groupFair(_ instance: CoverInstance, _ o: SitingOptions) throws -> SitingResult {
         guard let p = o.p, o.budget == nil else { throw InputError("maxmin needs -p N, the most sites (and no --budget)") }
-        guard let groups = o.groups else { throw InputError("maxmin needs --groups GROUPS.csv, a demand,group table") }
         try Self.refuseOtherOptions(o)
+        let goal: GroupFairCovering.Goal = o.minGroupCoveragePercent.map { .minimumShare($0 / 100) } ?? .maxMin
+        if let given = o.demandGroups {
+            guard o.groups == nil else { throw InputError("maxmin takes --groups or the scenario's regions, not both") }
+            return try GroupFairCovering(instance: instance, p: p, groupOfDemand: given.ofDemand, groupNames: given.names, goal: goal)
+                .solve(timeLimit: o.timeLimit)
+        }
+        guard let groups = o.groups else { throw InputError("maxmin needs --groups GROUPS.csv, a demand,group table") }
         let table = try CostTableReader.groups(groups)
         let known = Set(instance.demandIDs)
         if let unknown = table.keys.filter({ !known.contains($0) }).min() {
@@ -110,7 +124,6 @@ extension SitingModel {
         }
         let names = Set(table.values).sorted()
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-        let goal: GroupFairCovering.Goal = o.minGroupCoveragePercent.map { .minimumShare($0 / 100) } ?? .maxMin
         return try GroupFairCovering(
             instance: instance, p: p, groupOfDemand: instance.demandIDs.map { index[table[$0]!]! },
             groupNames: names, goal: goal

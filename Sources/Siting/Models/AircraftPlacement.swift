@@ -9,6 +9,11 @@ import Foundation
 /// the sites covering it. Both models' objectives are nondecreasing in every
 /// count, so their programs ask Σ x_j ≤ P and the placement is completed to
 /// exactly P afterwards by the same greedy rule, at no loss.
+///
+/// Kept sites (existing bases that stay) hold at least one aircraft each:
+/// their counts start at 1 and never fall below it, in the greedy, the
+/// moves and the program (lower bound 1 on their x); the P counted
+/// includes them.
 struct AircraftPlacement {
     let instance: CoverInstance
     /// P.
@@ -23,10 +28,21 @@ struct AircraftPlacement {
     let siteRows: [[Int]]
     /// Sites covering some row, ascending: the program's x columns.
     let usefulSites: [Int]
+    /// The fewest aircraft at each site: 1 at a kept site, else 0.
+    let floor: [Int]
 
-    init(instance: CoverInstance, aircraft: Int, perSite: Int) throws {
+    /// Refuses K or P below 1, P above K × sites, kept sites that are not
+    /// sites of the instance, and more kept sites than P.
+    init(instance: CoverInstance, aircraft: Int, perSite: Int, kept: Set<Int> = []) throws {
         guard perSite >= 1 else { throw SitingInputError("the aircraft per site must be 1 or more, got \(perSite)") }
         guard aircraft >= 1 else { throw SitingInputError("the aircraft to place must be 1 or more, got \(aircraft)") }
+        if let outside = kept.first(where: { !(0..<instance.siteCount).contains($0) }) {
+            throw SitingInputError("kept site index \(outside) is not one of the \(instance.siteCount) candidate sites")
+        }
+        guard kept.count <= aircraft else {
+            throw SitingInputError(
+                "\(kept.count) sites are kept open, one aircraft each, more than the \(aircraft) aircraft placed; place at least \(kept.count)")
+        }
         let (places, overflow) = instance.siteCount.multipliedReportingOverflow(by: perSite)
         guard overflow || aircraft <= places else {
             throw SitingInputError(
@@ -42,6 +58,7 @@ struct AircraftPlacement {
         self.perSite = perSite
         self.siteRows = siteRows
         usefulSites = (0..<instance.siteCount).filter { !siteRows[$0].isEmpty }
+        floor = (0..<instance.siteCount).map { kept.contains($0) ? 1 : 0 }
     }
 
     /// How many aircraft of `counts` cover each demand of the instance.
@@ -86,7 +103,7 @@ struct AircraftPlacement {
     }
 
     /// Best-improvement moves of one aircraft from one site to another
-    /// (with room), from `counts`, for the objective Σ_r w_r value(n_r),
+    /// (with room; never below a kept site's `floor`), from `counts`, for the objective Σ_r w_r value(n_r),
     /// until no move gains more than 10⁻¹² of the total weight or the
     /// deadline passes. Each round is O(sites holding aircraft × pairs).
     func improve(_ counts: [Int], value: (Int) -> Double, deadline: ContinuousClock.Instant?) -> [Int] {
@@ -98,7 +115,7 @@ struct AircraftPlacement {
         }
         while deadline.map({ ContinuousClock.now < $0 }) ?? true {
             var best: (from: Int, to: Int, gain: Double)?
-            for from in counts.indices where counts[from] > 0 {
+            for from in counts.indices where counts[from] > floor[from] {
                 let loss = change(from, by: -1)
                 for r in siteRows[from] { n[r] -= 1 }
                 counts[from] -= 1
@@ -118,16 +135,18 @@ struct AircraftPlacement {
         return counts
     }
 
-    /// The x columns (one per useful site, integer 0…K) and Σ x ≤ P; the
-    /// model adds its own columns and rows after them.
+    /// The x columns (one per useful site, integer `floor`…K) and Σ x ≤ P
+    /// less the kept sites that cover no row (their aircraft are fixed
+    /// outside the program); the model adds its own columns and rows after them.
     func baseProgram() -> MixedIntegerProgram {
         var program = MixedIntegerProgram()
         // Integer columns above 1 are what CBC 2.10's preprocessing may
         // reformulate (see `MixedIntegerProgram.preprocess`).
         program.preprocess = false
         let sites = usefulSites
-        for _ in sites { program.addColumn(cost: 0, lower: 0, upper: Double(perSite)) }
-        program.addRow((0..<Int32(sites.count)).map { $0 }, Array(repeating: 1, count: sites.count), upper: Double(aircraft))
+        for j in sites { program.addColumn(cost: 0, lower: Double(floor[j]), upper: Double(perSite)) }
+        let fixedOutside = floor.indices.filter { siteRows[$0].isEmpty }.reduce(0) { $0 + floor[$1] }
+        program.addRow((0..<Int32(sites.count)).map { $0 }, Array(repeating: 1, count: sites.count), upper: Double(aircraft - fixedOutside))
         return program
     }
 
@@ -153,7 +172,8 @@ struct AircraftPlacement {
             if solution.bound.isFinite { bound = min(bound, -solution.bound * objectiveScale) }
             switch solution.status {
             case .optimal, .feasible:
-                var found = [Int](repeating: 0, count: instance.siteCount)
+                // Kept sites covering no row hold their aircraft outside the program.
+                var found = floor
                 for (c, j) in usefulSites.enumerated() { found[j] = Int(solution.values[c].rounded()) }
                 found = complete(found)
                 if value(found) >= value(counts) { counts = found }

@@ -11,6 +11,7 @@ import Foundation
 ///     subject to Σ_{k=1..R_i} y_ik ≤ Σ_{j ∈ N_i} x_j      for every demand i
 ///                Σ_j x_j = P,   x_j ∈ {0, 1, …, K},   0 ≤ y_ik ≤ 1
 ///
+/// and x_j ≥ 1 at every kept site (an existing base that stays),
 /// where R_i = min(P, K |N_i|), the most aircraft that can reach i. y_ik
 /// says "i is covered at least k times"; since the coefficients decrease in
 /// k, the y of an integral x fill in order and y needs no integrality, and
@@ -30,15 +31,21 @@ public struct ExpectedCovering: Sendable {
     /// q, in [0, 1).
     public let busy: Double
 
-    public init(instance: CoverInstance, aircraft: Int, busy: Double, perSite: Int = 1) throws {
+    /// Sites (instance indices) that keep an aircraft: each holds at least one, within P.
+    public let kept: Set<Int>
+
+    /// Refuses q outside [0, 1), P or K below 1, P above K × sites, and
+    /// more `kept` sites than P.
+    public init(instance: CoverInstance, aircraft: Int, busy: Double, perSite: Int = 1, kept: Set<Int> = []) throws {
         guard busy.isFinite, busy >= 0, busy < 1 else {
             throw SitingInputError("the busy probability q is \(busy); it must be at least 0 and below 1")
         }
-        placement = try AircraftPlacement(instance: instance, aircraft: aircraft, perSite: perSite)
+        placement = try AircraftPlacement(instance: instance, aircraft: aircraft, perSite: perSite, kept: kept)
         self.instance = instance
         self.aircraft = aircraft
         self.perSite = perSite
         self.busy = busy
+        self.kept = kept
     }
 
     /// Σ_i h_i (1 − q^{n_i}) for `counts` aircraft per site, each term
@@ -58,10 +65,11 @@ public struct ExpectedCovering: Sendable {
 
     /// Greedy: one aircraft at a time where the expected served weight
     /// grows most, h_i (1 − q) q^{n_i} summed over the demands of the site
-    /// (ties to the lowest site index). The objective is a concave function
-    /// of each demand's count, so these gains only shrink.
+    /// (ties to the lowest site index), from one aircraft at each kept
+    /// site. The objective is a concave function of each demand's count,
+    /// so these gains only shrink.
     public func greedy() -> [Int] {
-        greedy(from: [Int](repeating: 0, count: instance.siteCount))
+        greedy(from: placement.floor)
     }
 
     private func greedy(from counts: [Int]) -> [Int] {
@@ -85,7 +93,7 @@ public struct ExpectedCovering: Sendable {
     public func solve(timeLimit: Double? = nil) -> SitingResult {
         let clock = ContinuousClock.now
         let q = busy
-        let greedyStart = greedy(from: [Int](repeating: 0, count: instance.siteCount))
+        let greedyStart = greedy()
         // Moves of one aircraft for half the time limit at most, so CBC gets the rest.
         let start = placement.improve(greedyStart, value: { Self.served(by: $0, busy: q) }, deadline: timeLimit.map { clock + .seconds($0 / 2) })
         SitingTrace.log("mexclp greedy: \(expectedCoveredWeight(greedyStart)), moves: \(expectedCoveredWeight(start))", since: clock)

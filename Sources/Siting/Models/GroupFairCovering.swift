@@ -18,6 +18,9 @@ import Foundation
 /// x the best y is 1 exactly where a site covers i. Demands of the same
 /// group with the same covering sites are one row (weights summed).
 ///
+/// A demand may belong to no group (nil: e.g. a cell outside every
+/// reporting region): it counts in the total, never in a share.
+///
 /// The result's `objective` is the total covered weight, `minGroupShare`
 /// the least share; in the lexicographic form `.optimal` means both
 /// stages are proven optimal, and the second stage's floor is t* less
@@ -32,47 +35,54 @@ public struct GroupFairCovering: Sendable {
 
     public let instance: CoverInstance
     public let p: Int
-    /// The group of each demand: an index into `groupNames`.
-    public let groupOfDemand: [Int]
+    /// The group of each demand: an index into `groupNames`, or nil (no group).
+    public let groupOfDemand: [Int?]
     public let groupNames: [String]
     public let goal: Goal
 
     private let rows: [[Int32]], rowWeights: [Double], rowGroups: [Int]
-    /// W_g.
+    /// The group of each demand with nil as `groupNames.count`: the extra
+    /// slot that every array by group carries, counted in the total only.
+    private let slot: [Int]
+    /// W_g (and the weight of no group in the extra slot).
     private let groupWeights: [Double]
 
-    public init(instance: CoverInstance, p: Int, groupOfDemand: [Int], groupNames: [String], goal: Goal) throws {
+    public init(instance: CoverInstance, p: Int, groupOfDemand: [Int?], groupNames: [String], goal: Goal) throws {
         guard p >= 1, p <= instance.siteCount else {
             throw SitingInputError("p = \(p) must be between 1 and the \(instance.siteCount) candidate sites")
         }
         guard groupOfDemand.count == instance.demandCount else {
             throw SitingInputError("\(instance.demandCount) demands but \(groupOfDemand.count) group memberships")
         }
-        if let i = groupOfDemand.firstIndex(where: { !groupNames.indices.contains($0) }) {
-            throw SitingInputError("demand \(instance.demandIDs[i]) names group index \(groupOfDemand[i]), beyond the \(groupNames.count) groups")
+        if let i = groupOfDemand.firstIndex(where: { $0.map { !groupNames.indices.contains($0) } ?? false }),
+            let group = groupOfDemand[i]
+        {
+            throw SitingInputError("demand \(instance.demandIDs[i]) names group index \(group), beyond the \(groupNames.count) groups")
         }
+        let slot = groupOfDemand.map { $0 ?? groupNames.count }
         if case .minimumShare(let share) = goal, !(share.isFinite && (0...1).contains(share)) {
             throw SitingInputError("the least group share is \(share); it must be from 0 to 1")
         }
-        var groupWeights = [Double](repeating: 0, count: groupNames.count)
-        for i in 0..<instance.demandCount { groupWeights[groupOfDemand[i]] += instance.weights[i] }
+        var groupWeights = [Double](repeating: 0, count: groupNames.count + 1)
+        for i in 0..<instance.demandCount { groupWeights[slot[i]] += instance.weights[i] }
         var index: [[Int32]: Int] = [:]
         var rows: [[Int32]] = [], weights: [Double] = [], groups: [Int] = []
         for i in 0..<instance.demandCount where instance.weights[i] > 0 && !instance.sites(covering: i).isEmpty {
             // The group as a leading negative entry keeps groups apart in the key.
-            let sites = Array(instance.sites(covering: i)), key = [Int32(-1 - groupOfDemand[i])] + sites
+            let sites = Array(instance.sites(covering: i)), key = [Int32(-1 - slot[i])] + sites
             if let r = index[key] {
                 weights[r] += instance.weights[i]
             } else {
                 index[key] = rows.count
                 rows.append(sites)
                 weights.append(instance.weights[i])
-                groups.append(groupOfDemand[i])
+                groups.append(slot[i])
             }
         }
         self.instance = instance
         self.p = p
         self.groupOfDemand = groupOfDemand
+        self.slot = slot
         self.groupNames = groupNames
         self.goal = goal
         (self.rows, rowWeights, rowGroups) = (rows, weights, groups)
@@ -83,8 +93,8 @@ public struct GroupFairCovering: Sendable {
     /// groups of weight 0).
     public func groupShares(_ open: [Int]) -> [Double?] {
         let counts = instance.coverCounts(open)
-        var covered = [Double](repeating: 0, count: groupNames.count)
-        for i in 0..<instance.demandCount where counts[i] > 0 { covered[groupOfDemand[i]] += instance.weights[i] }
+        var covered = [Double](repeating: 0, count: groupNames.count + 1)
+        for i in 0..<instance.demandCount where counts[i] > 0 { covered[slot[i]] += instance.weights[i] }
         return groupNames.indices.map { groupWeights[$0] > 0 ? covered[$0] / groupWeights[$0] : nil }
     }
 
@@ -101,12 +111,12 @@ public struct GroupFairCovering: Sendable {
         var open: [Int] = []
         var isOpen = [Bool](repeating: false, count: instance.siteCount)
         var counts = [Int](repeating: 0, count: instance.demandCount)
-        var covered = [Double](repeating: 0, count: groupNames.count)
+        var covered = [Double](repeating: 0, count: groupNames.count + 1)
         while open.count < p {
             var best: (site: Int, score: (Double, Double))?
             for j in 0..<instance.siteCount where !isOpen[j] {
                 var with = covered
-                for i in instance.demands(coveredBy: j) where counts[Int(i)] == 0 { with[groupOfDemand[Int(i)]] += instance.weights[Int(i)] }
+                for i in instance.demands(coveredBy: j) where counts[Int(i)] == 0 { with[slot[Int(i)]] += instance.weights[Int(i)] }
                 let s = score(with)
                 if best == nil || s > best!.score { best = (j, s) }
             }
@@ -114,7 +124,7 @@ public struct GroupFairCovering: Sendable {
             open.append(site)
             isOpen[site] = true
             for i in instance.demands(coveredBy: site) {
-                if counts[Int(i)] == 0 { covered[groupOfDemand[Int(i)]] += instance.weights[Int(i)] }
+                if counts[Int(i)] == 0 { covered[slot[Int(i)]] += instance.weights[Int(i)] }
                 counts[Int(i)] += 1
             }
         }
@@ -143,8 +153,8 @@ public struct GroupFairCovering: Sendable {
         for j in open { isOpen[j] = true }
         var counts = instance.coverCounts(open)
         func coveredByGroup() -> [Double] {
-            var covered = [Double](repeating: 0, count: groupNames.count)
-            for i in 0..<instance.demandCount where counts[i] > 0 { covered[groupOfDemand[i]] += instance.weights[i] }
+            var covered = [Double](repeating: 0, count: groupNames.count + 1)
+            for i in 0..<instance.demandCount where counts[i] > 0 { covered[slot[i]] += instance.weights[i] }
             return covered
         }
         let scale = max(1, instance.weights.reduce(0, +))
@@ -160,11 +170,11 @@ public struct GroupFairCovering: Sendable {
                 var without = covered
                 for i in instance.demands(coveredBy: out) {
                     counts[Int(i)] -= 1
-                    if counts[Int(i)] == 0 { without[groupOfDemand[Int(i)]] -= instance.weights[Int(i)] }
+                    if counts[Int(i)] == 0 { without[slot[Int(i)]] -= instance.weights[Int(i)] }
                 }
                 for into in 0..<instance.siteCount where !isOpen[into] {
                     var with = without
-                    for i in instance.demands(coveredBy: into) where counts[Int(i)] == 0 { with[groupOfDemand[Int(i)]] += instance.weights[Int(i)] }
+                    for i in instance.demands(coveredBy: into) where counts[Int(i)] == 0 { with[slot[Int(i)]] += instance.weights[Int(i)] }
                     guard better(score(with), than: current) else { continue }
                     for i in instance.demands(coveredBy: into) { counts[Int(i)] += 1 }
                     isOpen[out] = false
@@ -255,7 +265,8 @@ public struct GroupFairCovering: Sendable {
         program.addRow((0..<Int32(sites.count)).map { $0 }, Array(repeating: 1, count: sites.count), upper: Double(p))
         let chosen = Set(start ?? [])
         var values = sites.map { chosen.contains($0) ? 1.0 : 0.0 }
-        var groupColumns = [[Int32]](repeating: [], count: groupNames.count), groupCoefficients = [[Double]](repeating: [], count: groupNames.count)
+        var groupColumns = [[Int32]](repeating: [], count: groupNames.count + 1)
+        var groupCoefficients = [[Double]](repeating: [], count: groupNames.count + 1)
         for (r, row) in rows.enumerated() {
             let y = Int32(program.addColumn(cost: floor == nil ? 0 : -rowWeights[r], integer: false))
             program.addRow([y] + row.map { column[Int($0)] }, [1] + Array(repeating: -1, count: row.count), upper: 0)

@@ -14,6 +14,8 @@ import Foundation
 ///     subject to b z_i ≤ Σ_{j ∈ N_i} x_j        for every demand i
 ///                Σ_j x_j = P,   x_j ∈ {0, 1, …, K},   z_i ∈ {0, 1}
 ///
+/// and x_j ≥ 1 at every kept site (an existing base that stays).
+///
 /// ReVelle and Hogan write the coverage with y_ik (covered at least k
 /// times) and count y_ib; b z_i ≤ Σ x_j is the same condition with one
 /// column per demand. Demands with the same covering sites are one row
@@ -34,13 +36,15 @@ public struct MaximumAvailability: Sendable {
     public let reliability: Double
     /// b: the aircraft a demand needs within reach.
     public let requiredAircraft: Int
+    /// Sites (instance indices) that keep an aircraft: each holds at least one, within P.
+    public let kept: Set<Int>
     private let placement: AircraftPlacement
 
-    /// Refuses q outside [0, 1), α outside (0, 1), and a b above P (no
-    /// demand could count).
-    public init(instance: CoverInstance, aircraft: Int, busy: Double, reliability: Double, perSite: Int = 1) throws {
+    /// Refuses q outside [0, 1), α outside (0, 1), a b above P (no
+    /// demand could count), and more `kept` sites than P.
+    public init(instance: CoverInstance, aircraft: Int, busy: Double, reliability: Double, perSite: Int = 1, kept: Set<Int> = []) throws {
         let b = try Self.requiredAircraft(reliability: reliability, busy: busy)
-        placement = try AircraftPlacement(instance: instance, aircraft: aircraft, perSite: perSite)
+        placement = try AircraftPlacement(instance: instance, aircraft: aircraft, perSite: perSite, kept: kept)
         guard b <= aircraft else {
             throw SitingInputError(
                 "with q = \(busy) and α = \(reliability) a demand needs b = \(b) aircraft within reach, "
@@ -51,6 +55,7 @@ public struct MaximumAvailability: Sendable {
         self.perSite = perSite
         self.busy = busy
         self.reliability = reliability
+        self.kept = kept
         requiredAircraft = b
     }
 
@@ -86,9 +91,9 @@ public struct MaximumAvailability: Sendable {
     /// weight to b aircraft; ties broken by progress, Σ h_i / (b − n_i)
     /// over the demands of the site still short of b that can reach b
     /// (nearly covered demands first), then by the lowest site index. With
-    /// b = 1 it is MCLP's greedy.
+    /// b = 1 it is MCLP's greedy. It starts from one aircraft at each kept site.
     public func greedy() -> [Int] {
-        greedy(from: [Int](repeating: 0, count: instance.siteCount))
+        greedy(from: placement.floor)
     }
 
     private func greedy(from counts: [Int]) -> [Int] {
