@@ -69,23 +69,6 @@ struct Presolve {
         fixedSites = fixed.sorted()
     }
 
-    /// Rows with the same sites merged into one (first occurrence's place),
-    /// weights summed; rows with no site dropped.
-    static func merged(_ rows: [[Int32]], _ weights: [Double]) -> ([[Int32]], [Double]) {
-        var index: [[Int32]: Int] = [:]
-        var unique: [[Int32]] = [], summed: [Double] = []
-        for (row, weight) in zip(rows, weights) where !row.isEmpty {
-            if let r = index[row] {
-                summed[r] += weight
-            } else {
-                index[row] = unique.count
-                unique.append(row)
-                summed.append(weight)
-            }
-        }
-        return (unique, summed)
-    }
-
     /// The columns (sites) of `siteRows` that no other dominates, ascending. Site k
     /// dominates j when k is in every row j is in and costs no more
     /// (`costs` nil: all equal); of sites with the same rows and cost the

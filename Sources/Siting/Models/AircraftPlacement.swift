@@ -22,10 +22,9 @@ struct AircraftPlacement {
     let perSite: Int
     /// Demands of positive weight with the same covering sites merged into
     /// one row, weights summed (demands no site covers dropped).
-    let rows: [[Int32]]
+    /// Rows over the instance's sites.
+    let matrix: CoverMatrix
     let rowWeights: [Double]
-    /// Rows of each site (indices into `rows`).
-    let siteRows: [[Int]]
     /// Sites covering some row, ascending: the program's x columns.
     let usefulSites: [Int]
     /// The fewest aircraft at each site: 1 at a kept site, else 0.
@@ -50,14 +49,13 @@ struct AircraftPlacement {
                     + "(\(places) places); place fewer or allow more per site")
         }
         let demands = (0..<instance.demandCount).filter { instance.weights[$0] > 0 }
-        (rows, rowWeights) = Presolve.merged(demands.map { Array(instance.sites(covering: $0)) }, demands.map { instance.weights[$0] })
-        var siteRows = [[Int]](repeating: [], count: instance.siteCount)
-        for (r, row) in rows.enumerated() { for j in row { siteRows[Int(j)].append(r) } }
+        (matrix, rowWeights) = instance.matrix.submatrix(rows: demands, columns: Array(0..<instance.siteCount))
+            .mergingIdenticalRows(weights: demands.map { instance.weights[$0] })
         self.instance = instance
         self.aircraft = aircraft
         self.perSite = perSite
-        self.siteRows = siteRows
-        usefulSites = (0..<instance.siteCount).filter { !siteRows[$0].isEmpty }
+        let matrix = self.matrix
+        usefulSites = (0..<instance.siteCount).filter { matrix.rowCount(ofColumn: $0) > 0 }
         floor = (0..<instance.siteCount).map { kept.contains($0) ? 1 : 0 }
     }
 
@@ -70,14 +68,17 @@ struct AircraftPlacement {
 
     /// How many aircraft of `counts` cover each row.
     func rowCounts(_ counts: [Int]) -> [Int] {
-        var n = [Int](repeating: 0, count: rows.count)
-        for j in counts.indices where counts[j] > 0 { for r in siteRows[j] { n[r] += counts[j] } }
+        var n = [Int](repeating: 0, count: matrix.rowCount)
+        for j in counts.indices where counts[j] > 0 { for r in siteRows(j) { n[Int(r)] += counts[j] } }
         return n
     }
 
+    /// The rows site j covers.
+    func siteRows(_ j: Int) -> ArraySlice<Int32> { matrix.rows(ofColumn: j) }
+
     /// The most aircraft that can cover row r: K at each of its sites, at most P.
     func reach(ofRow r: Int) -> Int {
-        let (places, overflow) = rows[r].count.multipliedReportingOverflow(by: perSite)
+        let (places, overflow) = matrix.columns(ofRow: r).count.multipliedReportingOverflow(by: perSite)
         return overflow ? aircraft : min(aircraft, places)
     }
 
@@ -96,7 +97,7 @@ struct AircraftPlacement {
             }
             guard let site = best?.site else { break }
             counts[site] += 1
-            for r in siteRows[site] { n[r] += 1 }
+            for r in siteRows(site) { n[Int(r)] += 1 }
             placed += 1
         }
         return counts
@@ -111,26 +112,26 @@ struct AircraftPlacement {
         var n = rowCounts(counts)
         let tolerance = 1e-12 * max(1, rowWeights.reduce(0, +))
         func change(_ site: Int, by step: Int) -> Double {
-            siteRows[site].reduce(0.0) { $0 + rowWeights[$1] * (value(n[$1] + step) - value(n[$1])) }
+            siteRows(site).reduce(0.0) { $0 + rowWeights[Int($1)] * (value(n[Int($1)] + step) - value(n[Int($1)])) }
         }
         while deadline.map({ ContinuousClock.now < $0 }) ?? true {
             var best: (from: Int, to: Int, gain: Double)?
             for from in counts.indices where counts[from] > floor[from] {
                 let loss = change(from, by: -1)
-                for r in siteRows[from] { n[r] -= 1 }
+                for r in siteRows(from) { n[Int(r)] -= 1 }
                 counts[from] -= 1
-                for to in counts.indices where to != from && counts[to] < perSite && !siteRows[to].isEmpty {
+                for to in counts.indices where to != from && counts[to] < perSite && !siteRows(to).isEmpty {
                     let gain = loss + change(to, by: 1)
                     if gain > tolerance && gain > best?.gain ?? 0 { best = (from, to, gain) }
                 }
                 counts[from] += 1
-                for r in siteRows[from] { n[r] += 1 }
+                for r in siteRows(from) { n[Int(r)] += 1 }
             }
             guard let move = best else { break }
             counts[move.from] -= 1
             counts[move.to] += 1
-            for r in siteRows[move.from] { n[r] -= 1 }
-            for r in siteRows[move.to] { n[r] += 1 }
+            for r in siteRows(move.from) { n[Int(r)] -= 1 }
+            for r in siteRows(move.to) { n[Int(r)] += 1 }
         }
         return counts
     }
@@ -145,7 +146,7 @@ struct AircraftPlacement {
         program.preprocess = false
         let sites = usefulSites
         for j in sites { program.addColumn(cost: 0, lower: Double(floor[j]), upper: Double(perSite)) }
-        let fixedOutside = floor.indices.filter { siteRows[$0].isEmpty }.reduce(0) { $0 + floor[$1] }
+        let fixedOutside = floor.indices.filter { siteRows($0).isEmpty }.reduce(0) { $0 + floor[$1] }
         program.addRow((0..<Int32(sites.count)).map { $0 }, Array(repeating: 1, count: sites.count), upper: Double(aircraft - fixedOutside))
         return program
     }

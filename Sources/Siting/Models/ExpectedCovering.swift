@@ -75,7 +75,7 @@ public struct ExpectedCovering: Sendable {
     private func greedy(from counts: [Int]) -> [Int] {
         let q = busy, weights = placement.rowWeights
         return placement.greedy(from: counts) { site, n in
-            placement.siteRows[site].reduce(0.0) { $0 + weights[$1] * (1 - q) * pow(q, Double(n[$1])) }
+            placement.siteRows(site).reduce(0.0) { $0 + weights[Int($1)] * (1 - q) * pow(q, Double(n[Int($1)])) }
         }
     }
 
@@ -102,7 +102,8 @@ public struct ExpectedCovering: Sendable {
         var values = columns.map { Double(start[$0]) }
         let startCounts = placement.rowCounts(start)
         var ceiling = 0.0
-        for (r, row) in placement.rows.enumerated() {
+        for r in 0..<placement.matrix.rowCount {
+            let row = placement.matrix.columns(ofRow: r)
             let reach = placement.reach(ofRow: r)
             let weight = placement.rowWeights[r]
             ceiling += weight * Self.served(by: reach, busy: q)

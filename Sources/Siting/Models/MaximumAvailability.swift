@@ -98,10 +98,10 @@ public struct MaximumAvailability: Sendable {
 
     private func greedy(from counts: [Int]) -> [Int] {
         let b = requiredAircraft, weights = placement.rowWeights
-        let reachable = placement.rows.indices.map { placement.reach(ofRow: $0) >= b }
+        let reachable = (0..<placement.matrix.rowCount).map { placement.reach(ofRow: $0) >= b }
         return placement.greedy(from: counts) { site, n in
             var completed = 0.0, progress = 0.0
-            for r in placement.siteRows[site] where reachable[r] && n[r] < b {
+            for r in placement.siteRows(site).lazy.map({ Int($0) }) where reachable[r] && n[r] < b {
                 if n[r] == b - 1 { completed += weights[r] }
                 progress += weights[r] / Double(b - n[r])
             }
@@ -136,7 +136,8 @@ public struct MaximumAvailability: Sendable {
         var values = columns.map { Double(start[$0]) }
         let startCounts = placement.rowCounts(start)
         var ceiling = 0.0
-        for (r, row) in placement.rows.enumerated() where placement.reach(ofRow: r) >= b {
+        for r in 0..<placement.matrix.rowCount where placement.reach(ofRow: r) >= b {
+            let row = placement.matrix.columns(ofRow: r)
             ceiling += placement.rowWeights[r]
             let z = Int32(program.addColumn(cost: -placement.rowWeights[r]))
             values.append(startCounts[r] >= b ? 1 : 0)
