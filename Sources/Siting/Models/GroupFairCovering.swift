@@ -40,7 +40,10 @@ public struct GroupFairCovering: Sendable {
     public let groupNames: [String]
     public let goal: Goal
 
-    private let rows: [[Int32]], rowWeights: [Double], rowGroups: [Int]
+    /// Demands of positive weight that some site covers, merged when they
+    /// share their group and sites: rows over the instance's sites.
+    private let matrix: CoverMatrix
+    private let rowWeights: [Double], rowGroups: [Int]
     /// The group of each demand with nil as `groupNames.count`: the extra
     /// slot that every array by group carries, counted in the total only.
     private let slot: [Int]
@@ -66,15 +69,16 @@ public struct GroupFairCovering: Sendable {
         var groupWeights = [Double](repeating: 0, count: groupNames.count + 1)
         for i in 0..<instance.demandCount { groupWeights[slot[i]] += instance.weights[i] }
         var index: [[Int32]: Int] = [:]
-        var rows: [[Int32]] = [], weights: [Double] = [], groups: [Int] = []
+        var rowStart = [0], rowColumns: [Int32] = [], weights: [Double] = [], groups: [Int] = []
         for i in 0..<instance.demandCount where instance.weights[i] > 0 && !instance.sites(covering: i).isEmpty {
             // The group as a leading negative entry keeps groups apart in the key.
-            let sites = Array(instance.sites(covering: i)), key = [Int32(-1 - slot[i])] + sites
+            let sites = instance.sites(covering: i), key = [Int32(-1 - slot[i])] + sites
             if let r = index[key] {
                 weights[r] += instance.weights[i]
             } else {
-                index[key] = rows.count
-                rows.append(sites)
+                index[key] = weights.count
+                rowColumns += sites
+                rowStart.append(rowColumns.count)
                 weights.append(instance.weights[i])
                 groups.append(slot[i])
             }
@@ -85,7 +89,8 @@ public struct GroupFairCovering: Sendable {
         self.slot = slot
         self.groupNames = groupNames
         self.goal = goal
-        (self.rows, rowWeights, rowGroups) = (rows, weights, groups)
+        matrix = CoverMatrix(rowStart: rowStart, rowColumns: rowColumns, columnCount: instance.siteCount)
+        (rowWeights, rowGroups) = (weights, groups)
         self.groupWeights = groupWeights
     }
 
@@ -254,9 +259,7 @@ public struct GroupFairCovering: Sendable {
     /// share ≥ floor, maximise the total. `bound`: upper bound on the
     /// total (second stage).
     private func stage(floor: Double?, start: [Int]?, timeLimit: Double?) -> (sites: [Int]?, optimal: Bool, infeasible: Bool, bound: Double) {
-        var used = [Bool](repeating: false, count: instance.siteCount)
-        for row in rows { for j in row { used[Int(j)] = true } }
-        let sites = (0..<instance.siteCount).filter { used[$0] }
+        let sites = (0..<instance.siteCount).filter { matrix.rowCount(ofColumn: $0) > 0 }
         var column = [Int32](repeating: -1, count: instance.siteCount)
         for (c, j) in sites.enumerated() { column[j] = Int32(c) }
         var program = MixedIntegerProgram()
@@ -267,7 +270,8 @@ public struct GroupFairCovering: Sendable {
         var values = sites.map { chosen.contains($0) ? 1.0 : 0.0 }
         var groupColumns = [[Int32]](repeating: [], count: groupNames.count + 1)
         var groupCoefficients = [[Double]](repeating: [], count: groupNames.count + 1)
-        for (r, row) in rows.enumerated() {
+        for r in 0..<matrix.rowCount {
+            let row = matrix.columns(ofRow: r)
             let y = Int32(program.addColumn(cost: floor == nil ? 0 : -rowWeights[r], integer: false))
             program.addRow([y] + row.map { column[Int($0)] }, [1] + Array(repeating: -1, count: row.count), upper: 0)
             values.append(row.contains { chosen.contains(Int($0)) } ? 1 : 0)
