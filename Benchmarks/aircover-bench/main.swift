@@ -128,10 +128,11 @@ do {
     case "isochrones": try benchmarkIsochrones()
     case "geodesics": benchmarkGeodesics()
     case "liaoning-instance": try writeLiaoningInstance()
+    case "family-instance": try writeFamilyInstance()
     default:
         FileHandle.standardError.write(
             Data(
-                "usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench geodesics [--pairs N]\n       aircover-bench liaoning-instance [--cell-km K] [--site-km K] [--minutes M] [--out DIR] [--points-only]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M] [--verify]\n       aircover-bench china-matrix [--cell-km K] [--minutes M]\n"
+                "usage: aircover-bench isochrones [--bases N] [--minutes M] [--tolerance T] [--wind FROM@KMH]\n       aircover-bench geodesics [--pairs N]\n       aircover-bench liaoning-instance [--cell-km K] [--site-km K] [--minutes M] [--out DIR] [--points-only]\n       aircover-bench family-instance [--province liaoning|henan] [--cell-km K] [--grid-shift CELLS] [--site-km K] [--site-shift-km K] [--minutes M] [--dispatch-min D] [--out DIR]\n       aircover-bench coverage-matrix [--cell-km K] [--minutes M] [--verify]\n       aircover-bench china-matrix [--cell-km K] [--minutes M]\n"
                     .utf8))
         exit(2)
     }

@@ -29,7 +29,7 @@ struct BenchmarkHarnessSmokeTests {
         for task in [
             "## Geodesic distances", "## Isochrones", "## Coverage matrix (Liaoning)", "## Coverage matrix at national scale", "| mclp p=4", "| lscp",
             "## Backup coverage, p-center", "| pmedian p=8", "| mexclp P=4", "| malp P=4", "## OR-Library", "## Scaling", "## End to end",
-            "| Liaoning (embedded default)", "## Planner server", "| 120 min",
+            "| Liaoning (embedded default)", "## Planner server", "| 120 min", "## Siting family", "| henan 20 km", "Worst ratio",
         ] + (orlib ? ["| scp41 "] : []) {
             #expect(report.contains(task), "BENCHMARKS-smoke.md has no \(task) row")
         }
