@@ -49,18 +49,23 @@ import Support
     }
 
     @Test(arguments: 0..<10)
-    func mergingSumsTheWeightsOfIdenticalRowsAndDropsEmptyOnes(seed: UInt64) {
-        // Few columns, so rows repeat.
-        let rows = Self.randomRows(seed: 300 + seed, rows: 40, columns: 3)
-        let weights = rows.indices.map { Double($0 + 1) }
-        let (merged, summed) = CoverMatrix(rows: rows, columnCount: 3).mergingIdenticalRows(weights: weights)
+    func aMergedSubmatrixSumsTheWeightsOfRowsMadeIdenticalAndDropsEmptyOnes(seed: UInt64) {
+        // Few columns, so rows repeat, more so once a column is dropped.
+        let rows = Self.randomRows(seed: 300 + seed, rows: 40, columns: 4)
+        let keptRows = Array(stride(from: 0, to: 40, by: 1 + Int(seed % 3)))
+        let keptColumns = [0, 1, 2, 3].filter { $0 != Int(seed % 4) }
+        let weights = keptRows.map { Double($0 + 1) }
+        let (merged, summed) = CoverMatrix(rows: rows, columnCount: 4).mergedSubmatrix(rows: keptRows, columns: keptColumns, weights: weights)
+        // The definition: each kept row restricted and renumbered, then merged by first occurrence.
+        let restricted = keptRows.map { i in keptColumns.indices.filter { rows[i].contains(Int32(keptColumns[$0])) }.map(Int32.init) }
         var firstSeen: [[Int32]] = []
-        for row in rows where !row.isEmpty && !firstSeen.contains(row) { firstSeen.append(row) }
-        #expect(merged.rowCount == firstSeen.count)
+        for row in restricted where !row.isEmpty && !firstSeen.contains(row) { firstSeen.append(row) }
+        #expect(merged.rowCount == firstSeen.count && merged.columnCount == keptColumns.count)
         for (k, row) in firstSeen.enumerated() {
             #expect(Array(merged.columns(ofRow: k)) == row)
-            #expect(summed[k] == zip(rows, weights).filter { $0.0 == row }.reduce(0) { $0 + $1.1 })
+            #expect(summed[k] == zip(restricted, weights).filter { $0.0 == row }.reduce(0) { $0 + $1.1 })
         }
+        #expect(merged == CoverMatrix(rows: firstSeen, columnCount: keptColumns.count))
     }
 
     @Test func anInstanceStoresItsPairsAsOneMatrix() throws {

@@ -32,8 +32,7 @@ struct Presolve {
         // The working matrix's column c is instance site `siteOf[c]`
         // (ascending, so "the lowest index" means the same in both).
         var siteOf = (0..<instance.siteCount).filter(allowed)
-        var (matrix, weights) = instance.matrix.submatrix(rows: demands, columns: siteOf)
-            .mergingIdenticalRows(weights: demands.map { instance.weights[$0] })
+        var (matrix, weights) = instance.matrix.mergedSubmatrix(rows: demands, columns: siteOf, weights: demands.map { instance.weights[$0] })
         var fixed: [Int] = []
         var keptCount = 0
         while true {
@@ -41,7 +40,7 @@ struct Presolve {
             let costs = costsMatter ? siteOf.map { instance.siteCosts[$0] } : nil
             let kept = Self.undominatedSites(of: matrix, costs: costs)
             keptCount = kept.count
-            (matrix, weights) = matrix.submatrix(rows: Array(0..<matrix.rowCount), columns: kept).mergingIdenticalRows(weights: weights)
+            (matrix, weights) = matrix.mergedSubmatrix(rows: Array(0..<matrix.rowCount), columns: kept, weights: weights)
             siteOf = kept.map { siteOf[$0] }
             guard setCovering else { break }
             var isSingle = [Bool](repeating: false, count: matrix.columnCount)

@@ -80,23 +80,31 @@ public struct CoverMatrix: Sendable, Equatable {
         return CoverMatrix(rowStart: start, rowColumns: flat, columnCount: columns.count)
     }
 
-    /// Rows with the same columns merged into one, at the first one's
-    /// place, with their weights summed; rows with no column dropped.
-    func mergingIdenticalRows(weights: [Double]) -> (matrix: CoverMatrix, weights: [Double]) {
-        var index: [ArraySlice<Int32>: Int] = [:]
+    /// The renumbered sub-view with identical rows merged: rows `rows`
+    /// over columns `columns` (ascending, renumbered 0..<columns.count),
+    /// each row of the result weighing the sum of `weights` (one per entry
+    /// of `rows`) of the rows that became identical, at the first one's
+    /// place; rows left with no column dropped. Builds the column lists
+    /// once, for the result only.
+    func mergedSubmatrix(rows: [Int], columns: [Int], weights: [Double]) -> (matrix: CoverMatrix, weights: [Double]) {
+        var columnOf = [Int32](repeating: -1, count: columnCount)
+        for (c, j) in columns.enumerated() { columnOf[j] = Int32(c) }
+        var index: [[Int32]: Int] = [:]
         var start = [0], flat = [Int32](), summed = [Double]()
-        for i in 0..<rowCount {
-            let row = columns(ofRow: i)
+        var row = [Int32]()
+        for (k, i) in rows.enumerated() {
+            row.removeAll(keepingCapacity: true)
+            for j in self.columns(ofRow: i) where columnOf[Int(j)] >= 0 { row.append(columnOf[Int(j)]) }
             guard !row.isEmpty else { continue }
             if let r = index[row] {
-                summed[r] += weights[i]
+                summed[r] += weights[k]
             } else {
                 index[row] = summed.count
                 flat += row
                 start.append(flat.count)
-                summed.append(weights[i])
+                summed.append(weights[k])
             }
         }
-        return (CoverMatrix(rowStart: start, rowColumns: flat, columnCount: columnCount), summed)
+        return (CoverMatrix(rowStart: start, rowColumns: flat, columnCount: columns.count), summed)
     }
 }

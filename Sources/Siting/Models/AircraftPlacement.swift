@@ -49,8 +49,8 @@ struct AircraftPlacement {
                     + "(\(places) places); place fewer or allow more per site")
         }
         let demands = (0..<instance.demandCount).filter { instance.weights[$0] > 0 }
-        (matrix, rowWeights) = instance.matrix.submatrix(rows: demands, columns: Array(0..<instance.siteCount))
-            .mergingIdenticalRows(weights: demands.map { instance.weights[$0] })
+        (matrix, rowWeights) = instance.matrix.mergedSubmatrix(
+            rows: demands, columns: Array(0..<instance.siteCount), weights: demands.map { instance.weights[$0] })
         self.instance = instance
         self.aircraft = aircraft
         self.perSite = perSite

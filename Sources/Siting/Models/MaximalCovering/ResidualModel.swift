@@ -39,7 +39,6 @@ struct ResidualModel {
                 left.append(r)
             }
         }
-        (matrix, weights) = presolve.matrix.submatrix(rows: left, columns: free)
-            .mergingIdenticalRows(weights: left.map { presolve.rowWeights[$0] })
+        (matrix, weights) = presolve.matrix.mergedSubmatrix(rows: left, columns: free, weights: left.map { presolve.rowWeights[$0] })
     }
 }
