@@ -9,8 +9,11 @@ import Isochrones
 /// (10 km unless `siteKm` says otherwise; a coarser one keeps instances
 /// small enough for peers with dense models); coverage = response time within `minutes` for a 250 km/h
 /// aircraft with 15 min dispatch (the interim planning profile). Written as
-/// costs.csv (demand,site,cost for every pair within the standard) and
-/// weights.csv (demand,weight).
+/// costs.csv (demand,site,cost for every pair within the standard),
+/// weights.csv (demand,weight) and groups.csv (demand,group: the
+/// prefecture-level city whose boundary holds the cell's centre, from
+/// basemaps/liaoning/cities.geojson; "outside" for centres in none, on the
+/// coast), for the max–min model.
 enum LiaoningInstance {
     /// The demand cell centres and the candidate sites (ids and positions).
     static func make(cellKm: Double, siteKm: Double = 10) throws -> (cells: [LonLat], siteIDs: [String], sites: [LonLat], grid: DemandGrid) {
@@ -64,6 +67,15 @@ enum LiaoningInstance {
         for (c, cell) in grid.cells.enumerated() { weights += "c\(c),\(cell.weight)\n" }
         try Data(costs.utf8).write(to: folder.appendingPathComponent("costs.csv"), options: .atomic)
         try Data(weights.utf8).write(to: folder.appendingPathComponent("weights.csv"), options: .atomic)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../basemaps").standardized
+        let cities = try VectorLayer.read(root.appendingPathComponent("liaoning/cities.geojson").path).features.compactMap { city in
+            city.geometry.map { (name: city[field: "name"]?.stringValue ?? "city \(city.id)", area: PreparedGeometry($0)) }
+        }
+        var groups = "demand,group\n"
+        for (c, p) in cells.enumerated() {
+            groups += "c\(c),\(cities.first { $0.area.covers(XY(p.lon, p.lat)) }?.name ?? "outside")\n"
+        }
+        try Data(groups.utf8).write(to: folder.appendingPathComponent("groups.csv"), options: .atomic)
         return (grid.cells.count, sites.count, matrix.entryCount)
     }
 }

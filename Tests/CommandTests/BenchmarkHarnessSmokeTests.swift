@@ -28,7 +28,7 @@ struct BenchmarkHarnessSmokeTests {
         let orlib = FileManager.default.fileExists(atPath: Self.repository.appendingPathComponent("../shared/orlib/optima.csv").standardized.path)
         for task in [
             "## Geodesic distances", "## Isochrones", "## Coverage matrix (Liaoning)", "## Coverage matrix at national scale", "| mclp p=4", "| lscp",
-            "## Backup coverage, p-center", "| pmedian p=8", "| mexclp P=4", "| malp P=4", "## OR-Library", "## Scaling", "## End to end",
+            "## Backup coverage, p-center", "| pmedian p=8", "| mexclp P=4", "| malp P=4", "| maxmin p=4", "## OR-Library", "## Scaling", "## End to end",
             "| Liaoning (embedded default)", "## Planner server", "| 120 min", "## Siting family", "| henan 20 km", "Worst ratio",
         ] + (orlib ? ["| scp41 "] : []) {
             #expect(report.contains(task), "BENCHMARKS-smoke.md has no \(task) row")

@@ -89,17 +89,26 @@ public struct CoverMatrix: Sendable, Equatable {
     func mergedSubmatrix(rows: [Int], columns: [Int], weights: [Double]) -> (matrix: CoverMatrix, weights: [Double]) {
         var columnOf = [Int32](repeating: -1, count: columnCount)
         for (c, j) in columns.enumerated() { columnOf[j] = Int32(c) }
-        var index: [[Int32]: Int] = [:]
+        // Unique rows by hash, with a chain through the rows sharing one
+        // (compared entry by entry), so no row is copied into a key.
+        var first: [Int: Int] = [:]
+        var next: [Int] = []
         var start = [0], flat = [Int32](), summed = [Double]()
         var row = [Int32]()
         for (k, i) in rows.enumerated() {
             row.removeAll(keepingCapacity: true)
             for j in self.columns(ofRow: i) where columnOf[Int(j)] >= 0 { row.append(columnOf[Int(j)]) }
             guard !row.isEmpty else { continue }
-            if let r = index[row] {
+            var hasher = Hasher()
+            for j in row { hasher.combine(j) }
+            let hash = hasher.finalize()
+            var r = first[hash] ?? -1
+            while r >= 0 && !flat[start[r]..<start[r + 1]].elementsEqual(row) { r = next[r] }
+            if r >= 0 {
                 summed[r] += weights[k]
             } else {
-                index[row] = summed.count
+                next.append(first[hash] ?? -1)
+                first[hash] = summed.count
                 flat += row
                 start.append(flat.count)
                 summed.append(weights[k])
