@@ -20,7 +20,7 @@ import Support
 ///   `LiaoningInstance` (250 km/h) with `dispatchMin` minutes of dispatch
 ///   (15 there; a 15-minute standard needs a crew on standby, e.g. 5).
 ///
-/// Written as costs.csv and weights.csv, as `LiaoningInstance` writes them.
+/// Written as costs.csv and weights.csv by `LiaoningInstance.writeCostTables`.
 struct FamilyInstance {
     let province: String
     let cellKm: Double
@@ -79,17 +79,8 @@ struct FamilyInstance {
         aircraft.dispatchDayMin = dispatchMin
         let matrix = try CoverageMatrixBuilder(model: try ReachModel(aircraft: aircraft), standardMinutes: minutes)
             .build(sites: sites, cells: cells)
-        var costs = "demand,site,cost\n"
-        for c in 0..<matrix.cellCount {
-            for (site, minutes) in zip(matrix.sites(serving: c), matrix.minutes(serving: c)) {
-                costs += "c\(c),\(siteIDs[Int(site)]),\(minutes)\n"
-            }
-        }
-        var weights = "demand,weight\n"
-        for (c, cell) in grid.cells.enumerated() { weights += "c\(c),\(cell.weight + cell.population / 1_000)\n" }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(costs.utf8).write(to: folder.appendingPathComponent("costs.csv"), options: .atomic)
-        try Data(weights.utf8).write(to: folder.appendingPathComponent("weights.csv"), options: .atomic)
+        try LiaoningInstance.writeCostTables(
+            matrix, siteIDs: siteIDs, weights: grid.cells.map { $0.weight + $0.population / 1_000 }, to: folder)
         return (cells.count, sites.count, matrix.entryCount)
     }
 }

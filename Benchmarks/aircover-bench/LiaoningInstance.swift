@@ -57,16 +57,7 @@ enum LiaoningInstance {
         if pointsOnly { return (grid.cells.count, sites.count, 0) }
         let matrix = try CoverageMatrixBuilder(model: try ReachModel(aircraft: aircraft), standardMinutes: minutes)
             .build(sites: sites, cells: cells)
-        var costs = "demand,site,cost\n"
-        for c in 0..<matrix.cellCount {
-            for (site, minutes) in zip(matrix.sites(serving: c), matrix.minutes(serving: c)) {
-                costs += "c\(c),\(siteIDs[Int(site)]),\(minutes)\n"
-            }
-        }
-        var weights = "demand,weight\n"
-        for (c, cell) in grid.cells.enumerated() { weights += "c\(c),\(cell.weight)\n" }
-        try Data(costs.utf8).write(to: folder.appendingPathComponent("costs.csv"), options: .atomic)
-        try Data(weights.utf8).write(to: folder.appendingPathComponent("weights.csv"), options: .atomic)
+        try writeCostTables(matrix, siteIDs: siteIDs, weights: grid.cells.map(\.weight), to: folder)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../basemaps").standardized
         let cities = try VectorLayer.read(root.appendingPathComponent("liaoning/cities.geojson").path).features.compactMap { city in
             city.geometry.map { (name: city[field: "name"]?.stringValue ?? "city \(city.id)", area: PreparedGeometry($0)) }
@@ -77,5 +68,22 @@ enum LiaoningInstance {
         }
         try Data(groups.utf8).write(to: folder.appendingPathComponent("groups.csv"), options: .atomic)
         return (grid.cells.count, sites.count, matrix.entryCount)
+    }
+
+    /// costs.csv (demand,site,cost: every pair of `matrix`, cells named
+    /// c0, c1, …) and weights.csv (demand,weight), what `aircover solve`
+    /// and the peers read.
+    static func writeCostTables(_ matrix: CoverageMatrix, siteIDs: [String], weights: [Double], to folder: URL) throws {
+        var costs = "demand,site,cost\n"
+        for c in 0..<matrix.cellCount {
+            for (site, minutes) in zip(matrix.sites(serving: c), matrix.minutes(serving: c)) {
+                costs += "c\(c),\(siteIDs[Int(site)]),\(minutes)\n"
+            }
+        }
+        var table = "demand,weight\n"
+        for (c, weight) in weights.enumerated() { table += "c\(c),\(weight)\n" }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(costs.utf8).write(to: folder.appendingPathComponent("costs.csv"), options: .atomic)
+        try Data(table.utf8).write(to: folder.appendingPathComponent("weights.csv"), options: .atomic)
     }
 }
