@@ -58,13 +58,16 @@ public struct CoverageEvaluation: Sendable {
         let transformer = try grid.projection.transformerFromWGS84()
         let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
         let everything = grid.projectedUnion
-        let measured = try CoveredAreaMeasurer.measure(1, served: servedPlane, demand: everything) { _, area in
+        let measured = try CoveredAreaMeasurer.measure(1, served: servedPlane) { _, area in
             (everything.area / 1e6, try area.covered(everything).area / 1e6, nil)
         }
         return AreaCoverage(name: "all zones", areaKm2: measured[0].area, coveredKm2: measured[0].covered, gridCoveredKm2: nil)
     }
 
-    /// Evaluates `served` (WGS84) against the grid's zones. `servedCells`
+    /// Evaluates `served` (WGS84) against the grid's zones. `frame`: the
+    /// grid's and regions' own parts (`Frame`) when the caller keeps them;
+    /// built here otherwise (a frame built for other regions is not used).
+    /// `servedCells`
     /// (one flag per grid cell, from the coverage matrix) gives the grid
     /// estimate; pass `nil` to skip it.
     ///
@@ -73,8 +76,9 @@ public struct CoverageEvaluation: Sendable {
     /// the served region covers; without, the zones' own `region` names group them.
     public static func evaluate(
         grid: DemandGrid, served: Geometry, population: [PopulationPoint] = [],
-        servedCells: [Bool]? = nil, regions: [ReportingRegion]? = nil
+        servedCells: [Bool]? = nil, regions: [ReportingRegion]? = nil, frame: Frame? = nil
     ) throws -> CoverageEvaluation {
+        let frame = try frame.flatMap { $0.fits(regions) ? $0 : nil } ?? Frame(grid: grid, regions: regions)
         let transformer = try grid.projection.transformerFromWGS84()
         let servedPlane = served.isEmpty ? served : try transformer.transform(try served.densified(maxSegmentLength: grid.cellSize / 20 / 111_000))
         var gridCovered = [Double](repeating: 0, count: grid.zones.count)
@@ -84,22 +88,15 @@ public struct CoverageEvaluation: Sendable {
                 for share in cell.zoneAreas { gridCovered[share.zone] += share.km2 }
             }
         }
-        func groups(_ key: (HazardZone) -> String?) throws -> [(name: String, merged: Geometry)] {
-            try Set(grid.zones.compactMap(key)).sorted().map { name in
-                (name, try Geometry.union(of: grid.zones.indices.filter { key(grid.zones[$0]) == name }.map { grid.projectedZones[$0] }))
-            }
-        }
         let everything = grid.projectedUnion
-        let hazardGroups = try groups { $0.hazard }, regionGroups = try groups { $0.region }
-        let densify = grid.cellSize / 20 / 111_000
-        let regionPlanes = try (regions ?? []).map { try transformer.transform(try $0.area.densified(maxSegmentLength: densify)) }
+        let hazardGroups = frame.hazardGroups, regionGroups = frame.regionGroups
         // The areas to measure, in one list so that they share the cores:
         // the zones, the hazard and region groups, the regions, then all zones.
         enum Job: Sendable { case zone(Int), group(Geometry), region(Geometry), total }
         let jobs =
             grid.zones.indices.map(Job.zone) + (hazardGroups + regionGroups).map { Job.group($0.merged) }
-            + regionPlanes.map(Job.region) + [Job.total]
-        let measured = try CoveredAreaMeasurer.measure(jobs.count, served: servedPlane, demand: everything) { index, area in
+            + frame.regionDemands.map(Job.region) + [Job.total]
+        let measured = try CoveredAreaMeasurer.measure(jobs.count, served: servedPlane) { index, area in
             switch jobs[index] {
             case .zone(let z):
                 let zone = grid.projectedZones[z]
@@ -108,8 +105,7 @@ public struct CoverageEvaluation: Sendable {
                 return (zone.area / 1e6, inside.area / 1e6, missing)
             case .group(let merged):
                 return (merged.area / 1e6, try area.covered(merged).area / 1e6, nil)
-            case .region(let plane):
-                let demand = try area.demand(in: plane)
+            case .region(let demand):
                 return (demand.area / 1e6, demand.isEmpty ? 0 : try area.covered(demand).area / 1e6, nil)
             case .total:
                 return (everything.area / 1e6, try area.covered(everything).area / 1e6, nil)
@@ -155,44 +151,38 @@ public struct CoverageEvaluation: Sendable {
 }
 
 /// Covered parts of areas, measured on all cores: each core takes every
-/// n-th area with its own prepared served region and demand (prepared
-/// geometries serve one thread), and each figure is computed alone, so
-/// none depends on the thread count.
+/// n-th area with its own prepared served region (prepared geometries
+/// serve one thread), and each figure is computed alone, so none depends
+/// on the thread count.
 struct CoveredAreaMeasurer {
     let served: Geometry
-    let demand: Geometry
     private let preparedServed: PreparedGeometry
-    private let preparedDemand: PreparedGeometry
 
-    private init(served: Geometry, demand: Geometry) {
+    private init(served: Geometry) {
         self.served = served
-        self.demand = demand
         preparedServed = PreparedGeometry(served)
-        preparedDemand = PreparedGeometry(demand)
     }
 
-    /// The part of `area` (projected) inside the served region.
+    /// The part of `area` (projected) inside the served region: the area
+    /// itself when the region contains it, nothing when they are disjoint
+    /// (what the intersection gives then, without computing it).
     func covered(_ area: Geometry) throws -> Geometry {
         if served.isEmpty { return try Geometry.union(of: []) }
         if preparedServed.contains(area) { return area }
+        if !preparedServed.intersects(area) { return try Geometry.union(of: []) }
         return try area.intersection(served)
-    }
-
-    /// The part of the demand (all zones) inside `region` (projected).
-    func demand(in region: Geometry) throws -> Geometry {
-        preparedDemand.contains(region) ? region : (preparedDemand.intersects(region) ? try demand.intersection(region) : try Geometry.union(of: []))
     }
 
     /// `body(i, measurer)` for i in 0..<count, in index order.
     static func measure(
-        _ count: Int, served: Geometry, demand: Geometry,
+        _ count: Int, served: Geometry,
         _ body: @Sendable (Int, CoveredAreaMeasurer) throws -> (area: Double, covered: Double, missing: Geometry?)
     )
         throws -> [(area: Double, covered: Double, missing: Geometry?)]
     {
         let cores = max(1, min(count, ParallelMap.width))
         let parts = ParallelMap.map(cores) { core in
-            let measurer = CoveredAreaMeasurer(served: served, demand: demand)
+            let measurer = CoveredAreaMeasurer(served: served)
             return stride(from: core, to: count, by: cores).map { index in Result { try body(index, measurer) } }
         }
         return try (0..<count).map { try parts[$0 % cores][$0 / cores].get() }

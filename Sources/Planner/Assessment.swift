@@ -25,10 +25,12 @@ public struct Assessment: Sendable {
 
     /// Assesses `bases` (default: the scenario's existing bases) at the
     /// scenario's standards, or only at `standards` (each must be one of the
-    /// scenario's; another is refused naming those it has).
+    /// scenario's; another is refused naming those it has). `coverage`:
+    /// where the bases' reaches, matrix rows and N−1 pieces come from
+    /// (default: computed from `study`; `aircover serve` keeps them per base).
     public static func run(
         _ study: Study, bases: [Site]? = nil, standards chosen: [Double]? = nil,
-        progress: Progress = .silent
+        progress: Progress = .silent, coverage: (any BaseCoverageSource)? = nil
     ) throws -> Assessment {
         let bases = bases ?? study.existing
         guard !bases.isEmpty else {
@@ -44,7 +46,7 @@ public struct Assessment: Sendable {
         var standards: [Standard] = []
         for minutes in selected {
             progress.stage("\(NumberText.readable(minutes)) min: isochrones, exact coverage, N−1 over \(bases.count) base(s)")
-            let standard = try progress.tracking { try assess(study, bases: bases, minutes: minutes) }
+            let standard = try progress.tracking { try assess(study, bases: bases, minutes: minutes, coverage: coverage ?? study) }
             standards.append(standard)
         }
         progress.finish()
@@ -52,10 +54,11 @@ public struct Assessment: Sendable {
     }
 
     /// The figures of `bases` at one standard.
-    private static func assess(_ study: Study, bases: [Site], minutes: Double) throws -> Standard {
-        let reaches = try study.reaches(of: bases, minutes: minutes)
+    private static func assess(_ study: Study, bases: [Site], minutes: Double, coverage: any BaseCoverageSource) throws -> Standard {
+        let parts = try coverage.baseCoverage(of: bases, minutes: minutes)
+        let reaches = parts.map(\.reach)
         // The grid estimate and response times from the bases' own coverage matrix.
-        let matrix = try study.matrix(of: bases, minutes: minutes)
+        let matrix = CoverageMatrix(cellCount: study.grid.cells.count, standardMinutes: minutes, siteRows: parts.map(\.row))
         var flags = [Bool](repeating: false, count: study.grid.cells.count)
         var samples: [(minutes: Double, weight: Double)] = []
         let all = Set(bases.indices)
@@ -65,11 +68,12 @@ public struct Assessment: Sendable {
                 samples.append((Double(best), study.grid.cells[c].weight))
             }
         }
-        let evaluation = try study.evaluate(reaches: reaches, servedCells: flags)
+        let served = try Geometry.union(of: reaches)
+        let evaluation = try study.evaluate(served: served, servedCells: flags)
         return Standard(
             minutes: minutes, evaluation: evaluation,
-            resilience: try Resilience.evaluate(grid: study.grid, reaches: reaches, full: evaluation.total),
-            response: ResponseStatistics(samples), served: try Geometry.union(of: reaches),
+            resilience: try Resilience.evaluate(pieces: parts.map(\.piece), full: evaluation.total),
+            response: ResponseStatistics(samples), served: served,
             cellsServed: flags.filter { $0 }.count)
     }
 

@@ -11,7 +11,7 @@ extension Study {
         return Study(
             scenario: scenario, grid: grid, population: population, regions: regions, existing: bases,
             candidates: bases + candidates.filter { !ids.contains($0.id) }, model: model, builder: builder,
-            stationedModels: stationedModels, notes: notes)
+            stationedModels: stationedModels, notes: notes, zoneFlyable: zoneFlyable, evaluationFrame: evaluationFrame)
     }
 }
 

@@ -15,19 +15,21 @@ import Support
 ///   bases, with no cost column: budgeted siting models see cost 1), and
 ///   `candidate_id_field` is set to the id field the candidate files had;
 ///   `aircraft_field`, when the scenario had one, becomes the CSV's
-///   `aircraft` column, which names every base's type, those flying the
-///   scenario's `[aircraft]` included: the catalog must know that name, and
-///   figures overridden in `[aircraft]` do not reach those bases then. The
-///   scenario's old existing bases are candidates only where its candidate
-///   files list them;
+///   `aircraft` column, which names the type of every base stationed with
+///   one of its own and is empty for the bases flying the scenario's
+///   `[aircraft]`, so that they fly it again, figure overrides included.
+///   The scenario's old existing bases are candidates only where its
+///   candidate files list them;
 /// - `[demand] cell_km` and `[standards] night` are those of the study
 ///   (e.g. `serve --cell-km`) and of the plan;
 /// - `[output]` goes (a new study writes to out/<file name>).
 public enum PlanScenarioExport {
-    /// The bases CSV, as `assess --output` would list the bases in bases.csv
-    /// (`PlanTables`): id, name, lon, lat, aircraft, existing, chosen_by.
+    /// The bases CSV, as `assess --output` lists the bases in bases.csv
+    /// (`PlanTables`): id, name, lon, lat, aircraft, existing, chosen_by;
+    /// but the aircraft column is empty for bases flying the scenario's
+    /// `[aircraft]` (see above).
     public static func basesCSV(_ study: Study, bases: [Site]) -> String {
-        PlanTables.files(PlanRun(study: study.assessing(bases), standards: []))["bases.csv"] ?? ""
+        PlanTables.csv(PlanTables.basesTable(PlanRun(study: study.assessing(bases), standards: []), nameDefault: false))
     }
 
     /// The scenario file `source` (as read by `ConfigTable.load`, from the

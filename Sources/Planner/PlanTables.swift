@@ -8,19 +8,7 @@ import Support
 public enum PlanTables {
     /// File name → CSV text.
     public static func files(_ run: PlanRun) -> [String: String] {
-        var bases = [["id", "name", "lon", "lat", "aircraft", "existing", "chosen_by"]]
-        for (index, site) in run.candidates.enumerated() {
-            let chosen = run.standards.flatMap { s in
-                ([s.lscp].compactMap { $0 } + s.mclp).filter { $0.sites.contains(site.id) }.map { plan in
-                    "\(plan.model)\(plan.p.map { " p=\($0)" } ?? "") \(NumberText.readable(s.minutes)) min"
-                }
-            }
-            guard index < run.existing.count || !chosen.isEmpty else { continue }
-            bases.append([
-                site.id, site.name, NumberText.exact(site.position.lon), NumberText.exact(site.position.lat),
-                run.study.model(of: site).aircraft.name, index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; "),
-            ])
-        }
+        let bases = basesTable(run)
         // Zones carry their id beside their name (`AreaCoverage.name`), to join the zones layer.
         func coverageRows(_ pick: (CoverageEvaluation) -> [AreaCoverage], label: String, ids: Bool = false) -> [[String]] {
             var rows = [["minutes"] + (ids ? ["id"] : []) + [label, "area_km2", "covered_km2", "covered_pct", "grid_covered_km2"]]
@@ -56,6 +44,29 @@ public enum PlanTables {
             files["coverage_regions.csv"] = csv(coverageRows({ $0.regions }, label: "region"))
         }
         return files
+    }
+
+    /// bases.csv's rows: the existing bases and the chosen sites. The
+    /// aircraft column names each base's type; with `nameDefault` false it
+    /// is left empty for the bases flying the scenario's `[aircraft]`, which
+    /// a scenario reading the table back then gives them, figure overrides
+    /// included (`PlanScenarioExport`).
+    static func basesTable(_ run: PlanRun, nameDefault: Bool = true) -> [[String]] {
+        var bases = [["id", "name", "lon", "lat", "aircraft", "existing", "chosen_by"]]
+        for (index, site) in run.candidates.enumerated() {
+            let chosen = run.standards.flatMap { s in
+                ([s.lscp].compactMap { $0 } + s.mclp).filter { $0.sites.contains(site.id) }.map { plan in
+                    "\(plan.model)\(plan.p.map { " p=\($0)" } ?? "") \(NumberText.readable(s.minutes)) min"
+                }
+            }
+            guard index < run.existing.count || !chosen.isEmpty else { continue }
+            bases.append([
+                site.id, site.name, NumberText.exact(site.position.lon), NumberText.exact(site.position.lat),
+                nameDefault || run.study.model(of: site).aircraft != run.study.model.aircraft ? run.study.model(of: site).aircraft.name : "",
+                index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; "),
+            ])
+        }
+        return bases
     }
 
     /// RFC 4180 text of `rows`.

@@ -26,6 +26,9 @@ public struct Study: Sendable {
     public let notes: [String]
     /// Each zone's flyable share by zone id (`[availability] flyable_field`); nil without the field.
     public var zoneFlyable: [String: Double]? = nil
+    /// The grid's and regions' own parts of every evaluation, built on first
+    /// use and shared with the copies that keep the grid and regions.
+    var evaluationFrame = EvaluationFrameBox()
 
     /// Reads the scenario's layers; `bases`, when given, replaces the
     /// scenario's existing bases (e.g. positions typed on the command line).
@@ -91,7 +94,7 @@ public struct Study: Sendable {
             scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
             candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
             stationedModels: stationed,
-            notes: notes, zoneFlyable: zoneFlyable)
+            notes: notes, zoneFlyable: zoneFlyable, evaluationFrame: evaluationFrame)
     }
 
     /// The scenario aircraft's reach model, and those of the types the sites name.
@@ -166,9 +169,22 @@ public struct Study: Sendable {
 
     /// Exact coverage of the region served by `reaches`.
     public func evaluate(reaches: [Geometry], servedCells: [Bool]? = nil) throws -> CoverageEvaluation {
+        try evaluate(served: try Geometry.union(of: reaches), servedCells: servedCells)
+    }
+
+    /// Builds the study's evaluation frame now (what the first evaluation
+    /// would otherwise build: the zones by hazard and region, and the
+    /// demand inside each reporting region), e.g. on a server's start.
+    public func prepareEvaluation() throws {
+        _ = try evaluationFrame.frame(grid: grid, regions: regions)
+    }
+
+    /// Exact coverage of `served` (WGS84; the union of the bases' reaches),
+    /// on the study's kept evaluation frame.
+    public func evaluate(served: Geometry, servedCells: [Bool]? = nil) throws -> CoverageEvaluation {
         try CoverageEvaluation.evaluate(
-            grid: grid, served: try Geometry.union(of: reaches), population: population,
-            servedCells: servedCells, regions: regions)
+            grid: grid, served: served, population: population,
+            servedCells: servedCells, regions: regions, frame: try evaluationFrame.frame(grid: grid, regions: regions))
     }
 
     /// The exact covered share (percent) of all zones' area by `sites`'

@@ -18,6 +18,6 @@ extension Study {
         return Study(
             scenario: scenario, grid: grid, population: population, regions: regions, existing: existing,
             candidates: candidates, model: model, builder: IsochroneBuilder(model: model, toleranceMetres: scenario.isochroneToleranceMetres),
-            stationedModels: stationed, notes: notes)
+            stationedModels: stationed, notes: notes, zoneFlyable: zoneFlyable, evaluationFrame: evaluationFrame)
     }
 }

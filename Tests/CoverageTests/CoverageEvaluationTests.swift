@@ -98,4 +98,33 @@ import Isochrones
             #expect(abs(direct.coveredPercent - outage.coveredPercent) < 1e-6, "base \(outage.base): \(outage.coveredPercent) vs \(direct.coveredPercent)")
         }
     }
+
+    /// A base whose zone area lies wholly inside another base's reach loses
+    /// nothing when out (no union of the others is needed to know it); every
+    /// outage still equals the direct computation, and kept pieces give the
+    /// same outages as the reaches.
+    @Test func aBaseInsideAnothersReachCostsNothing() throws {
+        let tests = CoverageEvaluationTests()
+        let zone = try HazardZone(
+            id: "strip", name: "strip", hazard: "flood", risk: 1,
+            area: .rectangle(Envelope(minX: 121.5, minY: 40.8, maxX: 124.0, maxY: 41.2)))
+        let grid = try DemandGrid.build(zones: [zone], cellSize: 4_000)
+        // 50 km around (122.0, 41.0) lies inside 100+ km around (122.2, 41.0).
+        let reaches = [
+            try tests.isochrone(LonLat(122.0, 41.0), minutes: 20), try tests.isochrone(LonLat(122.2, 41.0), minutes: 40),
+            try tests.isochrone(LonLat(123.6, 41.0), minutes: 20),
+        ]
+        let resilience = try Resilience.evaluate(grid: grid, reaches: reaches)
+        #expect(resilience.outages[0].lossPoints == 0 && resilience.outages[0].coveredPercent == resilience.fullPercent)
+        #expect(resilience.outages[1].lossPoints > 0 && resilience.outages[2].lossPoints > 0)
+        for outage in resilience.outages {
+            var others = reaches
+            others.remove(at: outage.base)
+            let direct = try CoverageEvaluation.evaluate(grid: grid, served: try Geometry.union(of: others)).total
+            #expect(abs(direct.coveredPercent - outage.coveredPercent) < 1e-6, "base \(outage.base): \(outage.coveredPercent) vs \(direct.coveredPercent)")
+        }
+        let full = try CoverageEvaluation.evaluate(grid: grid, served: try Geometry.union(of: reaches)).total
+        let fromPieces = try Resilience.evaluate(pieces: try Resilience.pieces(grid: grid, reaches: reaches), full: full)
+        #expect(fromPieces.outages == resilience.outages)
+    }
 }

@@ -111,6 +111,17 @@ import TestSupport
         return try PlanRun.run(try Scenario.load(file))
     }
 
+    /// The zone shares stay with the study when it is flown by another
+    /// aircraft or assesses other bases (the server and `assess --bases`).
+    @Test func flyableSharesFollowTheStudyToOtherAircraftAndBases() throws {
+        let run = try runWithZoneWeather(west: "0.5", east: "0.8")
+        #expect(run.study.zoneFlyable == ["W": 0.5, "E": 0.8])
+        var other = run.study.scenario.aircraft
+        other.cruiseSpeedKmh += 20
+        #expect(try run.study.flown(aircraft: other, atNight: false).zoneFlyable == run.study.zoneFlyable)
+        #expect(run.study.assessing(Array(run.study.existing.prefix(1))).zoneFlyable == run.study.zoneFlyable)
+    }
+
     /// `flyable_field`: each zone's share from its attribute. At 40 min both
     /// bases reach every cell (1 − 0.2² = 0.96): each zone's expected area is
     /// 0.96 f_zone of its grid area, and the whole, by risk-weighted area,

@@ -5,9 +5,9 @@ import Support
 
 /// `POST /api/layers`: what the page draws for a plan at one standard, in
 /// WGS84 lon/lat: the served region (the union of the bases' isochrones)
-/// and each zone's uncovered part, from the code `aircover assess` runs
-/// (`Study.reaches`, `Study.evaluate`); the server computes no geometry of
-/// its own.
+/// and each zone's uncovered part, from the plan's `Assessment` (the code
+/// `aircover assess` runs; the one `/api/assess` answers from, kept in
+/// `RecentAssessments`); the server computes no geometry of its own.
 ///
 /// `{minutes, night, display_tolerance_deg, total: {area_km2, covered_km2,
 ///   covered_pct}, zones: [{id, name, area_km2, covered_km2, covered_pct,
@@ -29,11 +29,11 @@ enum CoverageLayers {
     /// Simplification tolerance of the drawn geometries, degrees: the zones' own (`ScenarioDescription`).
     static let displayTolerance = ScenarioDescription.displayTolerance
 
-    /// The layers of `bases` at `minutes` on `study` (already flown by day or night).
-    static func json(study: Study, bases: [Site], minutes: Double) throws -> JSONValue {
-        let reaches = try study.reaches(of: bases, minutes: minutes)
-        let served = try Geometry.union(of: reaches)
-        let evaluation = try study.evaluate(reaches: reaches)
+    /// The layers of `assessment`'s first standard.
+    static func json(assessment: Assessment) throws -> JSONValue {
+        guard let standard = assessment.standards.first else { throw APIError(.internalServerError, "the assessment has no standard") }
+        let study = assessment.study, minutes = standard.minutes
+        let served = standard.served, evaluation = standard.evaluation
         let transformer = try study.grid.projection.transformerFromWGS84()
         let n: (Double) -> JSONValue = { $0.isFinite ? .number($0) : .null }
         var zones: [JSONValue] = [], features: [GeoJSONFeature] = []

@@ -22,6 +22,10 @@ public final class PlannerSession: Sendable {
     /// Each grid cell's reporting region (`/api/estimate`), found on first use.
     private let cellRegions: LazyValue<CellRegions>
     private let pool = ComputePool()
+    /// Each base's reach, matrix row and N−1 piece, kept across requests (`ReachCache`).
+    let reachCache = ReachCache()
+    /// The last plans' assessments, shared by `/api/assess` and `/api/layers` (`RecentAssessments`).
+    private let recent = RecentAssessments()
     /// `GET /api/basemap`'s reply (`Basemap`), serialized on first use.
     private let basemap: LazyValue<String>
     /// The scenario file as read at start, and its folder (`/api/export`'s
@@ -53,14 +57,17 @@ public final class PlannerSession: Sendable {
             ? (try? ConfigTable.load(tomlFile: source)).map { ($0, (real as NSString).deletingLastPathComponent) } : nil
     }
 
-    /// Builds, on a background thread, the cells' regions and the
-    /// candidates' coverage at every standard of the scenario (its own
-    /// dispatch, longest standard first, as the page opens on it), so that
-    /// grid estimates answer at once from the first click. A request that
-    /// needs a coverage still being built waits for it; nothing is built twice.
+    /// Builds, on a background thread, the cells' regions, the study's
+    /// evaluation frame (`Study.prepareEvaluation`, which the first exact
+    /// figures need) and the candidates' coverage at every standard of the
+    /// scenario (its own dispatch, longest standard first, as the page opens
+    /// on it), so that grid estimates answer at once from the first click. A
+    /// request that needs a coverage still being built waits for it; nothing
+    /// is built twice.
     func prepareCoverage() {
         let thread = Thread { [sitings, cellRegions, study] in
             _ = try? cellRegions.value()
+            try? study.prepareEvaluation()
             for minutes in study.scenario.minutes.reversed() {
                 _ = try? sitings.value(SitingKey(minutes: minutes, flight: Flight(aircraft: study.scenario.aircraft, night: study.scenario.night)))
             }
@@ -78,9 +85,21 @@ public final class PlannerSession: Sendable {
     /// `POST /api/assess`: the `aircover assess --json` object for the
     /// request's bases at its one standard, aircraft and dispatch.
     func assess(body: [UInt8]) async throws -> JSONValue {
-        let request = try AssessRequest(body: body, study: study, aircraft: aircraftTypes)
-        return try await pool.run { [self] in
-            try Assessment.run(try flown(request.flight), bases: request.bases, standards: [request.minutes]).json()
+        try await assessment(try AssessRequest(body: body, study: study, aircraft: aircraftTypes)).json()
+    }
+
+    /// The assessment of the request's plan (`Assessment.run`, in the pool,
+    /// on the bases' parts kept in `reachCache`), computed once for
+    /// `/api/assess` and `/api/layers` (`recent`).
+    func assessment(_ request: AssessRequest) async throws -> Assessment {
+        let plan = RecentAssessments.plan(bases: request.bases, minutes: request.minutes, flight: request.flight)
+        return try await recent.assessment(of: plan) { [self] in
+            try await pool.run { [self] in
+                let flown = try flown(request.flight)
+                return try Assessment.run(
+                    flown, bases: request.bases, standards: [request.minutes],
+                    coverage: CachedCoverage(study: flown, flight: request.flight, cache: reachCache))
+            }
         }
     }
 
@@ -110,18 +129,17 @@ public final class PlannerSession: Sendable {
         return .object(members + [("seconds", .number(seconds))])
     }
 
-    /// `POST /api/layers`: the served region and the zones' uncovered parts
-    /// of the request's bases (`CoverageLayers`), in the pool.
     /// `GET /api/basemap`: the offline basemap (`Basemap`), built once in the pool.
     func basemapJSON() async throws -> String {
         try await pool.run { [basemap] in try basemap.value() }
     }
 
+    /// `POST /api/layers`: the served region and the zones' uncovered parts
+    /// of the request's bases (`CoverageLayers`), from the plan's assessment
+    /// (the one `/api/assess` answers from), drawn in the pool.
     func layers(body: [UInt8]) async throws -> JSONValue {
-        let request = try AssessRequest(body: body, study: study, aircraft: aircraftTypes)
-        return try await pool.run { [self] in
-            try CoverageLayers.json(study: try flown(request.flight), bases: request.bases, minutes: request.minutes)
-        }
+        let assessment = try await assessment(try AssessRequest(body: body, study: study, aircraft: aircraftTypes))
+        return try await pool.run { try CoverageLayers.json(assessment: assessment) }
     }
 
     /// `POST /api/export`: the plan as a file (`PlanDownload`).
