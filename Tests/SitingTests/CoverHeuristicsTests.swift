@@ -33,7 +33,7 @@ import Support
         let columns = 14
         let rows = Self.randomRows(seed: UInt64(seed), rows: 40, columns: columns, density: 0.2)
         let costs = (0..<columns).map { _ in seed % 2 == 0 ? 1 : Double(Int(g.unit() * 20) + 1) }
-        let lagrangian = LagrangianCover(rows: rows, costs: costs)
+        let lagrangian = LagrangianCover(matrix: CoverMatrix(rows: rows, columnCount: costs.count), costs: costs)
         let greedy = lagrangian.greedy(reduced: costs)
         let outcome = lagrangian.run(start: greedy)
         let best = Self.optimum(rows, costs: costs)
@@ -50,7 +50,7 @@ import Support
         for seed in 0..<10 {
             let rows = Self.randomRows(seed: UInt64(seed), rows: 40, columns: 14, density: 0.2)
             let costs = [Double](repeating: 1, count: 14)
-            let lagrangian = LagrangianCover(rows: rows, costs: costs)
+            let lagrangian = LagrangianCover(matrix: CoverMatrix(rows: rows, columnCount: costs.count), costs: costs)
             let outcome = lagrangian.run(start: lagrangian.greedy(reduced: costs))
             #expect(outcome.lowerBound >= 0.75 * Self.optimum(rows, costs: costs), "seed \(seed): bound \(outcome.lowerBound)")
         }
@@ -61,7 +61,7 @@ import Support
         let columns = 16
         let rows = Self.randomRows(seed: UInt64(100 + seed), rows: 60, columns: columns, density: 0.15)
         let costs = [Double](repeating: 1, count: columns)
-        let start = LagrangianCover(rows: rows, costs: costs).greedy(reduced: costs)
+        let start = LagrangianCover(matrix: CoverMatrix(rows: rows, columnCount: costs.count), costs: costs).greedy(reduced: costs)
         let search = RowWeightingLocalSearch(matrix: CoverMatrix(rows: rows, columnCount: columns))
         let cover = search.improve(start, steps: 5_000, lowerBound: 1)
         #expect(Self.isCover(cover, of: rows))

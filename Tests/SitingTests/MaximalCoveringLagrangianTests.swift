@@ -41,7 +41,7 @@ import Support
         // A weak incumbent (the best single column), so that improvements and
         // fixings both get exercised.
         let incumbent = (0..<c.columns).map { Self.value([$0], c) }.max()!
-        let relaxation = LagrangianMaximalCovering(rows: c.rows, weights: c.weights, columnCount: c.columns, p: c.p)
+        let relaxation = LagrangianMaximalCovering(matrix: CoverMatrix(rows: c.rows, columnCount: c.columns), weights: c.weights, p: c.p)
         let outcome = relaxation.run(incumbent: incumbent)
         #expect(outcome.upperBound >= optimum - 1e-9, "bound \(outcome.upperBound) below the optimum \(optimum)")
         #expect(outcome.value <= optimum + 1e-9)
@@ -77,7 +77,7 @@ import Support
     func anOptimalIncumbentStays(seed: Int) {
         let c = Self.randomCase(seed: 100 + seed)
         let optimum = Self.allSolutions(c).map(\.value).max()!
-        let outcome = LagrangianMaximalCovering(rows: c.rows, weights: c.weights, columnCount: c.columns, p: c.p)
+        let outcome = LagrangianMaximalCovering(matrix: CoverMatrix(rows: c.rows, columnCount: c.columns), weights: c.weights, p: c.p)
             .run(incumbent: optimum)
         #expect(outcome.sites == nil)
         #expect(outcome.upperBound >= optimum - 1e-9)
@@ -88,7 +88,7 @@ import Support
     @Test func disjointColumnsCloseTheGap() {
         let weights = [5.0, 9, 1, 7, 3, 8, 2]
         let rows = weights.indices.map { [Int32($0)] }
-        let outcome = LagrangianMaximalCovering(rows: rows, weights: weights, columnCount: rows.count, p: 3)
+        let outcome = LagrangianMaximalCovering(matrix: CoverMatrix(rows: rows, columnCount: rows.count), weights: weights, p: 3)
             .run(incumbent: 0)
         #expect(outcome.value == 24)  // 9 + 8 + 7
         #expect(outcome.sites == [1, 3, 5])

@@ -59,17 +59,23 @@ public final class PlannerSession: Sendable {
 
     /// Builds, on a background thread, the cells' regions, the study's
     /// evaluation frame (`Study.prepareEvaluation`, which the first exact
-    /// figures need) and the candidates' coverage at every standard of the
+    /// figures need), the candidates' coverage at every standard of the
     /// scenario (its own dispatch, longest standard first, as the page opens
-    /// on it), so that grid estimates answer at once from the first click. A
-    /// request that needs a coverage still being built waits for it; nothing
-    /// is built twice.
+    /// on it), so that grid estimates answer at once from the first click,
+    /// and then the existing bases' parts (`reachCache`) at every standard,
+    /// which the page's first exact figures and every later plan keeping
+    /// them use. A request that needs a coverage still being built waits for
+    /// it; nothing is built twice.
     func prepareCoverage() {
-        let thread = Thread { [sitings, cellRegions, study] in
+        let thread = Thread { [sitings, cellRegions, study, reachCache] in
             _ = try? cellRegions.value()
             try? study.prepareEvaluation()
+            let flight = Flight(aircraft: study.scenario.aircraft, night: study.scenario.night)
             for minutes in study.scenario.minutes.reversed() {
-                _ = try? sitings.value(SitingKey(minutes: minutes, flight: Flight(aircraft: study.scenario.aircraft, night: study.scenario.night)))
+                _ = try? sitings.value(SitingKey(minutes: minutes, flight: flight))
+            }
+            for minutes in study.scenario.minutes.reversed() {
+                _ = try? reachCache.coverage(of: study.existing, minutes: minutes, flight: flight, study: study)
             }
         }
         thread.name = "aircover serve: coverage of every standard"

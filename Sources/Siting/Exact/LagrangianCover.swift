@@ -24,12 +24,6 @@ struct LagrangianCover {
     var rowCount: Int { matrix.rowCount }
     var columnCount: Int { costs.count }
 
-    /// `rows[i]`: the columns (indices into `costs`) that cover row i; every
-    /// row has at least one.
-    init(rows: [[Int32]], costs: [Double]) {
-        self.init(matrix: CoverMatrix(rows: rows, columnCount: costs.count), costs: costs)
-    }
-
     /// Rows of `matrix` to cover, with the cost of each column; every row
     /// has at least one column.
     init(matrix: CoverMatrix, costs: [Double]) {

@@ -35,11 +35,6 @@ struct LagrangianMaximalCovering {
     var rowCount: Int { matrix.rowCount }
     var columnCount: Int { matrix.columnCount }
 
-    /// `rows[r]`: the columns covering row r; `weights[r]` ≥ 0 its weight.
-    init(rows: [[Int32]], weights: [Double], columnCount: Int, p: Int) {
-        self.init(matrix: CoverMatrix(rows: rows, columnCount: columnCount), weights: weights, p: p)
-    }
-
     /// `weights[r]` ≥ 0: the weight of row r of `matrix`.
     init(matrix: CoverMatrix, weights: [Double], p: Int) {
         precondition(matrix.rowCount == weights.count && p >= 0)
