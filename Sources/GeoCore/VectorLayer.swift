@@ -79,6 +79,15 @@ public struct VectorLayer: Sendable {
         for name in longitudeColumns + latitudeColumns where names.filter({ $0 == name }).count > 1 {
             throw GeoDataError(path: path, reason: "the header names the column \(name) more than once; give each coordinate one column")
         }
+        // Two different names for one coordinate (lon and lng) leave GDAL 3.6
+        // two candidate columns, which it mishandles; refuse them too.
+        for (coordinate, aliases) in [("longitude", longitudeColumns), ("latitude", latitudeColumns)] {
+            let found = aliases.filter(names.contains)
+            if found.count > 1 {
+                throw GeoDataError(
+                    path: path, reason: "the header has \(found.count) \(coordinate) columns (\(found.joined(separator: ", "))); keep one")
+            }
+        }
     }
 
     /// Reads every feature of a layer of `path` (`layer`: its name; `nil`:
