@@ -340,6 +340,16 @@ import Testing
             files: ["z.geojson": collection([("\"Z1\",\"fly\":\"fog\"", square1)])],
             message: ["z.geojson", "zone Z1", "field fly", "holds \"fog\""]),
         Case(
+            label: "site: no aircraft per site", arguments: ["site", "SCENARIO", "--model", "mexclp", "-p", "2", "--per-site", "0", "--minutes", "40"],
+            edits: [availability("busy = 0.3")], message: ["--per-site is 0; it must be a whole number of aircraft, 1 or more"]),
+        Case(
+            label: "site: a group floor above 100 %",
+            arguments: ["site", "SCENARIO", "--model", "maxmin", "-p", "2", "--min-group-coverage", "101", "--minutes", "40"],
+            message: ["--min-group-coverage is 101.0; it must be a percentage from 0 to 100"]),
+        Case(
+            label: "site: per-site with mclp", arguments: ["site", "SCENARIO", "--model", "mclp", "-p", "1", "--per-site", "2", "--minutes", "40"],
+            message: ["--busy and --per-site work with mexclp and malp only"]),
+        Case(
             label: "site malp without alpha", arguments: ["site", "SCENARIO", "--model", "malp", "-p", "2", "--minutes", "40"],
             edits: [availability("busy = 0.3")], message: ["malp needs --alpha", "malp_alpha"]),
     ]
