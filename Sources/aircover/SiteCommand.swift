@@ -106,7 +106,12 @@ struct SiteCommand: ParsableCommand {
             print(JSONValue.object(ScenarioOverrides.conditions(of: study.scenario) + members + found).serialized)
         } else {
             let r = plan.result
-            let proof = r.status == .optimal ? "optimal (proven)" : "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
+            let proof =
+                switch r.status {
+                case .optimal: "optimal (proven)"
+                case .infeasible: "infeasible: no set of bases meets the constraints"
+                default: "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
+                }
             print("\(r.model) at \(NumberText.exact(standard)) min: objective \(r.objective), \(proof)")
             print("bases (\(plan.sites.count)): \(plan.sites.joined(separator: ", "))")
             if let aircraft = r.aircraft { print("aircraft: \(zip(plan.sites, aircraft).map { "\($0) × \($1)" }.joined(separator: ", "))") }
