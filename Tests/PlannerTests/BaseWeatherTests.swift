@@ -3,6 +3,7 @@ import GeoCore
 import Testing
 import TestSupport
 @testable import Planner
+import Support
 
 /// `[availability] base_flyable_field`: each base's own weather in the
 /// expected coverage, on the small square (bases B1 and B2, 33 km apart,
@@ -63,6 +64,22 @@ import TestSupport
         let csv = PlanScenarioExport.basesCSV(run.study, bases: run.study.existing)
         #expect(
             csv.hasPrefix("id,name,lon,lat,aircraft,existing,chosen_by,fly\r\n") && csv.contains(",yes,,0.5\r\n") && csv.contains(",yes,,0.8\r\n"), "\(csv)")
+    }
+
+    /// A plan exported as a scenario (serve's Export: TOML and bases CSV)
+    /// reads back with each base's share and gives the same figures.
+    @Test func anExportedPlanKeepsTheBasesShares() throws {
+        let run = try planned()
+        let source = try ConfigTable.load(tomlFile: run.study.scenario.source)
+        let export = root.appendingPathComponent("export")
+        try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
+        try PlanScenarioExport.basesCSV(run.study, bases: run.study.existing)
+            .write(to: export.appendingPathComponent("plan-bases.csv"), atomically: true, encoding: .utf8)
+        try PlanScenarioExport.toml(source: source, directory: root.path, study: run.study, night: false, basesFile: "plan-bases.csv")
+            .write(to: export.appendingPathComponent("plan.toml"), atomically: true, encoding: .utf8)
+        let again = try PlanRun.run(try Scenario.load(export.appendingPathComponent("plan.toml")))
+        #expect(again.existing.map(\.flyable) == [0.5, 0.8])
+        #expect(abs(try #require(again.standards[1].expected).expectedPercent - 78.4) < 1e-9)
     }
 
     /// The weather at the demand multiplies: a constant 0.9 gives
