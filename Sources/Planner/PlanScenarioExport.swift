@@ -18,6 +18,8 @@ import Support
 ///   `aircraft` column, which names the type of every base stationed with
 ///   one of its own and is empty for the bases flying the scenario's
 ///   `[aircraft]`, so that they fly it again, figure overrides included.
+///   With `[availability] base_flyable_field` the CSV has a column of that
+///   name with each base's flyable share, so the key stays as it was.
 ///   The scenario's old existing bases are candidates only where its
 ///   candidate files list them;
 /// - `[demand] cell_km` and `[standards] night` are those of the study
@@ -29,7 +31,10 @@ public enum PlanScenarioExport {
     /// but the aircraft column is empty for bases flying the scenario's
     /// `[aircraft]` (see above).
     public static func basesCSV(_ study: Study, bases: [Site]) -> String {
-        PlanTables.csv(PlanTables.basesTable(PlanRun(study: study.assessing(bases), standards: []), nameDefault: false))
+        PlanTables.csv(
+            PlanTables.basesTable(
+                PlanRun(study: study.assessing(bases), standards: []), nameDefault: false,
+                flyableColumn: study.scenario.availability?.baseFlyableField))
     }
 
     /// The scenario file `source` (as read by `ConfigTable.load`, from the

@@ -20,10 +20,11 @@ import Support
 /// population figures though outside every zone); zones carry `id` and `name`.
 /// With an `[availability]` table, each standard also holds `expected`
 /// (`ExpectedCoverage.json`: busy, busy_source, mission_minutes, aircraft,
-/// night_share, flyable, expected_covered_pct, grid_covered_pct, zones,
-/// hazards), and with `[siting] mexclp_p` a `mexclp` array (as `mclp`, with
-/// `p` the aircraft, `objective` the expected covered weight and `aircraft`
-/// the count per site), and with `malp_p` a `malp` array likewise (the
+/// night_share, flyable, flyable_field and base_flyable_field when given,
+/// expected_covered_pct, grid_covered_pct, zones, hazards, regions), and
+/// with `[siting] mexclp_p` a `mexclp` array (as `mclp`, with `p` the
+/// aircraft, `objective` the expected covered weight and `aircraft` the
+/// count per site), and with `malp_p` a `malp` array likewise (the
 /// objective the weight reached with probability at least α), and with
 /// `maxmin_p` a `maxmin` array (as `mclp`, with `objective` the total covered
 /// weight, `min_group_share` the least region's share, 0…1, and

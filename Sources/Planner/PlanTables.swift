@@ -50,9 +50,13 @@ public enum PlanTables {
     /// aircraft column names each base's type; with `nameDefault` false it
     /// is left empty for the bases flying the scenario's `[aircraft]`, which
     /// a scenario reading the table back then gives them, figure overrides
-    /// included (`PlanScenarioExport`).
-    static func basesTable(_ run: PlanRun, nameDefault: Bool = true) -> [[String]] {
-        var bases = [["id", "name", "lon", "lat", "aircraft", "existing", "chosen_by"]]
+    /// included (`PlanScenarioExport`). `flyableColumn`, unless it is one of
+    /// those columns' names, adds a column of that name holding each
+    /// site's flyable share (`Site.flyable`).
+    static func basesTable(_ run: PlanRun, nameDefault: Bool = true, flyableColumn: String? = nil) -> [[String]] {
+        let header = ["id", "name", "lon", "lat", "aircraft", "existing", "chosen_by"]
+        let flyableColumn = flyableColumn.flatMap { header.contains($0) ? nil : $0 }
+        var bases = [header + (flyableColumn.map { [$0] } ?? [])]
         for (index, site) in run.candidates.enumerated() {
             let chosen = run.standards.flatMap { s in
                 ([s.lscp].compactMap { $0 } + s.mclp).filter { $0.sites.contains(site.id) }.map { plan in
@@ -60,11 +64,12 @@ public enum PlanTables {
                 }
             }
             guard index < run.existing.count || !chosen.isEmpty else { continue }
-            bases.append([
-                site.id, site.name, NumberText.exact(site.position.lon), NumberText.exact(site.position.lat),
-                nameDefault || run.study.model(of: site).aircraft != run.study.model.aircraft ? run.study.model(of: site).aircraft.name : "",
-                index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; "),
-            ])
+            bases.append(
+                [
+                    site.id, site.name, NumberText.exact(site.position.lon), NumberText.exact(site.position.lat),
+                    nameDefault || run.study.model(of: site).aircraft != run.study.model.aircraft ? run.study.model(of: site).aircraft.name : "",
+                    index < run.existing.count ? "yes" : "no", chosen.joined(separator: "; "),
+                ] + (flyableColumn == nil ? [] : [NumberText.exact(site.flyable)]))
         }
         return bases
     }

@@ -11,13 +11,17 @@ public struct Site: Sendable, Equatable {
     public let cost: Double
     /// The aircraft type stationed here (`[bases] aircraft_field`); `nil`: the scenario's aircraft.
     public let aircraft: String?
+    /// The share of hours (0…1) the weather at this site lets its aircraft
+    /// fly (`[availability] base_flyable_field`); 1 without the field.
+    public let flyable: Double
 
-    public init(id: String, name: String, position: LonLat, cost: Double = 1, aircraft: String? = nil) {
+    public init(id: String, name: String, position: LonLat, cost: Double = 1, aircraft: String? = nil, flyable: Double = 1) {
         self.id = id
         self.name = name
         self.position = position
         self.cost = cost
         self.aircraft = aircraft
+        self.flyable = flyable
     }
 }
 
@@ -150,14 +154,23 @@ enum ScenarioLayers {
         }
     }
 
+    /// Sites of one layer; `flyableField` (`[availability]
+    /// base_flyable_field`) must then be a field of the layer holding a
+    /// share from 0 to 1 at every site kept, else an error names the file,
+    /// the site, the feature and the field.
     static func sites(
         _ url: URL, idField: String, filter: [String: String], costField: String? = nil,
-        aircraftField: String? = nil
+        aircraftField: String? = nil, flyableField: String? = nil
     ) throws -> [Site] {
         let layer = try VectorLayer.read(url.path)
         for field in filter.keys.sorted() + [costField, aircraftField].compactMap({ $0 }) where !layer.fieldNames.contains(field) {
             throw InputError(
                 "\(url.path): no field \(field) (named in [bases] filter, cost_field or aircraft_field); fields are \(layer.fieldNames.joined(separator: ", "))"
+            )
+        }
+        if let flyableField, !layer.fieldNames.contains(flyableField) {
+            throw InputError(
+                "\(url.path): no field \(flyableField) (named in [availability] base_flyable_field; every bases and candidates file needs it); fields are \(layer.fieldNames.joined(separator: ", "))"
             )
         }
         var sites: [Site] = []
@@ -181,8 +194,19 @@ enum ScenarioLayers {
                 }
                 cost = value
             }
+            var flyable = 1.0
+            if let flyableField {
+                guard let value = feature[field: flyableField]?.doubleValue, value.isFinite, (0...1).contains(value) else {
+                    let found = feature[field: flyableField]?.stringValue.map { "\"\($0)\"" } ?? "nothing"
+                    throw InputError(
+                        "\(url.path): site \(id) (feature \(feature.id)): field \(flyableField) ([availability] base_flyable_field) holds \(found); "
+                            + "it must be the share of hours the weather there lets its aircraft fly, a number from 0 to 1")
+                }
+                flyable = value
+            }
             let aircraft = aircraftField.flatMap { feature[field: $0]?.stringValue }.flatMap { $0.isEmpty ? nil : $0 }
-            sites.append(Site(id: id, name: feature[field: "name"]?.stringValue ?? id, position: p.lonLat, cost: cost, aircraft: aircraft))
+            sites.append(
+                Site(id: id, name: feature[field: "name"]?.stringValue ?? id, position: p.lonLat, cost: cost, aircraft: aircraft, flyable: flyable))
         }
         guard !sites.isEmpty else { throw InputError("\(url.path): no bases\(filter.isEmpty ? "" : " match the filter \(filter)")") }
         return sites

@@ -27,13 +27,14 @@ public enum ScenarioValidation {
         }
         let existing = try ScenarioLayers.sites(
             scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
-            costField: scenario.costField, aircraftField: scenario.aircraftField)
+            costField: scenario.costField, aircraftField: scenario.aircraftField, flyableField: scenario.availability?.baseFlyableField)
         lines.append("existing bases: \(existing.count) from \(scenario.existingBases.lastPathComponent)")
+        if let field = scenario.availability?.baseFlyableField { lines.append("flyable shares: \(existing.count) existing base(s) from field \(field)") }
         try PlanRun.refuseTooFewAircraft(scenario.siting, kept: scenario.siting.keepExisting ? existing.count : 0, source: scenario.source)
         for file in scenario.candidates {
             let sites = try ScenarioLayers.sites(
                 file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,
-                costField: scenario.costField, aircraftField: scenario.aircraftField)
+                costField: scenario.costField, aircraftField: scenario.aircraftField, flyableField: scenario.availability?.baseFlyableField)
             lines.append("candidates: \(sites.count) from \(file.lastPathComponent)")
         }
         lines.append(

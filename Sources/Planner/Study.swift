@@ -44,14 +44,14 @@ public struct Study: Sendable {
             try bases
             ?? ScenarioLayers.sites(
                 scenario.existingBases, idField: scenario.baseIDField, filter: scenario.baseFilter,
-                costField: scenario.costField, aircraftField: scenario.aircraftField)
+                costField: scenario.costField, aircraftField: scenario.aircraftField, flyableField: scenario.availability?.baseFlyableField)
         var candidates = existing
         var known = Set(existing.map(\.id))
         // A candidate with an existing base's id is that base (listed once).
         for file in scenario.candidates {
             for site in try ScenarioLayers.sites(
                 file, idField: scenario.candidateIDField ?? scenario.baseIDField, filter: scenario.candidateFilter,
-                costField: scenario.costField, aircraftField: scenario.aircraftField)
+                costField: scenario.costField, aircraftField: scenario.aircraftField, flyableField: scenario.availability?.baseFlyableField)
             {
                 if known.insert(site.id).inserted {
                     candidates.append(site)

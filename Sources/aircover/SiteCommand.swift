@@ -16,9 +16,11 @@ struct SiteCommand: ParsableCommand {
             --minutes may be any standard; --night/--day, --aircraft (with any figure) and --cell-km replace the scenario's own,
             and the JSON records the aircraft, night and cell size used.
 
-            mexclp and malp place P aircraft (one per site) with the busy share of the scenario's [availability] table; malp
-            takes its reliability from --alpha or [siting] malp_alpha. maxmin raises the least covered share of the
-            scenario's reporting regions ([demand] regions), then the total.
+            mexclp and malp place P aircraft, at most --per-site K at one site (default [siting] per_site, else 1), with
+            the busy share of the scenario's [availability] table; malp takes its reliability from --alpha or [siting]
+            malp_alpha. maxmin raises the least covered share of the scenario's reporting regions ([demand] regions), then
+            the total; with --min-group-coverage X it gives every region at least X% of its weight and maximises the total
+            (infeasible, with no bases, when -p bases cannot). Both options mean and are checked as in `aircover solve`.
 
             Examples:
               aircover site --model lscp --minutes 60 --cell-km 20
@@ -48,6 +50,15 @@ struct SiteCommand: ParsableCommand {
         parsing: .unconditional,
         help: ArgumentHelp("malp: the reliability α (0 < α < 1) a demand must be served with; default: [siting] malp_alpha.", valueName: "α"),
         transform: SignedOptionValue.number) var alpha: Double?
+    @Option(
+        name: .customLong("per-site"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "mexclp, malp: the most aircraft at one site; 1 or more (default: [siting] per_site, else 1), with -p at most K × sites.", valueName: "K"),
+        transform: SignedOptionValue.integer) var perSite: Int?
+    @Option(
+        name: .customLong("min-group-coverage"), parsing: .unconditional,
+        help: ArgumentHelp("maxmin: cover at least this percent of every region's weight (0 to 100), maximising the total.", valueName: "PCT"),
+        transform: SignedOptionValue.number) var minGroupCoverage: Double?
     @Option(name: .customLong("time-limit"), parsing: .unconditional, help: .exactSolverTimeLimit, transform: SignedOptionValue.number) var timeLimit: Double =
         60
     @Option(
@@ -66,6 +77,10 @@ struct SiteCommand: ParsableCommand {
         if let p, p < 1 { throw ValidationError("-p must be at least 1") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
         if let alpha, !(alpha > 0 && alpha < 1) { throw ValidationError("--alpha must be a reliability α with 0 < α < 1") }
+        // Checked before the scenario is read, with `solve`'s messages.
+        var asked = SitingOptions()
+        (asked.perSite, asked.minGroupCoveragePercent) = (perSite, minGroupCoverage)
+        try asked.checkRanges()
         let progress = Progress.forStandardError()
         let setup = try SitingSetup(scenario: scenario, overrides: overrides, minutes: minutes, keep: keep, progress: progress)
         let (study, standard, kept, siting) = (setup.study, setup.standard, setup.kept, setup.siting)
@@ -73,12 +88,15 @@ struct SiteCommand: ParsableCommand {
         progress.stage("solving \(model.rawValue)", timeLimit: timeLimit)
         let plan: PlanRun.SitingPlan, optima: AlternativeOptima?
         if let alternatives {
-            if heuristic || minCoverage != nil { throw ValidationError("--alternatives seeks other proven optima: not with --heuristic or --min-coverage") }
+            if heuristic || minCoverage != nil || perSite != nil || minGroupCoverage != nil {
+                throw ValidationError(
+                    "--alternatives seeks other proven optima of lscp and mclp: not with --heuristic, --min-coverage, --per-site or --min-group-coverage")
+            }
             (plan, optima) = try siting.solve(model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, alternatives: alternatives)
         } else {
             plan = try siting.solve(
                 model, p: p, budget: budget, keep: kept, timeLimit: timeLimit, heuristicOnly: heuristic,
-                minCoveragePercent: minCoverage, alpha: alpha)
+                minCoveragePercent: minCoverage, alpha: alpha, perSite: perSite, minGroupCoveragePercent: minGroupCoverage)
             optima = nil
         }
         progress.finish()
@@ -88,9 +106,15 @@ struct SiteCommand: ParsableCommand {
             print(JSONValue.object(ScenarioOverrides.conditions(of: study.scenario) + members + found).serialized)
         } else {
             let r = plan.result
-            let proof = r.status == .optimal ? "optimal (proven)" : "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
+            let proof =
+                switch r.status {
+                case .optimal: "optimal (proven)"
+                case .infeasible: "infeasible: no set of bases meets the constraints"
+                default: "\(r.status.rawValue), bound \(r.bound), gap \(String(format: "%.2f", r.gap * 100))%"
+                }
             print("\(r.model) at \(NumberText.exact(standard)) min: objective \(r.objective), \(proof)")
             print("bases (\(plan.sites.count)): \(plan.sites.joined(separator: ", "))")
+            if let aircraft = r.aircraft { print("aircraft: \(zip(plan.sites, aircraft).map { "\($0) × \($1)" }.joined(separator: ", "))") }
             if let least = plan.leastGroup { print(String(format: "least covered region: %@, %.2f%% of its weight (grid)", least.name, 100 * least.share)) }
             print(
                 String(

@@ -340,6 +340,24 @@ import Testing
             files: ["z.geojson": collection([("\"Z1\",\"fly\":\"fog\"", square1)])],
             message: ["z.geojson", "zone Z1", "field fly", "holds \"fog\""]),
         Case(
+            label: "site: no aircraft per site", arguments: ["site", "SCENARIO", "--model", "mexclp", "-p", "2", "--per-site", "0", "--minutes", "40"],
+            edits: [availability("busy = 0.3")], message: ["--per-site is 0; it must be a whole number of aircraft, 1 or more"]),
+        Case(
+            label: "site: a group floor above 100 %",
+            arguments: ["site", "SCENARIO", "--model", "maxmin", "-p", "2", "--min-group-coverage", "101", "--minutes", "40"],
+            message: ["--min-group-coverage is 101.0; it must be a percentage from 0 to 100"]),
+        Case(
+            label: "site: per-site with mclp", arguments: ["site", "SCENARIO", "--model", "mclp", "-p", "1", "--per-site", "2", "--minutes", "40"],
+            message: ["--busy and --per-site work with mexclp and malp only"]),
+        Case(
+            label: "base flyable share not a number", edits: [useB, availability("busy = 0.3\nbase_flyable_field = \"fly\"")],
+            files: ["b.csv": "code,name,lon,lat,province,fly\nB1,west,122.3,41.4,LN,0.5\nB2,east,122.7,41.4,LN,fog\n"],
+            message: ["b.csv", "site B2 (feature 2)", "field fly ([availability] base_flyable_field) holds \"fog\"", "from 0 to 1"]),
+        Case(
+            label: "validate: base flyable field missing", arguments: ["validate", "SCENARIO"],
+            edits: [useB, availability("busy = 0.3\nbase_flyable_field = \"fly\"")], files: bases("B1,west,122.3,41.4,LN\n"),
+            message: ["b.csv", "no field fly", "[availability] base_flyable_field"]),
+        Case(
             label: "site malp without alpha", arguments: ["site", "SCENARIO", "--model", "malp", "-p", "2", "--minutes", "40"],
             edits: [availability("busy = 0.3")], message: ["malp needs --alpha", "malp_alpha"]),
     ]

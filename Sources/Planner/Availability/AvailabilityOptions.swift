@@ -23,6 +23,11 @@ import Support
 ///   aircraft fly, one constant for the whole study.
 /// - `flyable_field`: instead of `flyable`, the zone layer's attribute
 ///   holding each zone's flyable share (0 ≤ f ≤ 1; `Study.zoneFlyable`).
+/// - `base_flyable_field`: the bases' and candidates' attribute holding
+///   the share of hours the weather at each base lets its aircraft fly
+///   (0 ≤ f ≤ 1; `Site.flyable`), independently of the other bases; with
+///   or without `flyable` or `flyable_field`, which stay the weather at the
+///   demand (`ExpectedCoverage`).
 public struct AvailabilityOptions: Sendable, Equatable {
     public var busy: Double?
     public var missionsPerYear: Double?
@@ -31,11 +36,14 @@ public struct AvailabilityOptions: Sendable, Equatable {
     public var flyable: Double
     /// The zone attribute giving each zone's flyable share; nil: `flyable` everywhere.
     public var flyableField: String?
+    /// The bases' attribute giving each base's flyable share; nil: no weather of the bases' own.
+    public var baseFlyableField: String?
 
     public init(
         busy: Double? = nil, missionsPerYear: Double? = nil, turnaroundMinutes: Double? = nil,
-        nightShare: Double? = nil, flyable: Double = 1, flyableField: String? = nil
+        nightShare: Double? = nil, flyable: Double = 1, flyableField: String? = nil, baseFlyableField: String? = nil
     ) {
+        self.baseFlyableField = baseFlyableField
         self.busy = busy
         self.missionsPerYear = missionsPerYear
         self.turnaroundMinutes = turnaroundMinutes
@@ -44,7 +52,7 @@ public struct AvailabilityOptions: Sendable, Equatable {
         self.flyableField = flyableField
     }
 
-    static let keys: Set<String> = ["busy", "missions_per_year", "turnaround_min", "night_share", "flyable", "flyable_field"]
+    static let keys: Set<String> = ["busy", "missions_per_year", "turnaround_min", "night_share", "flyable", "flyable_field", "base_flyable_field"]
 
     /// Reads and checks the table; every mistake names its key.
     static func read(_ table: ConfigTable) throws -> AvailabilityOptions {
@@ -86,8 +94,12 @@ public struct AvailabilityOptions: Sendable, Equatable {
             }
             if table.contains("flyable") { throw table.error("flyable_field", "give flyable (one share) or flyable_field (a share per zone), not both") }
         }
+        let baseFlyableField = try table.optionalString("base_flyable_field")
+        if let baseFlyableField, baseFlyableField.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw table.error("base_flyable_field", "is empty; name the bases' field holding each base's flyable share")
+        }
         return AvailabilityOptions(
             busy: busy, missionsPerYear: missions, turnaroundMinutes: turnaround,
-            nightShare: nightShare, flyable: flyable, flyableField: flyableField)
+            nightShare: nightShare, flyable: flyable, flyableField: flyableField, baseFlyableField: baseFlyableField)
     }
 }

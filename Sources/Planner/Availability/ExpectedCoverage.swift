@@ -14,7 +14,13 @@ import Support
 /// taken to ground every base that reaches a point at once; with
 /// `flyable_field` each zone has its own f, a zone's part of a cell is
 /// reached with probability f_zone · (1 − q^k), and a cell's weight counts
-/// with the area-mean f of its zones). With a night
+/// with the area-mean f of its zones). With `base_flyable_field` each
+/// base j has its own share f_j as well, its weather independent of the
+/// other bases': its aircraft is available with probability (1 − q) · f_j,
+/// and a cell served by the bases S is reached with probability
+/// f · (1 − Π_{j∈S} (1 − (1 − q) f_j)), f · (1 − q^k) again when every
+/// f_j is 1 (f, per zone or constant, is the weather at the demand,
+/// grounding every base at once). With a night
 /// share s, the probability is (1 − s) · P_day + s · P_night, k counted with
 /// each dispatch. Figures: the expected share of the demand weight, and per
 /// zone the expected share of its area (cells' zone shares, in km²), per
@@ -42,6 +48,8 @@ public struct ExpectedCoverage: Sendable {
     /// weight-mean over the cells of their zones' area-mean shares.
     public let flyable: Double
     public var flyableField: String? = nil
+    /// The bases' field of their own flyable shares (`Site.flyable`); nil without it.
+    public var baseFlyableField: String? = nil
     /// Expected and deterministic shares of the demand weight, percent.
     public let expectedPercent: Double
     public let deterministicPercent: Double
@@ -90,10 +98,14 @@ public struct ExpectedCoverage: Sendable {
             }
             let flown = try study.flown(atNight: night)
             let matrix = try flown.matrix(of: flown.existing, minutes: minutes)
+            // Each base's chance that its aircraft is free and its weather flyable, with shares per base.
+            let available = options.baseFlyableField.map { _ in flown.existing.map { (1 - busy) * $0.flyable } }
             return (0..<matrix.cellCount).map { cell in
-                let k = matrix.sites(serving: cell).count
+                let sites = matrix.sites(serving: cell)
+                guard !sites.isEmpty else { return 0 }
                 // With shares per zone (flyable is then 1) they are applied below, zone by zone.
-                return k == 0 ? 0 : options.flyable * (1 - pow(busy, Double(k)))
+                guard let available else { return options.flyable * (1 - pow(busy, Double(sites.count))) }
+                return options.flyable * (1 - sites.reduce(1.0) { $0 * (1 - available[Int($1)]) })
             }
         }
         var probability = try reached(atNight: ownNight)
@@ -145,6 +157,7 @@ public struct ExpectedCoverage: Sendable {
             },
             regions: cellRegions.names.indices.map { (cellRegions.names[$0], regionGrid[$0], regionExpected[$0]) })
         if zoneShare != nil { figures.flyableField = options.flyableField }
+        figures.baseFlyableField = options.baseFlyableField
         return figures
     }
 
@@ -169,6 +182,7 @@ public struct ExpectedCoverage: Sendable {
         } else if flyable < 1 {
             assumptions.append(String(format: "flyable %.2f", flyable))
         }
+        if let baseFlyableField { assumptions.append("flyable per base from \(baseFlyableField)") }
         return String(
             format: "expected coverage %.2f%% of the demand weight (grid; one aircraft per base, %@), against %.2f%% deterministic",
             expectedPercent, assumptions.joined(separator: ", "), deterministicPercent)
@@ -184,6 +198,7 @@ public struct ExpectedCoverage: Sendable {
             ("night_share", nightShare.map(n) ?? .null), ("flyable", n(flyable)),
         ]
         if let flyableField { members.append(("flyable_field", .string(flyableField))) }
+        if let baseFlyableField { members.append(("base_flyable_field", .string(baseFlyableField))) }
         return .object(
             members + [
                 ("expected_covered_pct", n(expectedPercent)), ("grid_covered_pct", n(deterministicPercent)),

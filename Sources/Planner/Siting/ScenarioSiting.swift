@@ -18,27 +18,38 @@ public struct ScenarioSiting: Sendable {
     public var minutes: Double { coverage.minutes }
 
     /// Solves `model` (`keep`: candidate indices that stay open) through
-    /// `SitingModel.solve`, the standard as its time threshold. mexclp and
-    /// malp take their busy share from the scenario's `[availability]` (one
-    /// aircraft per site, as `plan`'s `mexclp_p` with `per_site = 1`; kept
-    /// sites hold one of the P aircraft each), malp its α from `alpha` or
-    /// else `[siting] malp_alpha`. maxmin groups the cells by the
-    /// scenario's reporting regions (`RegionGroups`). Bound to
-    /// a cancelled `SolveCancellation`, the solver stops early and this
-    /// throws `CancellationError`.
+    /// `SitingModel.solve`, the standard as its time threshold, with the
+    /// options `aircover solve` takes by the same names, checked and refused
+    /// as it refuses them (`SitingOptions.checkRanges`, then the model).
+    /// mexclp and malp take their busy share from the scenario's
+    /// `[availability]`, at most `perSite` aircraft at one site (default the
+    /// scenario's `[siting] per_site`, 1 without it; kept sites hold one of
+    /// the P aircraft each), malp its α from `alpha` or else
+    /// `[siting] malp_alpha`. maxmin groups the cells by the scenario's
+    /// reporting regions (`RegionGroups`); with `minGroupCoveragePercent` X
+    /// it maximises the total with every region at X % at least (the
+    /// constraint form; infeasible, with no sites, when no p sites give
+    /// that). Bound to a cancelled `SolveCancellation`, the solver stops
+    /// early and this throws `CancellationError`.
     public func solve(
         _ model: SitingModel, p: Int?, budget: Double?, keep: Set<Int>, timeLimit: Double?,
-        heuristicOnly: Bool = false, minCoveragePercent: Double? = nil, alpha: Double? = nil
+        heuristicOnly: Bool = false, minCoveragePercent: Double? = nil, alpha: Double? = nil,
+        perSite: Int? = nil, minGroupCoveragePercent: Double? = nil
     ) throws -> PlanRun.SitingPlan {
+        var asked = SitingOptions()
+        (asked.perSite, asked.minGroupCoveragePercent) = (perSite, minGroupCoveragePercent)
+        try asked.checkRanges()
         if alpha != nil && model != .malp { throw InputError("--alpha works with malp only") }
         var options = SitingOptions()
+        options.perSite = perSite
+        options.minGroupCoveragePercent = minGroupCoveragePercent
         if model == .mexclp || model == .malp {
             // The busy share of the scenario's [availability] table, given or estimated at this standard.
             guard let availability = study.scenario.availability else {
                 throw InputError("\(model.rawValue) on a scenario needs its [availability] table (busy, or missions_per_year with turnaround_min)")
             }
             options.busy = try ExpectedCoverage.evaluate(study: study, minutes: minutes, options: availability).busy
-            options.perSite = 1
+            options.perSite = perSite ?? study.scenario.siting.mexclpPerSite
             if model == .malp {
                 guard let reliability = alpha ?? study.scenario.siting.malpAlpha else {
                     throw InputError("malp needs --alpha α (0 < α < 1), the reliability a demand must be served with, or [siting] malp_alpha in the scenario")

@@ -3,7 +3,7 @@ import Foundation
 /// What a siting model is asked beyond the model and the instance: the
 /// options of `aircover solve` and `aircover site`, by their command-line
 /// meaning. `SitingModel.solve` refuses an option the model does not take,
-/// naming it; ranges (`SolveRequest.checkOptions`) are the caller's to check.
+/// naming it; ranges (`checkRanges`) are the caller's to check.
 public struct SitingOptions: Sendable {
     /// backup, pcenter, pmedian, maxmin: the sites; mclp: at most this many
     /// sites (or `budget`); mexclp, malp: the aircraft; lscp takes none.
@@ -39,4 +39,40 @@ public struct SitingOptions: Sendable {
     public var minGroupCoveragePercent: Double?
 
     public init() {}
+
+    /// Refuses options outside their range, naming the option and the range:
+    /// `--threshold` a finite number ≥ 0, `--time-limit` finite seconds > 0,
+    /// `-p` ≥ 1, `--budget` a finite number ≥ 0, `--min-coverage` 0…100,
+    /// `--busy` 0 ≤ q < 1, `--alpha` 0 < α < 1, `--per-site` ≥ 1,
+    /// `--min-group-coverage` 0…100. NaN and infinities are refused
+    /// everywhere. `aircover solve` and `aircover site` check through it,
+    /// so that one value gets one message.
+    public func checkRanges() throws {
+        func refuse(_ option: String, _ value: some CustomStringConvertible, _ range: String) -> InputError {
+            InputError("\(option) is \(value); it must be \(range)")
+        }
+        if let threshold, !(threshold.isFinite && threshold >= 0) {
+            throw refuse("--threshold", threshold, "a finite cost of 0 or more (the same unit as the costs table)")
+        }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
+            throw refuse("--time-limit", timeLimit, "a finite number of seconds above 0")
+        }
+        if let p, p < 1 { throw refuse("-p", p, "a whole number of sites, 1 or more") }
+        if let budget, !(budget.isFinite && budget >= 0) {
+            throw refuse("--budget", budget, "a finite total site cost of 0 or more")
+        }
+        if let minCoveragePercent, !(minCoveragePercent.isFinite && (0...100).contains(minCoveragePercent)) {
+            throw refuse("--min-coverage", minCoveragePercent, "a percentage from 0 to 100")
+        }
+        if let busy, !(busy.isFinite && busy >= 0 && busy < 1) {
+            throw refuse("--busy", busy, "a probability q with 0 ≤ q < 1")
+        }
+        if let alpha, !(alpha.isFinite && alpha > 0 && alpha < 1) {
+            throw refuse("--alpha", alpha, "a reliability α with 0 < α < 1")
+        }
+        if let perSite, perSite < 1 { throw refuse("--per-site", perSite, "a whole number of aircraft, 1 or more") }
+        if let minGroupCoveragePercent, !(minGroupCoveragePercent.isFinite && (0...100).contains(minGroupCoveragePercent)) {
+            throw refuse("--min-group-coverage", minGroupCoveragePercent, "a percentage from 0 to 100")
+        }
+    }
 }

@@ -85,40 +85,8 @@ public struct SolveRequest: Sendable {
 }
 
 extension SolveRequest {
-    /// Refuses options outside their range, naming the option and the range:
-    /// `--threshold` a finite number ≥ 0, `--time-limit` finite seconds > 0,
-    /// `-p` ≥ 1, `--budget` a finite number ≥ 0, `--min-coverage` 0…100,
-    /// `--busy` 0 ≤ q < 1, `--alpha` 0 < α < 1, `--per-site` ≥ 1,
-    /// `--min-group-coverage` 0…100 (P ≤ K ×
-    /// sites is checked once the sites are read). NaN and infinities are
-    /// refused everywhere.
-    func checkOptions() throws {
-        let o = options
-        func refuse(_ option: String, _ value: some CustomStringConvertible, _ range: String) -> InputError {
-            InputError("\(option) is \(value); it must be \(range)")
-        }
-        if let threshold = o.threshold, !(threshold.isFinite && threshold >= 0) {
-            throw refuse("--threshold", threshold, "a finite cost of 0 or more (the same unit as the costs table)")
-        }
-        if let timeLimit = o.timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
-            throw refuse("--time-limit", timeLimit, "a finite number of seconds above 0")
-        }
-        if let p = o.p, p < 1 { throw refuse("-p", p, "a whole number of sites, 1 or more") }
-        if let budget = o.budget, !(budget.isFinite && budget >= 0) {
-            throw refuse("--budget", budget, "a finite total site cost of 0 or more")
-        }
-        if let minCoverage = o.minCoveragePercent, !(minCoverage.isFinite && (0...100).contains(minCoverage)) {
-            throw refuse("--min-coverage", minCoverage, "a percentage from 0 to 100")
-        }
-        if let busy = o.busy, !(busy.isFinite && busy >= 0 && busy < 1) {
-            throw refuse("--busy", busy, "a probability q with 0 ≤ q < 1")
-        }
-        if let alpha = o.alpha, !(alpha.isFinite && alpha > 0 && alpha < 1) {
-            throw refuse("--alpha", alpha, "a reliability α with 0 < α < 1")
-        }
-        if let perSite = o.perSite, perSite < 1 { throw refuse("--per-site", perSite, "a whole number of aircraft, 1 or more") }
-        if let minGroupCoverage = o.minGroupCoveragePercent, !(minGroupCoverage.isFinite && (0...100).contains(minGroupCoverage)) {
-            throw refuse("--min-group-coverage", minGroupCoverage, "a percentage from 0 to 100")
-        }
-    }
+    /// Refuses options outside their range before any file is read
+    /// (`SitingOptions.checkRanges`; P ≤ K × sites is checked once the
+    /// sites are read).
+    func checkOptions() throws { try options.checkRanges() }
 }

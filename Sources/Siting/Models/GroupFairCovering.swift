@@ -22,7 +22,9 @@ import Foundation
 /// reporting region): it counts in the total, never in a share.
 ///
 /// The result's `objective` is the total covered weight, `minGroupShare`
-/// the least share; in the lexicographic form `.optimal` means both
+/// the least share; its sites hold none that adds nothing (`withoutIdleSites`:
+/// nothing in the objective penalises a site, so a solver may open more than
+/// the shares and the total need); in the lexicographic form `.optimal` means both
 /// stages are proven optimal, and the second stage's floor is t* less
 /// `OptimalityTolerance`'s margin, against round-off.
 public struct GroupFairCovering: Sendable {
@@ -239,6 +241,8 @@ public struct GroupFairCovering: Sendable {
         if second.infeasible && total == -.infinity {
             return result(SiteChoice.result(model: "maxmin", instance: instance, selected: [], status: .infeasible, objective: 0, bound: 0, since: clock), [])
         }
+        // Dropping sites that cover nothing alone leaves every share and the total as they are.
+        best = withoutIdleSites(best)
         // CBC's proof stands; its bound (its own value for a proof) can sit
         // a tolerance above the total recomputed from the sites.
         let bound = max(total, second.bound)
@@ -247,6 +251,23 @@ public struct GroupFairCovering: Sendable {
             SiteChoice.result(
                 model: "maxmin", instance: instance, selected: best, status: proven ? .optimal : .feasible,
                 objective: total, bound: proven ? total : bound, since: clock), best)
+    }
+
+    /// `sites` without those that are the only open cover of no demand of
+    /// positive weight, one at a time, highest index first (as
+    /// `MaximalCovering.withoutIdleSites`): every demand covered stays
+    /// covered, so each group's share and the total are unchanged, and a
+    /// planner is not shown bases that add nothing.
+    func withoutIdleSites(_ sites: [Int]) -> [Int] {
+        var counts = instance.coverCounts(sites)
+        var kept = sites
+        for j in sites.sorted(by: >) {
+            let alone = instance.demands(coveredBy: j).contains { counts[Int($0)] == 1 && instance.weights[Int($0)] > 0 }
+            guard !alone else { continue }
+            for i in instance.demands(coveredBy: j) { counts[Int(i)] -= 1 }
+            kept.removeAll { $0 == j }
+        }
+        return kept
     }
 
     private func result(_ result: SitingResult, _ sites: [Int]) -> SitingResult {
