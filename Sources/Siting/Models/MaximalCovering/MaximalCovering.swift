@@ -26,7 +26,9 @@ public struct MaximalCovering: Sendable {
     var exactSearch = ExactSearch.bySize
 
     enum ExactSearch {
-        /// CBC up to `largestCompactModel` pairs, branch and cut above.
+        /// Cardinality: the branch and cut at every size. Budget: CBC on
+        /// the compact model up to `largestCompactModel` pairs, the branch
+        /// and cut above.
         case bySize
         case compact
         case branchAndCut

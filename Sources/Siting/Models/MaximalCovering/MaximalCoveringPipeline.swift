@@ -2,14 +2,18 @@ import Foundation
 
 extension MaximalCovering {
     /// Greedy (+ swap search for the cardinality form); for the cardinality
-    /// form then a Lagrangian bound with site fixings
-    /// (`LagrangianMaximalCovering`) and swap searches from its best relaxed
-    /// solutions (when they find a better solution, the relaxation runs
-    /// again against it, for more fixings); then, unless `heuristicOnly` or the
-    /// bound already proves the solution optimal, the exact search on the
-    /// presolved model (fixed sites taken out), from the best solution: CBC
-    /// on the compact MIP up to `largestCompactModel` row–site pairs, the
-    /// branch and cut over the sites above.
+    /// form up to `largestCompactModel` presolved row–site pairs, then a
+    /// Lagrangian bound with site fixings (`LagrangianMaximalCovering`) and
+    /// swap searches from its best relaxed solutions (when they find a
+    /// better solution, the relaxation runs again against it, for more
+    /// fixings); then, unless `heuristicOnly` or the bound already proves the
+    /// solution optimal, the exact search on the presolved model (fixed
+    /// sites taken out), from the best solution (see `ExactSearch.bySize`):
+    /// for the cardinality form the branch and cut over the sites, whose
+    /// root reaches the LP bound (on geographic instances far closer to the
+    /// optimum than the Lagrangian's) and fixes sites by its reduced costs;
+    /// for the budget form CBC on the compact
+    /// MIP up to `largestCompactModel` pairs, the branch and cut above.
     ///
     /// With `heuristicOnly` the bound is the Lagrangian bound (cardinality)
     /// or CBC's root-node bound (budget: LP relaxation plus cuts).
@@ -31,12 +35,15 @@ extension MaximalCovering {
         var selected = heuristic, objective = instance.coveredWeight(by: heuristic)
         var bound = total
         var residual = ResidualModel(presolve: presolve, fixedWeight: fixed)
-        // The exact search: CBC on the compact model when small, else the
-        // branch and cut, whose own LP bound fixes sites sooner and better
-        // than the Lagrangian's.
+        // The exact search: the branch and cut for the cardinality form,
+        // whose own LP bound fixes sites sooner and better than the
+        // Lagrangian's; for the budget form CBC on the compact model when small.
         let presolvedPairs = presolve.matrix.entryCount
-        let compact = exactSearch == .compact || exactSearch == .bySize && presolvedPairs <= Self.largestCompactModel
-        if case .sites(let p) = limit, presolve.matrix.rowCount > 0, heuristicOnly || compact {
+        let small = presolvedPairs <= Self.largestCompactModel
+        let cardinality: Bool
+        if case .sites = limit { cardinality = true } else { cardinality = false }
+        let compact = exactSearch == .compact || exactSearch == .bySize && !cardinality && small
+        if case .sites(let p) = limit, presolve.matrix.rowCount > 0, heuristicOnly || small || compact {
             let relaxation = LagrangianMaximalCovering(matrix: presolve.matrix, weights: presolve.rowWeights, p: p - forced.count)
             // Half the time limit at most, so the exact search gets the rest.
             let searchDeadline = timeLimit.map { clock + .seconds($0 / 2) }
@@ -123,14 +130,14 @@ extension MaximalCovering {
         return outcome
     }
 
-    /// The most row–site pairs a presolved model may hold to go to CBC as
-    /// the compact model (a y per row); larger ones go to the branch and cut
-    /// over the sites alone (`MaximalCoveringBranchAndCut`). CBC's root LP
-    /// is not interruptible by the time limit (CBC checks the clock between
-    /// nodes) and grows faster than linearly with the pairs, while every LP
-    /// of the branch and cut is small and its time limit holds. Below this
-    /// size CBC's search (strong branching, pseudo-costs) proves optima the
-    /// branch and cut does not reach in the same time.
+    /// The most row–site pairs a presolved model may hold for the
+    /// Lagrangian search before the exact search, and for a budget model to
+    /// go to CBC as the compact model (a y per row); larger budget models go
+    /// to the branch and cut over the sites alone
+    /// (`MaximalCoveringBranchAndCut`). CBC's root LP is not interruptible
+    /// by the time limit (CBC checks the clock between nodes) and grows
+    /// faster than linearly with the pairs, while every LP of the branch and
+    /// cut is small and its time limit holds.
     public static let largestCompactModel = 1_000_000
 
     /// `sites` without the free sites that cover no weight alone (highest
