@@ -12,8 +12,8 @@ extension MaximalCovering {
     /// for the cardinality form the branch and cut over the sites, whose
     /// root reaches the LP bound (on geographic instances far closer to the
     /// optimum than the Lagrangian's) and fixes sites by its reduced costs;
-    /// for the budget form CBC on the compact
-    /// MIP up to `largestCompactModel` pairs, the branch and cut above.
+    /// for the budget form CBC on the compact MIP up to
+    /// `largestCompactModel` pairs, the branch and cut above.
     ///
     /// With `heuristicOnly` the bound is the Lagrangian bound (cardinality)
     /// or CBC's root-node bound (budget: LP relaxation plus cuts).
@@ -40,9 +40,8 @@ extension MaximalCovering {
         // Lagrangian's; for the budget form CBC on the compact model when small.
         let presolvedPairs = presolve.matrix.entryCount
         let small = presolvedPairs <= Self.largestCompactModel
-        let cardinality: Bool
-        if case .sites = limit { cardinality = true } else { cardinality = false }
-        let compact = exactSearch == .compact || exactSearch == .bySize && !cardinality && small
+        // `costsMatter`: the budget form.
+        let compact = exactSearch == .compact || exactSearch == .bySize && costsMatter && small
         if case .sites(let p) = limit, presolve.matrix.rowCount > 0, heuristicOnly || small || compact {
             let relaxation = LagrangianMaximalCovering(matrix: presolve.matrix, weights: presolve.rowWeights, p: p - forced.count)
             // Half the time limit at most, so the exact search gets the rest.
